@@ -1,0 +1,70 @@
+import * as React from 'react';
+import { Table, Tbody, Td, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
+import { Link } from 'react-router-dom-v5-compat';
+import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
+import { detailsPagePath } from '../../model/namespaces';
+import { Timestamp } from '../../sdk/console-sdk';
+import CacheStatus from './CacheStatus';
+import type { CacheRowData, SortColumn, SortDirection } from './cache-rows';
+
+interface CacheTableProps {
+  rows: CacheRowData[];
+  showNamespace: boolean;
+  sortColumn: SortColumn;
+  sortDirection: SortDirection;
+  onSort: (column: SortColumn, direction: SortDirection) => void;
+}
+
+/** The caches as a sortable table; sorting and filtering happen in the page. */
+const CacheTable: React.FC<CacheTableProps> = ({
+  rows,
+  showNamespace,
+  sortColumn,
+  sortDirection,
+  onSort,
+}) => {
+  const { t } = usePipCacheTranslation();
+  const sortable: SortColumn[] = showNamespace
+    ? ['name', 'namespace', 'created']
+    : ['name', 'created'];
+  const sortProps = (column: SortColumn): ThProps['sort'] => ({
+    sortBy: { index: sortable.indexOf(sortColumn), direction: sortDirection },
+    onSort: (_event, index, direction) => {
+      const chosen = sortable[index];
+      if (chosen) {
+        onSort(chosen, direction);
+      }
+    },
+    columnIndex: sortable.indexOf(column),
+  });
+  return (
+    <Table aria-label={t('Pip caches')} variant="compact" data-test="pipcache-table">
+      <Thead>
+        <Tr>
+          <Th sort={sortProps('name')}>{t('Name')}</Th>
+          {showNamespace && <Th sort={sortProps('namespace')}>{t('Project')}</Th>}
+          <Th>{t('Status')}</Th>
+          <Th sort={sortProps('created')}>{t('Created')}</Th>
+        </Tr>
+      </Thead>
+      <Tbody>
+        {rows.map((row) => (
+          <Tr key={row.key} data-test="pipcache-row" data-test-name={row.name}>
+            <Td dataLabel={t('Name')}>
+              <Link to={detailsPagePath(row.namespace, row.name)}>{row.name}</Link>
+            </Td>
+            {showNamespace && <Td dataLabel={t('Project')}>{row.namespace}</Td>}
+            <Td dataLabel={t('Status')}>
+              <CacheStatus row={row} />
+            </Td>
+            <Td dataLabel={t('Created')}>
+              {row.created ? <Timestamp timestamp={row.created} /> : '-'}
+            </Td>
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+};
+
+export default CacheTable;

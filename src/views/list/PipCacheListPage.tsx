@@ -1,0 +1,117 @@
+import * as React from 'react';
+import {
+  Alert,
+  Bullseye,
+  PageSection,
+  SearchInput,
+  Spinner,
+  Toolbar,
+  ToolbarContent,
+  ToolbarItem,
+} from '@patternfly/react-core';
+import { useNavigate, useParams } from 'react-router-dom-v5-compat';
+import { useCacheDeployments } from '../../hooks/useCacheDeployments';
+import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
+import { createPagePath, listPagePath } from '../../model/namespaces';
+import {
+  DocumentTitle,
+  ListPageCreateLink,
+  ListPageHeader,
+  NamespaceBar,
+} from '../../sdk/console-sdk';
+import CacheEmptyState from './CacheEmptyState';
+import CacheTable from './CacheTable';
+import { filterAndSortRows, toCacheRows, type SortColumn, type SortDirection } from './cache-rows';
+
+/** Message of a load error as the SDK reports it (an Error, or a console fetch error). */
+const errorMessage = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+/**
+ * The PipCache list: one row per cache (anchor Deployment) in the project of the URL, or in
+ * every project at `/pipcache/all-namespaces`.
+ */
+const PipCacheListPage: React.FC = () => {
+  const { t } = usePipCacheTranslation();
+  const { ns } = useParams<{ ns?: string }>();
+  const navigate = useNavigate();
+  const { deployments, loaded, loadError } = useCacheDeployments(ns);
+  const [filter, setFilter] = React.useState('');
+  const [sortColumn, setSortColumn] = React.useState<SortColumn>('name');
+  const [sortDirection, setSortDirection] = React.useState<SortDirection>('asc');
+
+  const allRows = React.useMemo(() => toCacheRows(deployments), [deployments]);
+  const rows = React.useMemo(
+    () => filterAndSortRows(allRows, filter, sortColumn, sortDirection),
+    [allRows, filter, sortColumn, sortDirection],
+  );
+
+  let body: React.ReactNode;
+  if (loadError) {
+    body = (
+      <Alert variant="danger" isInline title={t('Could not load pip caches')} data-test="pipcache-load-error">
+        {errorMessage(loadError)}
+      </Alert>
+    );
+  } else if (!loaded) {
+    body = (
+      <Bullseye>
+        <Spinner aria-label={t('Loading pip caches')} />
+      </Bullseye>
+    );
+  } else if (allRows.length === 0) {
+    body = <CacheEmptyState namespace={ns} />;
+  } else {
+    body = (
+      <>
+        <Toolbar>
+          <ToolbarContent>
+            <ToolbarItem>
+              <SearchInput
+                placeholder={t('Filter by name')}
+                aria-label={t('Filter by name')}
+                value={filter}
+                onChange={(_event, value) => setFilter(value)}
+                onClear={() => setFilter('')}
+                data-test="pipcache-filter"
+              />
+            </ToolbarItem>
+          </ToolbarContent>
+        </Toolbar>
+        <CacheTable
+          rows={rows}
+          showNamespace={!ns}
+          sortColumn={sortColumn}
+          sortDirection={sortDirection}
+          onSort={(column, direction) => {
+            setSortColumn(column);
+            setSortDirection(direction);
+          }}
+        />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <DocumentTitle>{t('Pip caches')}</DocumentTitle>
+      <NamespaceBar onNamespaceChange={(namespace) => navigate(listPagePath(namespace))} />
+      <ListPageHeader title={t('Pip caches')}>
+        {ns && (
+          <ListPageCreateLink
+            to={createPagePath(ns)}
+            createAccessReview={{
+              groupVersionKind: { group: 'apps', version: 'v1', kind: 'Deployment' },
+              namespace: ns,
+            }}
+          >
+            <span data-test="pipcache-create-button">{t('Create pip cache')}</span>
+          </ListPageCreateLink>
+        )}
+      </ListPageHeader>
+      <PageSection data-test="pipcache-list-page">{body}</PageSection>
+    </>
+  );
+};
+
+export default PipCacheListPage;

@@ -1,0 +1,82 @@
+import * as path from 'path';
+import { ConsoleRemotePlugin } from '@openshift-console/dynamic-plugin-sdk-webpack';
+import CopyWebpackPlugin from 'copy-webpack-plugin';
+import type { Configuration as WebpackConfiguration } from 'webpack';
+import type { Configuration as DevServerConfiguration } from 'webpack-dev-server';
+
+interface Configuration extends WebpackConfiguration {
+  devServer?: DevServerConfiguration;
+}
+
+const isProduction = process.env.NODE_ENV === 'production';
+
+const config: Configuration = {
+  mode: isProduction ? 'production' : 'development',
+  // ConsoleRemotePlugin creates the remote container entry; the plugin has no entry of its own.
+  entry: {},
+  context: path.resolve(__dirname, 'src'),
+  output: {
+    path: path.resolve(__dirname, 'dist'),
+    // Content hashes let the console and any proxy cache assets forever; only the manifest and
+    // the entry name change per build, and the manifest is served uncached.
+    filename: isProduction ? '[name]-bundle-[contenthash].min.js' : '[name]-bundle.js',
+    chunkFilename: isProduction ? '[name]-chunk-[contenthash].min.js' : '[name]-chunk.js',
+  },
+  resolve: {
+    extensions: ['.ts', '.tsx', '.js', '.jsx'],
+  },
+  module: {
+    rules: [
+      {
+        test: /\.(jsx?|tsx?)$/,
+        exclude: /node_modules/,
+        use: {
+          loader: 'swc-loader',
+          options: {
+            jsc: {
+              parser: { syntax: 'typescript', tsx: true },
+              transform: { react: { runtime: 'classic' } },
+              target: 'es2021',
+            },
+          },
+        },
+      },
+      {
+        test: /\.css$/,
+        use: ['style-loader', 'css-loader'],
+      },
+      {
+        test: /\.m?js/,
+        resolve: { fullySpecified: false },
+      },
+    ],
+  },
+  devServer: {
+    static: './dist',
+    port: 9001,
+    // The console container reaches the dev server from another origin (and host).
+    allowedHosts: 'all',
+    headers: {
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, PATCH, OPTIONS',
+      'Access-Control-Allow-Headers': 'X-Requested-With, Content-Type, Authorization',
+      'Cache-Control': 'no-store',
+    },
+    devMiddleware: { writeToDisk: true },
+  },
+  plugins: [
+    new ConsoleRemotePlugin(),
+    new CopyWebpackPlugin({
+      patterns: [{ from: path.resolve(__dirname, 'locales'), to: 'locales' }],
+    }),
+  ],
+  // The console's Content-Security-Policy forbids eval, so never use eval-based source maps.
+  devtool: isProduction ? false : 'source-map',
+  optimization: {
+    chunkIds: isProduction ? 'deterministic' : 'named',
+    minimize: isProduction,
+  },
+  performance: { hints: false },
+};
+
+export default config;
