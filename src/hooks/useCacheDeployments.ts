@@ -14,12 +14,14 @@ export interface CacheDeploymentsResult {
  * list when `namespace` is undefined. One list-watch for all caches, never one per cache.
  */
 export const useCacheDeployments = (namespace: string | undefined): CacheDeploymentsResult => {
-  const [deployments, loaded, loadError] = useK8sWatchResource<IDeployment[]>({
+  const result = useK8sWatchResource<IDeployment[]>({
     groupVersionKind: { group: 'apps', version: 'v1', kind: 'Deployment' },
     isList: true,
     namespaced: true,
     namespace,
     selector: { matchLabels: { ...ANCHOR_SELECTOR } },
   });
-  return { deployments, loaded, loadError: loadError as unknown };
+  // The SDK types the load error as `any`; it stays unknown until a caller narrows it.
+  const loadError: unknown = result[2];
+  return { deployments: result[0], loaded: result[1], loadError };
 };

@@ -30,8 +30,9 @@ const CacheTable: React.FC<CacheTableProps> = ({
   const sortProps = (column: SortColumn): ThProps['sort'] => ({
     sortBy: { index: sortable.indexOf(sortColumn), direction: sortDirection },
     onSort: (_event, index, direction) => {
-      const chosen = sortable[index];
-      if (chosen) {
+      // The index comes from PatternFly and is one of the sortable columns' indexes.
+      const chosen = sortable.at(index);
+      if (chosen !== undefined) {
         onSort(chosen, direction);
       }
     },

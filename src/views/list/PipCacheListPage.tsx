@@ -49,7 +49,12 @@ const PipCacheListPage: React.FC = () => {
   let body: React.ReactNode;
   if (loadError) {
     body = (
-      <Alert variant="danger" isInline title={t('Could not load pip caches')} data-test="pipcache-load-error">
+      <Alert
+        variant="danger"
+        isInline
+        title={t('Could not load pip caches')}
+        data-test="pipcache-load-error"
+      >
         {errorMessage(loadError)}
       </Alert>
     );

@@ -1,0 +1,152 @@
+// ESLint flat config: type-checked TypeScript, React hooks, no untranslated JSX text, and the
+// import boundaries between the layers of src/ (model < api < hooks < components < views).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import react from 'eslint-plugin-react';
+import reactHooks from 'eslint-plugin-react-hooks';
+import importX from 'eslint-plugin-import-x';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+
+const SDK = '@openshift-console/dynamic-plugin-sdk';
+
+/** Zones for import-x/no-restricted-paths: a layer may import only the layers below it. */
+const layerZones = [
+  {
+    target: './src/model',
+    from: ['./src/api', './src/hooks', './src/components', './src/views', './src/sdk'],
+    message: 'src/model is pure: it imports nothing of the other layers.',
+  },
+  {
+    target: './src/sdk',
+    from: ['./src/model', './src/api', './src/hooks', './src/components', './src/views'],
+    message: 'The SDK adapter only re-exports the SDK.',
+  },
+  {
+    target: './src/api',
+    from: ['./src/hooks', './src/components', './src/views'],
+    message: 'src/api may import only src/model and the SDK adapter.',
+  },
+  {
+    target: './src/hooks',
+    from: ['./src/components', './src/views'],
+    message: 'src/hooks may import only src/api, src/model and the SDK adapter.',
+  },
+  {
+    target: './src/components',
+    from: ['./src/views'],
+    message: 'Shared components may not import feature views.',
+  },
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'coverage/**',
+      'integration-tests/.cache/**',
+      'integration-tests/shell/dist/**',
+      'test-results/**',
+      'playwright-report/**',
+      'jest.config.js',
+      'src/__mocks__/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser, ...globals.node },
+    },
+    plugins: { 'import-x': importX },
+    settings: { react: { version: '17.0' } },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      'import-x/no-duplicates': 'error',
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { react, 'react-hooks': reactHooks },
+    rules: {
+      ...react.configs.recommended.rules,
+      ...reactHooks.configs.recommended.rules,
+      'react/prop-types': 'off',
+      // Every text a person reads goes through the translation function.
+      'react/jsx-no-literals': [
+        'error',
+        { noStrings: false, ignoreProps: true, allowedStrings: ['-', '—', ':', '/'] },
+      ],
+      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: SDK,
+              message: 'Import SDK values from src/sdk/console-sdk (types may come from the SDK).',
+              allowTypeImports: true,
+            },
+            {
+              name: 'react-router-dom',
+              message: 'Use react-router-dom-v5-compat: the v5 API breaks on console 4.22.',
+            },
+            {
+              name: 'react-router',
+              message: 'Use react-router-dom-v5-compat: the v5 API breaks on console 4.22.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['@patternfly/*/dist/**/*.css', '@patternfly/patternfly/**'],
+              message: 'Never import PatternFly CSS: the console loads it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The adapter is the one module allowed to import the SDK at run time.
+    files: ['src/sdk/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // The model is plain TypeScript: no React, no PatternFly, no SDK at run time.
+    files: ['src/model/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: SDK, message: 'src/model may import SDK types only.', allowTypeImports: true },
+          ],
+          patterns: [
+            {
+              group: ['react', 'react-*', '@patternfly/*', 'react-i18next'],
+              message: 'src/model is pure: no React, PatternFly or i18next.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.spec.{ts,tsx}', 'integration-tests/**/*.{ts,tsx}', 'scripts/**/*.{ts,mts,mjs}'],
+    rules: {
+      'react/jsx-no-literals': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-floating-promises': 'error',
+    },
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  prettier,
+);
