@@ -1,7 +1,8 @@
 import * as path from 'path';
 import { ConsoleRemotePlugin } from '@openshift-console/dynamic-plugin-sdk-webpack';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
-import type { Configuration as WebpackConfiguration } from 'webpack';
+import * as fs from 'fs';
+import type { Compiler, Configuration as WebpackConfiguration } from 'webpack';
 import type { Configuration as DevServerConfiguration } from 'webpack-dev-server';
 
 interface Configuration extends WebpackConfiguration {
@@ -9,6 +10,28 @@ interface Configuration extends WebpackConfiguration {
 }
 
 const isProduction = process.env.NODE_ENV === 'production';
+
+/** Where the build leaves the chunk graph for `scripts/bundle-report.ts`; outside dist/ on purpose. */
+const STATS_FILE = path.resolve(__dirname, '.cache', 'bundle-stats.json');
+
+/** Records which files each chunk group (entry, exposed module) loads, for the bundle report. */
+class ChunkGraphStatsPlugin {
+  apply(compiler: Compiler) {
+    compiler.hooks.done.tap('ChunkGraphStatsPlugin', (stats) => {
+      const json = stats.toJson({
+        all: false,
+        chunkGroups: true,
+        chunkGroupAuxiliary: false,
+        assets: true,
+      });
+      fs.mkdirSync(path.dirname(STATS_FILE), { recursive: true });
+      fs.writeFileSync(
+        STATS_FILE,
+        JSON.stringify({ namedChunkGroups: json.namedChunkGroups }, null, 2),
+      );
+    });
+  }
+}
 
 const config: Configuration = {
   mode: isProduction ? 'production' : 'development',
@@ -69,6 +92,7 @@ const config: Configuration = {
     new CopyWebpackPlugin({
       patterns: [{ from: path.resolve(__dirname, 'locales'), to: 'locales' }],
     }),
+    new ChunkGraphStatsPlugin(),
   ],
   // The console's Content-Security-Policy forbids eval, so never use eval-based source maps.
   devtool: isProduction ? false : 'source-map',

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# `npm test`: every check of the project, in one run. Steps run in order and a failed step
+# does not hide the others; the run fails if any step failed. The last line counts the tests
+# (Jest and Playwright together) as "tests: N passed, N failed".
+set -u
+cd "$(dirname "$0")/.."
+mkdir -p .cache
+rm -f .cache/jest.json .cache/playwright.json
+
+failed_steps=()
+step() {
+  local name=$1
+  shift
+  echo
+  echo "==> ${name}"
+  if "$@"; then
+    echo "<== ${name}: ok"
+  else
+    echo "<== ${name}: FAILED"
+    failed_steps+=("${name}")
+  fi
+}
+
+# The browser tests need Debian's chromium; say so at once rather than after ten minutes.
+bash scripts/ensure-chromium.sh || exit 1
+
+step "lint (eslint, stylelint, prettier)" npm run -s lint
+step "typecheck (tsc)" npx tsc --noEmit -p .
+step "locales up to date" npm run -s i18n -- --check
+step "unit, component and tooling tests (jest)" npx jest --ci --json --outputFile=.cache/jest.json
+if step "production build" npm run -s build; then
+  step "bundle report" npx ts-node scripts/bundle-report.ts
+  step "browser tests (playwright, chromium)" env PLAYWRIGHT_JSON_OUTPUT_FILE=.cache/playwright.json \
+    npx playwright test -c integration-tests/playwright.config.ts --reporter=list,json
+fi
+
+node scripts/test-summary.mjs "${failed_steps[@]}"

@@ -1,0 +1,146 @@
+import * as React from 'react';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes } from 'react-router-dom-v5-compat';
+import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import { useK8sWatchResource } from '../../sdk/console-sdk';
+import PipCacheListPage from './PipCacheListPage';
+
+jest.mock('../../sdk/console-sdk', () => ({
+  useK8sWatchResource: jest.fn(),
+  DocumentTitle: ({ children }: { children: string }) => <title>{children}</title>,
+  ListPageHeader: ({ title, children }: { title: string; children?: React.ReactNode }) => (
+    <header>
+      <h1>{title}</h1>
+      {children}
+    </header>
+  ),
+  ListPageCreateLink: ({ to, children }: { to: string; children: React.ReactNode }) => (
+    <a href={to}>{children}</a>
+  ),
+  NamespaceBar: () => <div data-test="namespace-bar" />,
+  Timestamp: ({ timestamp }: { timestamp: string }) => <time>{timestamp}</time>,
+}));
+
+const watch = useK8sWatchResource as jest.MockedFunction<typeof useK8sWatchResource>;
+
+const deployment = (
+  name: string,
+  namespace: string,
+  ready: number,
+  created: string,
+): IDeployment => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: {
+    name,
+    namespace,
+    creationTimestamp: created,
+    labels: {
+      'app.kubernetes.io/name': 'pipcache',
+      'app.kubernetes.io/managed-by': 'pipcache-plugin',
+    },
+  },
+  spec: { replicas: 1, selector: {}, template: {} },
+  status: { readyReplicas: ready },
+});
+
+const renderAt = (url: string) =>
+  render(
+    <MemoryRouter initialEntries={[url]}>
+      <Routes>
+        <Route path="/pipcache/ns/:ns" element={<PipCacheListPage />} />
+        <Route path="/pipcache/all-namespaces" element={<PipCacheListPage />} />
+      </Routes>
+    </MemoryRouter>,
+  );
+
+describe('PipCacheListPage', () => {
+  beforeEach(() => watch.mockReset());
+
+  it('watches anchor Deployments of the URL project with the contract selector', () => {
+    watch.mockReturnValue([[], true, undefined]);
+    renderAt('/pipcache/ns/demo');
+    expect(watch).toHaveBeenCalledWith(
+      expect.objectContaining({
+        groupVersionKind: { group: 'apps', version: 'v1', kind: 'Deployment' },
+        isList: true,
+        namespace: 'demo',
+        selector: {
+          matchLabels: {
+            'app.kubernetes.io/name': 'pipcache',
+            'app.kubernetes.io/managed-by': 'pipcache-plugin',
+          },
+        },
+      }),
+    );
+  });
+
+  it('shows the empty state with a Create button that opens the form', () => {
+    watch.mockReturnValue([[], true, undefined]);
+    renderAt('/pipcache/ns/demo');
+    const empty = screen.getByTestId('pipcache-empty-state');
+    expect(within(empty).getByText('No pip caches in this project')).toBeInTheDocument();
+    expect(within(empty).getByRole('link', { name: 'Create pip cache' })).toHaveAttribute(
+      'href',
+      '/pipcache/ns/demo/~new',
+    );
+  });
+
+  it('shows one row per cache with its status, sorted by name, and filters by name', async () => {
+    watch.mockReturnValue([
+      [
+        deployment('zeta', 'demo', 1, '2026-11-01T00:00:00Z'),
+        deployment('alpha', 'demo', 0, '2026-11-02T00:00:00Z'),
+      ],
+      true,
+      undefined,
+    ]);
+    renderAt('/pipcache/ns/demo');
+    const rows = screen.getAllByTestId('pipcache-row');
+    expect(rows.map((row) => row.getAttribute('data-test-name'))).toEqual(['alpha', 'zeta']);
+    expect(within(rows[0]!).getByText('Starting')).toBeInTheDocument();
+    expect(within(rows[1]!).getByText('Ready')).toBeInTheDocument();
+    expect(within(rows[0]!).getByRole('link', { name: 'alpha' })).toHaveAttribute(
+      'href',
+      '/pipcache/ns/demo/alpha',
+    );
+
+    await userEvent.type(screen.getByRole('textbox', { name: 'Filter by name' }), 'zet');
+    expect(
+      screen.getAllByTestId('pipcache-row').map((r) => r.getAttribute('data-test-name')),
+    ).toEqual(['zeta']);
+  });
+
+  it('sorts descending when the Name header is clicked', async () => {
+    watch.mockReturnValue([
+      [
+        deployment('a', 'demo', 1, '2026-11-01T00:00:00Z'),
+        deployment('b', 'demo', 1, '2026-11-01T00:00:00Z'),
+      ],
+      true,
+      undefined,
+    ]);
+    renderAt('/pipcache/ns/demo');
+    await userEvent.click(screen.getByRole('button', { name: 'Name' }));
+    expect(
+      screen.getAllByTestId('pipcache-row').map((r) => r.getAttribute('data-test-name')),
+    ).toEqual(['b', 'a']);
+  });
+
+  it('shows the project column and watches every project on the all-projects URL', () => {
+    watch.mockReturnValue([[deployment('c', 'other', 1, '2026-11-01T00:00:00Z')], true, undefined]);
+    renderAt('/pipcache/all-namespaces');
+    expect(watch).toHaveBeenCalledWith(expect.objectContaining({ namespace: undefined }));
+    expect(screen.getByRole('columnheader', { name: 'Project' })).toBeInTheDocument();
+    expect(within(screen.getByTestId('pipcache-row')).getByText('other')).toBeInTheDocument();
+  });
+
+  it('says what failed when the watch cannot load', () => {
+    watch.mockReturnValue([[], false, new Error('deployments.apps is forbidden')]);
+    renderAt('/pipcache/ns/demo');
+    expect(screen.getByTestId('pipcache-load-error')).toHaveTextContent(
+      'deployments.apps is forbidden',
+    );
+  });
+});
