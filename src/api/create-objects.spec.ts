@@ -1,0 +1,138 @@
+import type { K8sModel } from '@openshift-console/dynamic-plugin-sdk';
+import { k8sCreate, k8sDelete } from '../sdk/console-sdk';
+import { dryRunThenCreate, type PlannedObject } from './create-objects';
+
+jest.mock('../sdk/console-sdk', () => ({ k8sCreate: jest.fn(), k8sDelete: jest.fn() }));
+
+const create = k8sCreate as jest.MockedFunction<typeof k8sCreate>;
+const remove = k8sDelete as jest.MockedFunction<typeof k8sDelete>;
+
+const model = (kind: string): K8sModel => ({
+  kind,
+  apiVersion: 'v1',
+  abbr: kind.slice(0, 2),
+  label: kind,
+  labelPlural: `${kind}s`,
+  plural: `${kind.toLowerCase()}s`,
+  namespaced: true,
+});
+
+const objects: PlannedObject[] = ['Secret', 'Service', 'Deployment', 'Route'].map((kind) => ({
+  model: model(kind),
+  data: { apiVersion: 'v1', kind, metadata: { name: 'cache', namespace: 'demo' } },
+}));
+
+/** The console's HttpError shape: message, code and the Status body in `json`. */
+const httpError = (code: number, reason: string, message: string) =>
+  Object.assign(new Error(message), {
+    code,
+    json: { kind: 'Status', apiVersion: 'v1', status: 'Failure', code, reason, message },
+  });
+
+const isDryRun = (options: Parameters<typeof k8sCreate>[0]) =>
+  options.queryParams?.dryRun === 'All';
+
+describe('dryRunThenCreate', () => {
+  beforeEach(() => {
+    create.mockReset();
+    remove.mockReset();
+  });
+
+  it('dry-runs every object, then creates them in order', async () => {
+    create.mockResolvedValue({});
+    const result = await dryRunThenCreate(objects);
+    expect(result.outcome).toBe('created');
+    const calls = create.mock.calls.map(([options]) => [options.model.kind, isDryRun(options)]);
+    expect(calls).toEqual([
+      ['Secret', true],
+      ['Service', true],
+      ['Deployment', true],
+      ['Route', true],
+      ['Secret', false],
+      ['Service', false],
+      ['Deployment', false],
+      ['Route', false],
+    ]);
+    expect(remove).not.toHaveBeenCalled();
+  });
+
+  it('creates nothing when a dry run fails, and reports every failing object', async () => {
+    create.mockImplementation((options) =>
+      options.model.kind === 'Deployment'
+        ? Promise.reject(httpError(409, 'AlreadyExists', 'deployments.apps "cache" already exists'))
+        : Promise.resolve({}),
+    );
+    const result = await dryRunThenCreate(objects);
+    expect(result.outcome).toBe('dry-run-failed');
+    expect(create.mock.calls.every(([options]) => isDryRun(options))).toBe(true);
+    expect(result.objects.map((o) => o.fate.state)).toEqual([
+      'dry-run-passed',
+      'dry-run-passed',
+      'dry-run-failed',
+      'dry-run-passed',
+    ]);
+    const failed = result.objects[2]!.fate;
+    expect(failed.state === 'dry-run-failed' && failed.error).toMatchObject({
+      code: 409,
+      reason: 'AlreadyExists',
+      message: 'deployments.apps "cache" already exists',
+    });
+  });
+
+  it('removes what it created, newest first, when the 4th create fails', async () => {
+    create.mockImplementation((options) =>
+      !isDryRun(options) && options.model.kind === 'Route'
+        ? Promise.reject(httpError(500, 'InternalError', 'etcd is unhappy'))
+        : Promise.resolve({}),
+    );
+    remove.mockResolvedValue({});
+    const result = await dryRunThenCreate(objects);
+    expect(result.outcome).toBe('rolled-back');
+    expect(remove.mock.calls.map(([options]) => options.model.kind)).toEqual([
+      'Deployment',
+      'Service',
+      'Secret',
+    ]);
+    expect(result.objects.map((o) => o.fate.state)).toEqual([
+      'removed',
+      'removed',
+      'removed',
+      'create-failed',
+    ]);
+    expect(result.leftovers).toEqual([]);
+  });
+
+  it('lists what it could not remove so that the user can retry', async () => {
+    create.mockImplementation((options) =>
+      !isDryRun(options) && options.model.kind === 'Deployment'
+        ? Promise.reject(httpError(403, 'Forbidden', 'quota exceeded'))
+        : Promise.resolve({}),
+    );
+    remove.mockImplementation((options) =>
+      options.model.kind === 'Secret'
+        ? Promise.reject(httpError(500, 'InternalError', 'try again'))
+        : Promise.resolve({}),
+    );
+    const result = await dryRunThenCreate(objects);
+    expect(result.outcome).toBe('rollback-incomplete');
+    expect(result.leftovers.map((o) => o.model.kind)).toEqual(['Secret']);
+    expect(result.objects.map((o) => o.fate.state)).toEqual([
+      'removal-failed',
+      'removed',
+      'create-failed',
+      'not-attempted',
+    ]);
+  });
+
+  it('counts an object already gone (404) as removed', async () => {
+    create.mockImplementation((options) =>
+      !isDryRun(options) && options.model.kind === 'Service'
+        ? Promise.reject(httpError(422, 'Invalid', 'bad port'))
+        : Promise.resolve({}),
+    );
+    remove.mockRejectedValue(httpError(404, 'NotFound', 'secrets "cache" not found'));
+    const result = await dryRunThenCreate(objects);
+    expect(result.outcome).toBe('rolled-back');
+    expect(result.objects[0]!.fate.state).toBe('removed');
+  });
+});

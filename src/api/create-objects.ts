@@ -1,0 +1,119 @@
+import type { K8sModel, K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
+import { k8sCreate, k8sDelete } from '../sdk/console-sdk';
+import { toK8sErrorInfo, type K8sErrorInfo } from './k8s-error';
+
+/** One object to create, with the model that says where it lives in the API. */
+export interface PlannedObject {
+  model: K8sModel;
+  data: K8sResourceCommon;
+}
+
+/** What happened to one object during a submit. */
+export type ObjectFate =
+  | { state: 'dry-run-passed' }
+  | { state: 'dry-run-failed'; error: K8sErrorInfo }
+  | { state: 'not-attempted' }
+  | { state: 'created' }
+  | { state: 'create-failed'; error: K8sErrorInfo }
+  | { state: 'removed' }
+  | { state: 'removal-failed'; error: K8sErrorInfo };
+
+export interface ObjectReport {
+  kind: string;
+  name: string;
+  fate: ObjectFate;
+}
+
+/**
+ * The outcome of a submit: `created` (everything exists), `dry-run-failed` (nothing was
+ * created), `rolled-back` (a create failed and everything this submit made was removed) or
+ * `rollback-incomplete` (some objects could not be removed; `leftovers` lists them for a retry).
+ */
+export interface CreateReport {
+  outcome: 'created' | 'dry-run-failed' | 'rolled-back' | 'rollback-incomplete';
+  objects: ObjectReport[];
+  leftovers: PlannedObject[];
+}
+
+const nameOf = (object: PlannedObject): string => object.data.metadata?.name ?? '';
+
+const report = (object: PlannedObject, fate: ObjectFate): ObjectReport => ({
+  kind: object.model.kind,
+  name: nameOf(object),
+  fate,
+});
+
+/** Deletes objects in reverse order; a 404 counts as removed (someone was quicker). */
+export const removeObjects = async (
+  objects: readonly PlannedObject[],
+): Promise<{ reports: Map<PlannedObject, ObjectFate>; leftovers: PlannedObject[] }> => {
+  const reports = new Map<PlannedObject, ObjectFate>();
+  const leftovers: PlannedObject[] = [];
+  for (const object of [...objects].reverse()) {
+    try {
+      await k8sDelete({ model: object.model, resource: object.data });
+      reports.set(object, { state: 'removed' });
+    } catch (error) {
+      const info = toK8sErrorInfo(error);
+      if (info.code === 404) {
+        reports.set(object, { state: 'removed' });
+      } else {
+        reports.set(object, { state: 'removal-failed', error: info });
+        leftovers.unshift(object);
+      }
+    }
+  }
+  return { reports, leftovers };
+};
+
+/**
+ * Validates every object with a server-side dry run (`dryRun=All`) and, only if all pass,
+ * creates them in order. When a real create fails, every object this call created is deleted
+ * again, so the cluster is left as it was; the report says what happened to each object.
+ */
+export const dryRunThenCreate = async (
+  objects: readonly PlannedObject[],
+): Promise<CreateReport> => {
+  const dryRunFates: ObjectFate[] = [];
+  for (const object of objects) {
+    try {
+      await k8sCreate({ model: object.model, data: object.data, queryParams: { dryRun: 'All' } });
+      dryRunFates.push({ state: 'dry-run-passed' });
+    } catch (error) {
+      dryRunFates.push({ state: 'dry-run-failed', error: toK8sErrorInfo(error) });
+    }
+  }
+  if (dryRunFates.some((fate) => fate.state === 'dry-run-failed')) {
+    return {
+      outcome: 'dry-run-failed',
+      objects: objects.map((object, index) =>
+        report(object, dryRunFates[index] ?? { state: 'not-attempted' }),
+      ),
+      leftovers: [],
+    };
+  }
+
+  const created: PlannedObject[] = [];
+  for (const [index, object] of objects.entries()) {
+    try {
+      await k8sCreate({ model: object.model, data: object.data });
+      created.push(object);
+    } catch (error) {
+      const failure: ObjectFate = { state: 'create-failed', error: toK8sErrorInfo(error) };
+      const { reports, leftovers } = await removeObjects(created);
+      return {
+        outcome: leftovers.length > 0 ? 'rollback-incomplete' : 'rolled-back',
+        objects: objects.map((other, otherIndex) => {
+          if (otherIndex === index) return report(other, failure);
+          return report(other, reports.get(other) ?? { state: 'not-attempted' });
+        }),
+        leftovers,
+      };
+    }
+  }
+  return {
+    outcome: 'created',
+    objects: objects.map((object) => report(object, { state: 'created' })),
+    leftovers: [],
+  };
+};
