@@ -1,0 +1,72 @@
+import { consoleFetch } from '../sdk/console-sdk';
+import { toK8sErrorInfo } from './k8s-error';
+import { probeQueue } from './probe-queue';
+
+/** What one probe of devpi's `/+api` through the service proxy found. */
+export type ProbeResult =
+  | { kind: 'answered'; latencyMs: number }
+  | { kind: 'timeout'; latencyMs: number }
+  | { kind: 'http-error'; status: number; message: string; latencyMs: number }
+  | { kind: 'not-devpi'; latencyMs: number }
+  | { kind: 'network-error'; message: string; latencyMs: number };
+
+/**
+ * The service-proxy URL of devpi's `/+api` for a cache's Service. `/+api` never contacts PyPI
+ * and never answers 401 (a 401 on a proxy URL can log the user out of the console).
+ */
+export const probeUrl = (namespace: string, service: string, port = 80): string =>
+  `/api/kubernetes/api/v1/namespaces/${encodeURIComponent(namespace)}/services/http:${encodeURIComponent(service)}:${port}/proxy/+api`;
+
+const isDevpiApiAnswer = (body: unknown): boolean =>
+  typeof body === 'object' &&
+  body !== null &&
+  (body as Record<string, unknown>).type === 'apiconfig' &&
+  typeof (body as Record<string, unknown>).result === 'object';
+
+/**
+ * Asks a cache's devpi-server for `/+api` through the API server's service proxy, with a
+ * timeout, and classifies the answer. Runs through the plugin-wide probe queue.
+ */
+export const probeDevpi = (
+  namespace: string,
+  service: string,
+  {
+    timeoutMs = 5000,
+    now = () => performance.now(),
+  }: { timeoutMs?: number; now?: () => number } = {},
+): Promise<ProbeResult> =>
+  probeQueue.run(async () => {
+    const started = now();
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      const response = await consoleFetch(
+        probeUrl(namespace, service),
+        { headers: { Accept: 'application/json' }, signal: controller.signal },
+        timeoutMs + 1000,
+      );
+      const latencyMs = Math.round(now() - started);
+      const text = await response.text();
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        return { kind: 'not-devpi', latencyMs };
+      }
+      return isDevpiApiAnswer(body)
+        ? { kind: 'answered', latencyMs }
+        : { kind: 'not-devpi', latencyMs };
+    } catch (error) {
+      const latencyMs = Math.round(now() - started);
+      const info = toK8sErrorInfo(error);
+      if (controller.signal.aborted || info.timedOut) {
+        return { kind: 'timeout', latencyMs };
+      }
+      if (info.code !== undefined) {
+        return { kind: 'http-error', status: info.code, message: info.message, latencyMs };
+      }
+      return { kind: 'network-error', message: info.message, latencyMs };
+    } finally {
+      clearTimeout(timer);
+    }
+  });
