@@ -1,0 +1,83 @@
+import * as React from 'react';
+import type { K8sGroupVersionKind, K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
+import {
+  groupCacheObjects,
+  WATCHED_KINDS,
+  type CacheObjects,
+  type WatchedKind,
+  type WatchedLists,
+} from '../model/cache-resources';
+import { ANCHOR_SELECTOR, LABEL_INSTANCE } from '../model/contract';
+import { useK8sWatchResources, type WatchK8sResource } from '../sdk/console-sdk';
+
+const KINDS: Record<WatchedKind, K8sGroupVersionKind> = {
+  deployments: { group: 'apps', version: 'v1', kind: 'Deployment' },
+  services: { version: 'v1', kind: 'Service' },
+  routes: { group: 'route.openshift.io', version: 'v1', kind: 'Route' },
+  pvcs: { version: 'v1', kind: 'PersistentVolumeClaim' },
+  buildConfigs: { group: 'build.openshift.io', version: 'v1', kind: 'BuildConfig' },
+  builds: { group: 'build.openshift.io', version: 'v1', kind: 'Build' },
+  pods: { version: 'v1', kind: 'Pod' },
+};
+
+export interface CacheObjectsResult {
+  caches: Map<string, CacheObjects>;
+  /** True once the anchor Deployments are loaded; other kinds fill in as they arrive. */
+  loaded: boolean;
+  /** The Deployments' load error: without them there is no list at all. */
+  loadError: unknown;
+  /** Kinds that could not be watched (e.g. forbidden); the UI says what it cannot know. */
+  failedKinds: WatchedKind[];
+}
+
+type Watches = Record<WatchedKind, K8sResourceCommon[]>;
+
+/**
+ * Watches every object of the caches in a project (or in all projects when `namespace` is
+ * undefined), or of the one cache `name`: one list-watch per kind, whatever the number of
+ * caches, selected by the resource contract's labels.
+ */
+export const useCacheObjects = (
+  namespace: string | undefined,
+  name?: string,
+): CacheObjectsResult => {
+  const resources = React.useMemo(() => {
+    const matchLabels: Record<string, string> = { ...ANCHOR_SELECTOR };
+    if (name) {
+      matchLabels[LABEL_INSTANCE] = name;
+    }
+    const watches = {} as Record<WatchedKind, WatchK8sResource>;
+    for (const kind of WATCHED_KINDS) {
+      watches[kind] = {
+        groupVersionKind: KINDS[kind],
+        isList: true,
+        namespaced: true,
+        namespace,
+        selector: { matchLabels },
+      };
+    }
+    return watches;
+  }, [namespace, name]);
+
+  const results = useK8sWatchResources<Watches>(resources);
+
+  return React.useMemo(() => {
+    const lists = {} as WatchedLists;
+    const failedKinds: WatchedKind[] = [];
+    for (const kind of WATCHED_KINDS) {
+      const result = results[kind];
+      const failed: unknown = result.loadError;
+      lists[kind] = result.loaded ? result.data : [];
+      if (failed) {
+        failedKinds.push(kind);
+      }
+    }
+    const loadError: unknown = results.deployments.loadError;
+    return {
+      caches: groupCacheObjects(lists),
+      loaded: results.deployments.loaded,
+      loadError,
+      failedKinds,
+    };
+  }, [results]);
+};
