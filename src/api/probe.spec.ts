@@ -8,7 +8,10 @@ jest.mock('../sdk/console-sdk', () => ({ consoleFetch: jest.fn() }));
 const fetchMock = consoleFetch as jest.MockedFunction<typeof consoleFetch>;
 
 const fixture = (name: string) =>
-  fs.readFileSync(path.join(__dirname, '../../integration-tests/fixtures/devpi-6.19.1', name), 'utf8');
+  fs.readFileSync(
+    path.join(__dirname, '../../integration-tests/fixtures/devpi-6.19.1', name),
+    'utf8',
+  );
 
 const textResponse = (text: string) => ({ text: () => Promise.resolve(text) }) as Response;
 
