@@ -10,6 +10,7 @@ import {
   ToolbarItem,
 } from '@patternfly/react-core';
 import { useNavigate, useParams } from 'react-router-dom-v5-compat';
+import { toK8sErrorInfo } from '../../api/k8s-error';
 import { useCacheDeployments } from '../../hooks/useCacheDeployments';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { createPagePath, listPagePath } from '../../model/namespaces';
@@ -22,10 +23,6 @@ import {
 import CacheEmptyState from './CacheEmptyState';
 import CacheTable from './CacheTable';
 import { filterAndSortRows, toCacheRows, type SortColumn, type SortDirection } from './cache-rows';
-
-/** Message of a load error as the SDK reports it (an Error, or a console fetch error). */
-const errorMessage = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
 
 /**
  * The PipCache list: one row per cache (anchor Deployment) in the project of the URL, or in
@@ -55,7 +52,7 @@ const PipCacheListPage: React.FC = () => {
         title={t('Could not load pip caches')}
         data-test="pipcache-load-error"
       >
-        {errorMessage(loadError)}
+        {toK8sErrorInfo(loadError).message}
       </Alert>
     );
   } else if (!loaded) {

@@ -1,0 +1,21 @@
+import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
+import { ANNOTATION_USES } from '../model/contract';
+import { k8sListItems } from '../sdk/console-sdk';
+import { CACHE_OWNED_KINDS } from './cache-kinds';
+
+const BUILD_CONFIG = CACHE_OWNED_KINDS.find((model) => model.kind === 'BuildConfig');
+
+/** BuildConfigs of a project whose `pipcache-plugin/uses` annotation names the cache `namespace/name`. */
+export const listBuildConfigsUsing = async (
+  searchNamespace: string,
+  cacheNamespace: string,
+  cacheName: string,
+): Promise<K8sResourceCommon[]> => {
+  if (!BUILD_CONFIG) return [];
+  const items = await k8sListItems<K8sResourceCommon>({
+    model: BUILD_CONFIG,
+    queryParams: { ns: searchNamespace },
+  });
+  const wanted = `${cacheNamespace}/${cacheName}`;
+  return items.filter((item) => item.metadata?.annotations?.[ANNOTATION_USES] === wanted);
+};

@@ -1,0 +1,215 @@
+import * as React from 'react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  List,
+  ListItem,
+  Modal,
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
+  Spinner,
+} from '@patternfly/react-core';
+import { listBuildConfigsUsing } from '../../api/cache-users';
+import { deleteObjects, listCacheObjects, type OwnedObject } from '../../api/delete-cache';
+import { toK8sErrorInfo, type K8sErrorInfo } from '../../api/k8s-error';
+import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
+
+interface DeleteCacheModalProps {
+  namespace: string;
+  name: string;
+  closeModal: () => void;
+  onDeleted: () => void;
+}
+
+interface Inventory {
+  objects: OwnedObject[];
+  unlisted: string[];
+  users: string[];
+}
+
+type Phase =
+  | { step: 'loading' }
+  | { step: 'load-failed'; message: string }
+  | { step: 'confirm'; inventory: Inventory }
+  | { step: 'deleting'; inventory: Inventory }
+  | {
+      step: 'partly-failed';
+      inventory: Inventory;
+      failed: (OwnedObject & { error: K8sErrorInfo })[];
+    };
+
+const describe = (owned: OwnedObject): string =>
+  `${owned.model.kind} ${owned.object.metadata?.name ?? ''}`;
+
+/**
+ * Confirms and performs the delete of a cache: names every object that will go (found by the
+ * contract's selector, nothing else), says whether cached data is lost and which BuildConfigs
+ * still use the cache, and reports any object that could not be deleted with a retry.
+ */
+const DeleteCacheModal: React.FC<DeleteCacheModalProps> = ({
+  namespace,
+  name,
+  closeModal,
+  onDeleted,
+}) => {
+  const { t } = usePipCacheTranslation();
+  const [phase, setPhase] = React.useState<Phase>({ step: 'loading' });
+  const [dataLossAccepted, setDataLossAccepted] = React.useState(false);
+
+  React.useEffect(() => {
+    let active = true;
+    Promise.all([
+      listCacheObjects(namespace, name),
+      listBuildConfigsUsing(namespace, namespace, name).catch(() => []),
+    ])
+      .then(([{ objects, failures }, users]) => {
+        if (!active) return;
+        setPhase({
+          step: 'confirm',
+          inventory: {
+            objects,
+            unlisted: failures.map((failure) => failure.model.kind),
+            users: users.map((user) => user.metadata?.name ?? ''),
+          },
+        });
+      })
+      .catch((error: unknown) => {
+        if (active) setPhase({ step: 'load-failed', message: toK8sErrorInfo(error).message });
+      });
+    return () => {
+      active = false;
+    };
+  }, [namespace, name]);
+
+  const runDelete = (inventory: Inventory, objects: OwnedObject[]) => {
+    setPhase({ step: 'deleting', inventory });
+    void deleteObjects(objects).then((report) => {
+      if (report.failed.length === 0) {
+        closeModal();
+        onDeleted();
+      } else {
+        setPhase({ step: 'partly-failed', inventory, failed: report.failed });
+      }
+    });
+  };
+
+  const inventory = 'inventory' in phase ? phase.inventory : undefined;
+  const losesData =
+    inventory?.objects.some((o) => o.model.kind === 'PersistentVolumeClaim') ?? false;
+  const busy = phase.step === 'deleting' || phase.step === 'loading';
+
+  return (
+    <Modal
+      variant="small"
+      isOpen
+      onClose={closeModal}
+      aria-labelledby="pipcache-delete-title"
+      data-test="pipcache-delete-modal"
+    >
+      <ModalHeader
+        title={t('Delete pip cache {{name}}?', { name })}
+        titleIconVariant="warning"
+        labelId="pipcache-delete-title"
+      />
+      <ModalBody>
+        {phase.step === 'loading' && (
+          <Spinner size="lg" aria-label={t('Finding the objects of this cache')} />
+        )}
+        {phase.step === 'load-failed' && (
+          <Alert variant="danger" isInline title={t('Could not list the objects of this cache')}>
+            {phase.message}
+          </Alert>
+        )}
+        {inventory && (
+          <>
+            <p>{t('These objects will be deleted:')}</p>
+            <List data-test="pipcache-delete-objects">
+              {inventory.objects.map((owned) => (
+                <ListItem key={describe(owned)}>{describe(owned)}</ListItem>
+              ))}
+            </List>
+            {inventory.unlisted.length > 0 && (
+              <Alert variant="warning" isInline title={t('Some kinds could not be listed')}>
+                {t(
+                  'You may not list {{kinds}} in this project; objects of those kinds stay behind.',
+                  {
+                    kinds: inventory.unlisted.join(', '),
+                  },
+                )}
+              </Alert>
+            )}
+            {inventory.users.length > 0 && (
+              <Alert
+                variant="warning"
+                isInline
+                title={t('Builds still use this cache')}
+                data-test="pipcache-delete-users"
+              >
+                {t(
+                  'These BuildConfigs point at this cache and their builds will fail to install packages: {{names}}. Stop their use of the cache first.',
+                  {
+                    names: inventory.users.join(', '),
+                  },
+                )}
+              </Alert>
+            )}
+            {losesData ? (
+              <Checkbox
+                id="pipcache-delete-data-loss"
+                label={t('I understand that every cached package is lost with the volume.')}
+                isChecked={dataLossAccepted}
+                onChange={(_event, checked) => setDataLossAccepted(checked)}
+              />
+            ) : (
+              <p>
+                {t(
+                  'The cache keeps its packages in an ephemeral volume, so no stored data is lost beyond what the pod holds now.',
+                )}
+              </p>
+            )}
+          </>
+        )}
+        {phase.step === 'partly-failed' && (
+          <Alert
+            variant="danger"
+            isInline
+            title={t('Some objects were not deleted')}
+            data-test="pipcache-delete-failed"
+          >
+            <List>
+              {phase.failed.map((failed) => (
+                <ListItem key={describe(failed)}>
+                  {t('{{object}}: {{message}}', {
+                    object: describe(failed),
+                    message: failed.error.message,
+                  })}
+                </ListItem>
+              ))}
+            </List>
+          </Alert>
+        )}
+      </ModalBody>
+      <ModalFooter>
+        <Button
+          variant="danger"
+          isDisabled={busy || !inventory || (losesData && !dataLossAccepted)}
+          isLoading={phase.step === 'deleting'}
+          onClick={() => {
+            if (!inventory) return;
+            runDelete(inventory, phase.step === 'partly-failed' ? phase.failed : inventory.objects);
+          }}
+          data-test="pipcache-delete-confirm"
+        >
+          {phase.step === 'partly-failed' ? t('Retry') : t('Delete')}
+        </Button>
+        <Button variant="link" onClick={closeModal} isDisabled={phase.step === 'deleting'}>
+          {t('Cancel')}
+        </Button>
+      </ModalFooter>
+    </Modal>
+  );
+};
+
+export default DeleteCacheModal;

@@ -1,0 +1,115 @@
+import * as React from 'react';
+import {
+  Bullseye,
+  Button,
+  EmptyState,
+  EmptyStateBody,
+  Flex,
+  FlexItem,
+  PageSection,
+  Spinner,
+  Tab,
+  Tabs,
+  TabTitleText,
+  Title,
+} from '@patternfly/react-core';
+import { useNavigate, useParams } from 'react-router-dom-v5-compat';
+import { toK8sErrorInfo } from '../../api/k8s-error';
+import { useCacheObjects } from '../../hooks/useCacheObjects';
+import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
+import { cacheKey } from '../../model/cache-resources';
+import { listPagePath } from '../../model/namespaces';
+import { DocumentTitle, useModal } from '../../sdk/console-sdk';
+import CacheObjectsList from './CacheObjectsList';
+import DeleteCacheModal from './DeleteCacheModal';
+
+/** A cache's page: its state, URLs, client snippets, objects and actions. */
+const PipCacheDetailsPage: React.FC = () => {
+  const { t } = usePipCacheTranslation();
+  const { ns = '', name = '' } = useParams<{ ns: string; name: string }>();
+  const navigate = useNavigate();
+  const launchModal = useModal();
+  const { caches, loaded, loadError } = useCacheObjects(ns, name);
+  const cache = caches.get(cacheKey(ns, name));
+  const [activeTab, setActiveTab] = React.useState<string | number>('overview');
+
+  if (!loaded && !loadError) {
+    return (
+      <Bullseye>
+        <Spinner aria-label={t('Loading pip cache')} />
+      </Bullseye>
+    );
+  }
+  if (!cache) {
+    return (
+      <PageSection>
+        <EmptyState
+          titleText={t('Pip cache {{name}} not found', { name })}
+          headingLevel="h1"
+          data-test="pipcache-not-found"
+        >
+          <EmptyStateBody>
+            {loadError
+              ? t('The cache could not be loaded: {{message}}', {
+                  message: toK8sErrorInfo(loadError).message,
+                })
+              : t(
+                  'There is no pip cache called {{name}} in project {{namespace}}. It may have been deleted.',
+                  {
+                    name,
+                    namespace: ns,
+                  },
+                )}
+          </EmptyStateBody>
+        </EmptyState>
+      </PageSection>
+    );
+  }
+
+  const openDelete = () =>
+    launchModal(DeleteCacheModal, {
+      namespace: ns,
+      name,
+      onDeleted: () => navigate(listPagePath(ns)),
+    });
+
+  return (
+    <>
+      <DocumentTitle>{t('Pip cache {{name}}', { name })}</DocumentTitle>
+      <PageSection data-test="pipcache-details-page">
+        <Flex justifyContent={{ default: 'justifyContentSpaceBetween' }}>
+          <FlexItem>
+            <Title headingLevel="h1" data-test="pipcache-details-title">
+              {name}
+            </Title>
+          </FlexItem>
+          <FlexItem>
+            <Button variant="secondary" isDanger onClick={openDelete} data-test="pipcache-delete">
+              {t('Delete pip cache')}
+            </Button>
+          </FlexItem>
+        </Flex>
+      </PageSection>
+      <PageSection>
+        <Tabs
+          activeKey={activeTab}
+          onSelect={(_event, key) => setActiveTab(key)}
+          aria-label={t('Pip cache sections')}
+        >
+          <Tab eventKey="overview" title={<TabTitleText>{t('Overview')}</TabTitleText>}>
+            <PageSection>{t('Details of this cache appear here.')}</PageSection>
+          </Tab>
+          <Tab
+            eventKey="objects"
+            title={<TabTitleText>{t('Objects')}</TabTitleText>}
+            data-test="pipcache-tab-objects"
+          >
+            <CacheObjectsList cache={cache} />
+          </Tab>
+        </Tabs>
+      </PageSection>
+    </>
+  );
+};
+
+export default PipCacheDetailsPage;
