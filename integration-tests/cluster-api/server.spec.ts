@@ -1,0 +1,399 @@
+import WebSocket from 'ws';
+import { startClusterServer, type Cluster } from './server';
+
+let base: string;
+let cluster: Cluster;
+let close: () => Promise<void>;
+
+const CSRF = 'test-token';
+const headers = (contentType = 'application/json') => ({
+  'Content-Type': contentType,
+  'X-CSRFToken': CSRF,
+  Cookie: `csrf-token=${CSRF}`,
+});
+
+const api = async (method: string, path: string, body?: unknown, contentType?: string) => {
+  const response = await fetch(`${base}/api/kubernetes${path}`, {
+    method,
+    headers: headers(contentType),
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
+};
+
+const configMap = (name: string, labels: Record<string, string> = {}) => ({
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: { name, labels },
+  data: { a: '1' },
+});
+
+beforeEach(async () => {
+  ({ url: base, cluster, close } = await startClusterServer({ port: 0 }));
+});
+afterEach(async () => close());
+
+describe('CRUD and Status bodies', () => {
+  it('creates, reads, updates and deletes with resourceVersions that only grow', async () => {
+    const created = await api('POST', '/api/v1/namespaces/demo/configmaps', configMap('one'));
+    expect(created.status).toBe(201);
+    expect(created.body.metadata).toMatchObject({ name: 'one', namespace: 'demo', generation: 1 });
+    const rv1 = Number(created.body.metadata.resourceVersion);
+
+    const read = await api('GET', '/api/v1/namespaces/demo/configmaps/one');
+    expect(read.body.data).toEqual({ a: '1' });
+
+    const updated = await api('PUT', '/api/v1/namespaces/demo/configmaps/one', {
+      ...read.body,
+      data: { a: '2' },
+    });
+    expect(updated.status).toBe(200);
+    expect(Number(updated.body.metadata.resourceVersion)).toBeGreaterThan(rv1);
+
+    const stale = await api('PUT', '/api/v1/namespaces/demo/configmaps/one', {
+      ...read.body,
+      data: { a: '3' },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({
+      kind: 'Status',
+      status: 'Failure',
+      reason: 'Conflict',
+      code: 409,
+    });
+
+    expect((await api('DELETE', '/api/v1/namespaces/demo/configmaps/one')).status).toBe(200);
+    const gone = await api('GET', '/api/v1/namespaces/demo/configmaps/one');
+    expect(gone.status).toBe(404);
+    expect(gone.body).toMatchObject({
+      kind: 'Status',
+      apiVersion: 'v1',
+      reason: 'NotFound',
+      message: 'configmaps "one" not found',
+      details: { name: 'one', kind: 'configmaps' },
+      code: 404,
+    });
+  });
+
+  it('answers AlreadyExists for a second object of the same name', async () => {
+    await api('POST', '/apis/apps/v1/namespaces/demo/deployments', {
+      kind: 'Deployment',
+      apiVersion: 'apps/v1',
+      metadata: { name: 'd' },
+      spec: { template: { spec: { containers: [{ name: 'c', image: 'x' }] } } },
+    });
+    const again = await api('POST', '/apis/apps/v1/namespaces/demo/deployments', {
+      kind: 'Deployment',
+      apiVersion: 'apps/v1',
+      metadata: { name: 'd' },
+      spec: { template: { spec: { containers: [{ name: 'c', image: 'x' }] } } },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({
+      reason: 'AlreadyExists',
+      message: 'deployments.apps "d" already exists',
+    });
+  });
+
+  it('rejects what the real server rejects with 422 Invalid and field causes', async () => {
+    const bad = await api('POST', '/api/v1/namespaces/demo/services', {
+      kind: 'Service',
+      apiVersion: 'v1',
+      metadata: { name: '1cache', labels: { 'bad key': 'x' } },
+      spec: { ports: [{ port: 80 }] },
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.reason).toBe('Invalid');
+    expect(bad.body.details.causes.map((c: { field: string }) => c.field)).toEqual([
+      'metadata.name',
+      'metadata.labels',
+    ]);
+
+    const pvc = await api('POST', '/api/v1/namespaces/demo/persistentvolumeclaims', {
+      kind: 'PersistentVolumeClaim',
+      apiVersion: 'v1',
+      metadata: { name: 'data' },
+      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '2GB!' } } },
+    });
+    expect(pvc.status).toBe(422);
+    expect(pvc.body.details.causes[0].field).toBe('spec.resources.requests.storage');
+
+    const longRoute = await api('POST', '/apis/route.openshift.io/v1/namespaces/demo/routes', {
+      kind: 'Route',
+      apiVersion: 'route.openshift.io/v1',
+      metadata: { name: 'a'.repeat(60) },
+      spec: { to: { kind: 'Service', name: 'x' } },
+    });
+    expect(longRoute.status).toBe(422);
+    expect(longRoute.body.details.causes[0]).toMatchObject({ field: 'spec.host' });
+  });
+
+  it('validates a dry run fully but stores nothing and bumps no version', async () => {
+    const before = cluster.store.resourceVersion;
+    const dry = await api(
+      'POST',
+      '/api/v1/namespaces/demo/configmaps?dryRun=All',
+      configMap('dry'),
+    );
+    expect(dry.status).toBe(201);
+    expect(cluster.store.resourceVersion).toBe(before);
+    expect((await api('GET', '/api/v1/namespaces/demo/configmaps/dry')).status).toBe(404);
+    await api('POST', '/api/v1/namespaces/demo/configmaps', configMap('taken'));
+    const clash = await api(
+      'POST',
+      '/api/v1/namespaces/demo/configmaps?dryRun=All',
+      configMap('taken'),
+    );
+    expect(clash.status).toBe(409);
+  });
+});
+
+describe('lists', () => {
+  beforeEach(async () => {
+    for (const [name, labels] of [
+      ['a', { app: 'x', tier: 'web' }],
+      ['b', { app: 'x' }],
+      ['c', { app: 'y' }],
+    ] as const) {
+      await api('POST', '/api/v1/namespaces/demo/configmaps', configMap(name, labels));
+    }
+  });
+
+  const names = (body: Record<string, any>) =>
+    body.items.map((i: { metadata: { name: string } }) => i.metadata.name);
+
+  it.each([
+    ['app=x', ['a', 'b']],
+    ['app==x,tier=web', ['a']],
+    ['app!=x', ['c']],
+    ['app in (x,y),!tier', ['b', 'c']],
+    ['app notin (x)', ['c']],
+    ['tier', ['a']],
+  ])('selects by label %s', async (selector, expected) => {
+    const list = await api(
+      'GET',
+      `/api/v1/namespaces/demo/configmaps?labelSelector=${encodeURIComponent(selector)}`,
+    );
+    expect(names(list.body)).toEqual(expected);
+  });
+
+  it('selects by field and pages with limit and continue', async () => {
+    const byName = await api(
+      'GET',
+      '/api/v1/namespaces/demo/configmaps?fieldSelector=metadata.name%3Db',
+    );
+    expect(names(byName.body)).toEqual(['b']);
+    const first = await api('GET', '/api/v1/namespaces/demo/configmaps?limit=2');
+    expect(names(first.body)).toEqual(['a', 'b']);
+    expect(first.body.metadata.continue).toBeTruthy();
+    const second = await api(
+      'GET',
+      `/api/v1/namespaces/demo/configmaps?limit=2&continue=${encodeURIComponent(first.body.metadata.continue)}`,
+    );
+    expect(names(second.body)).toEqual(['c']);
+    expect(second.body.metadata.continue).toBeUndefined();
+  });
+
+  it('lists across namespaces on the cluster-wide path for a cluster admin only', async () => {
+    expect((await api('GET', '/api/v1/configmaps')).status).toBe(403);
+    cluster.setUser('cluster-admin');
+    const all = await api('GET', '/api/v1/configmaps');
+    expect(all.status).toBe(200);
+    expect(names(all.body)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('watches', () => {
+  const watch = (path: string) =>
+    new Promise<{ events: { type: string; object: Record<string, any> }[]; socket: WebSocket }>(
+      (resolve) => {
+        const socket = new WebSocket(`${base.replace('http', 'ws')}/api/kubernetes${path}`);
+        const events: { type: string; object: Record<string, any> }[] = [];
+        socket.on('message', (data: Buffer) => events.push(JSON.parse(data.toString())));
+        socket.on('open', () => resolve({ events, socket }));
+      },
+    );
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+  it('streams changes after the list resourceVersion, filtered by label', async () => {
+    const list = await api('GET', '/api/v1/namespaces/demo/configmaps');
+    const { events, socket } = await watch(
+      `/api/v1/namespaces/demo/configmaps?watch=true&labelSelector=app%3Dx&resourceVersion=${list.body.metadata.resourceVersion}`,
+    );
+    await api('POST', '/api/v1/namespaces/demo/configmaps', configMap('in', { app: 'x' }));
+    await api('POST', '/api/v1/namespaces/demo/configmaps', configMap('out', { app: 'y' }));
+    await api(
+      'PATCH',
+      '/api/v1/namespaces/demo/configmaps/in',
+      { data: { a: '9' } },
+      'application/merge-patch+json',
+    );
+    await api('DELETE', '/api/v1/namespaces/demo/configmaps/in');
+    await settle();
+    expect(events.map((e) => `${e.type} ${e.object.metadata.name}`)).toEqual([
+      'ADDED in',
+      'MODIFIED in',
+      'DELETED in',
+    ]);
+    socket.close();
+  });
+
+  it('resumes from an older resourceVersion with the events missed', async () => {
+    const list = await api('GET', '/api/v1/namespaces/demo/configmaps');
+    await api('POST', '/api/v1/namespaces/demo/configmaps', configMap('missed'));
+    const { events, socket } = await watch(
+      `/api/v1/namespaces/demo/configmaps?watch=true&resourceVersion=${list.body.metadata.resourceVersion}`,
+    );
+    await settle();
+    expect(events.map((e) => `${e.type} ${e.object.metadata.name}`)).toEqual(['ADDED missed']);
+    socket.close();
+  });
+
+  it('answers a too-old resourceVersion with an ERROR event carrying 410 Expired', async () => {
+    const list = await api('GET', '/api/v1/namespaces/demo/configmaps');
+    await api('POST', '/api/v1/namespaces/demo/configmaps', configMap('later'));
+    cluster.store.compact();
+    await api('POST', '/api/v1/namespaces/demo/configmaps', configMap('latest'));
+    const { events } = await watch(
+      `/api/v1/namespaces/demo/configmaps?watch=true&resourceVersion=${list.body.metadata.resourceVersion}`,
+    );
+    await settle();
+    expect(events[0]).toMatchObject({
+      type: 'ERROR',
+      object: { kind: 'Status', code: 410, reason: 'Expired' },
+    });
+  });
+});
+
+describe('patches', () => {
+  it('applies a JSON patch and answers 422 when its test op fails', async () => {
+    await api('POST', '/api/v1/namespaces/demo/configmaps', configMap('p'));
+    const ok = await api(
+      'PATCH',
+      '/api/v1/namespaces/demo/configmaps/p',
+      [
+        { op: 'test', path: '/data/a', value: '1' },
+        { op: 'replace', path: '/data/a', value: '2' },
+        { op: 'add', path: '/metadata/annotations', value: { 'pipcache-plugin/uses': 'x' } },
+      ],
+      'application/json-patch+json',
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.body.data.a).toBe('2');
+    const guarded = await api(
+      'PATCH',
+      '/api/v1/namespaces/demo/configmaps/p',
+      [
+        { op: 'test', path: '/data/a', value: '1' },
+        { op: 'replace', path: '/data/a', value: '3' },
+      ],
+      'application/json-patch+json',
+    );
+    expect(guarded.status).toBe(422);
+    expect((await api('GET', '/api/v1/namespaces/demo/configmaps/p')).body.data.a).toBe('2');
+  });
+});
+
+describe('access', () => {
+  const review = async (attributes: Record<string, string>) =>
+    (
+      await api('POST', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
+        apiVersion: 'authorization.k8s.io/v1',
+        kind: 'SelfSubjectAccessReview',
+        spec: { resourceAttributes: attributes },
+      })
+    ).body.status.allowed as boolean;
+
+  it('answers access reviews per user and enforces the same rules on requests', async () => {
+    const createDeployments = {
+      group: 'apps',
+      resource: 'deployments',
+      verb: 'create',
+      namespace: 'demo',
+    };
+    const proxy = {
+      group: '',
+      resource: 'services',
+      subresource: 'proxy',
+      verb: 'get',
+      namespace: 'demo',
+    };
+    const bind = {
+      group: 'rbac.authorization.k8s.io',
+      resource: 'rolebindings',
+      verb: 'create',
+      namespace: 'demo',
+    };
+    cluster.setUser('editor');
+    expect([await review(createDeployments), await review(proxy), await review(bind)]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    cluster.setUser('viewer');
+    expect([await review(createDeployments), await review(proxy)]).toEqual([false, false]);
+    const denied = await api('POST', '/api/v1/namespaces/demo/configmaps', configMap('v'));
+    expect(denied.status).toBe(403);
+    expect(denied.body).toMatchObject({
+      reason: 'Forbidden',
+      message:
+        'configmaps is forbidden: User "viewer" cannot create resource "configmaps" in API group "" in the namespace "demo"',
+    });
+    expect((await api('GET', '/api/v1/namespaces/demo/configmaps')).status).toBe(200);
+    expect((await api('GET', '/api/v1/namespaces/team-b/configmaps')).status).toBe(403);
+  });
+
+  it('lets a hardened cluster take Docker builds away while s2i stays allowed', async () => {
+    cluster.rbac.dockerBuilds = false;
+    cluster.setUser('editor');
+    const docker = await review({
+      group: 'build.openshift.io',
+      resource: 'builds',
+      subresource: 'docker',
+      verb: 'create',
+      namespace: 'demo',
+    });
+    const source = await review({
+      group: 'build.openshift.io',
+      resource: 'builds',
+      subresource: 'source',
+      verb: 'create',
+      namespace: 'demo',
+    });
+    expect([docker, source]).toEqual([false, true]);
+  });
+
+  it('refuses writes without the CSRF token of the cookie', async () => {
+    const response = await fetch(`${base}/api/kubernetes/api/v1/namespaces/demo/configmaps`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: 'csrf-token=a', 'X-CSRFToken': 'b' },
+      body: JSON.stringify(configMap('x')),
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it('lists only the projects the user belongs to', async () => {
+    const projects = await api('GET', '/apis/project.openshift.io/v1/projects');
+    expect(projects.body.items.map((p: { metadata: { name: string } }) => p.metadata.name)).toEqual(
+      ['demo'],
+    );
+    cluster.setUser('cluster-admin');
+    const all = await api('GET', '/apis/project.openshift.io/v1/projects');
+    expect(all.body.items.length).toBeGreaterThan(2);
+  });
+});
+
+describe('faults', () => {
+  it('fails the Nth write with the chosen status, once', async () => {
+    cluster.faults.failWrites = [{ nth: 2, code: 500, message: 'etcd is unhappy' }];
+    expect((await api('POST', '/api/v1/namespaces/demo/configmaps', configMap('f1'))).status).toBe(
+      201,
+    );
+    const failed = await api('POST', '/api/v1/namespaces/demo/configmaps', configMap('f2'));
+    expect(failed.status).toBe(500);
+    expect(failed.body.message).toBe('etcd is unhappy');
+    expect((await api('POST', '/api/v1/namespaces/demo/configmaps', configMap('f3'))).status).toBe(
+      201,
+    );
+  });
+});
