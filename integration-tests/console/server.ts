@@ -1,0 +1,144 @@
+/**
+ * The local console shell's server: the shell's page with the console's Content-Security-Policy
+ * enforced, the plugin's `dist/` under `/api/plugins/pipcache-plugin/` as the console serves
+ * plugin assets, and the in-memory cluster under `/api/kubernetes/`.
+ *
+ * Run: `ts-node integration-tests/console/server.ts [--port 9000] [--seed demo|empty]`.
+ */
+import * as fs from 'fs';
+import * as http from 'http';
+import * as path from 'path';
+import { randomBytes } from 'crypto';
+import type { Duplex } from 'stream';
+import { createCluster, type Cluster } from '../cluster-api/server';
+import type { SeedName } from '../cluster-api/seed';
+
+const root = path.resolve(__dirname, '../..');
+const shellDist = path.join(__dirname, 'dist');
+const pluginDist = path.join(root, 'dist');
+const PLUGIN_PREFIX = '/api/plugins/pipcache-plugin/';
+
+const MIME: Record<string, string> = {
+  '.js': 'application/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** The console's policy, enforced here (the console still reports only) so tests catch violations. */
+export const contentSecurityPolicy = (nonce: string): string =>
+  [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "connect-src 'self'",
+    "img-src 'self' data:",
+    "style-src 'self' 'unsafe-inline'",
+    "font-src 'self' data:",
+    "frame-src 'none'",
+    "object-src 'none'",
+    "base-uri 'self'",
+  ].join('; ');
+
+const sendFile = (res: http.ServerResponse, file: string, headers: Record<string, string> = {}): void => {
+  fs.readFile(file, (error, data) => {
+    if (error) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'X-Content-Type-Options': 'nosniff',
+      ...headers,
+    });
+    res.end(data);
+  });
+};
+
+/** Resolves a URL path inside a directory, refusing anything that climbs out of it. */
+const inside = (dir: string, urlPath: string): string | undefined => {
+  const file = path.normalize(path.join(dir, decodeURIComponent(urlPath)));
+  return file.startsWith(dir + path.sep) ? file : undefined;
+};
+
+export interface ShellServer {
+  url: string;
+  cluster: Cluster;
+  close: () => Promise<void>;
+}
+
+/** Starts the shell on 127.0.0.1; port 0 picks a free port. */
+export const startShell = async ({ port = 9000, seed = 'demo' as SeedName } = {}): Promise<ShellServer> => {
+  const cluster = createCluster({ seed });
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      if (await cluster.handleRequest(req, res)) return;
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname.startsWith(PLUGIN_PREFIX)) {
+        const file = inside(pluginDist, url.pathname.slice(PLUGIN_PREFIX.length));
+        const noCache = url.pathname.endsWith('plugin-manifest.json') ? { 'Cache-Control': 'no-store' } : {};
+        if (file) sendFile(res, file, noCache);
+        else res.writeHead(400).end();
+        return;
+      }
+      if (url.pathname === '/server-flags.js') {
+        res.writeHead(200, { 'Content-Type': MIME['.js'] ?? '', 'X-Content-Type-Options': 'nosniff' });
+        res.end(`window.SERVER_FLAGS = ${JSON.stringify({ basePath: '/', consoleVersion: '4.19.0', branding: 'okd', releaseVersion: '4.19.0' })};\n`);
+        return;
+      }
+      if (url.pathname.startsWith('/static/')) {
+        const file = inside(shellDist, url.pathname.slice('/static/'.length));
+        if (file) sendFile(res, file);
+        else res.writeHead(400).end();
+        return;
+      }
+      const nonce = randomBytes(16).toString('base64');
+      sendFile(res, path.join(shellDist, 'index.html'), {
+        'Content-Security-Policy': contentSecurityPolicy(nonce),
+        'Set-Cookie': `csrf-token=${randomBytes(16).toString('hex')}; Path=/; SameSite=Strict`,
+        'Cache-Control': 'no-store',
+      });
+    })();
+  });
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!cluster.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `http://127.0.0.1:${actualPort}`,
+    cluster,
+    close: () =>
+      new Promise<void>((resolve) => {
+        cluster.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+};
+
+if (require.main === module) {
+  const arg = (name: string): string | undefined => {
+    const index = process.argv.indexOf(`--${name}`);
+    return index >= 0 ? process.argv[index + 1] : undefined;
+  };
+  for (const dir of [shellDist, pluginDist]) {
+    if (!fs.existsSync(dir)) {
+      console.error(`${path.relative(root, dir)}/ is missing: run \`npm run build\` and \`npm run build-shell\` first.`);
+      process.exit(1);
+    }
+  }
+  void startShell({
+    port: Number(arg('port') ?? process.env.PORT ?? 9000),
+    seed: (arg('seed') ?? 'demo') as SeedName,
+  }).then(({ url }) => {
+    console.log(`Console shell with PipCache: ${url}/pipcache/ns/demo`);
+  });
+}

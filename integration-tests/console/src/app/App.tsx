@@ -1,0 +1,331 @@
+import * as React from 'react';
+import {
+  Masthead,
+  MastheadBrand,
+  MastheadContent,
+  MastheadLogo,
+  MastheadMain,
+  MenuToggle,
+  Nav,
+  NavExpandable,
+  NavItem,
+  NavList,
+  Page,
+  PageSection,
+  PageSidebar,
+  PageSidebarBody,
+  Select,
+  SelectList,
+  SelectOption,
+  Spinner,
+  Switch as PfSwitch,
+  Title,
+  ToggleGroup,
+  ToggleGroupItem,
+  Toolbar,
+  ToolbarContent,
+  ToolbarItem,
+} from '@patternfly/react-core';
+import type { LoadedExtension } from '@openshift/dynamic-plugin-sdk';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Route, Switch } from 'react-router-dom';
+import { CompatRoute, CompatRouter, Link, useLocation, useNavigate } from 'react-router-dom-v5-compat';
+import { ofType, translateLabel, useShellResolvedExtensions } from '../extensions';
+import { ALL_NAMESPACES, ShellContext, type Perspective } from '../shell-context';
+import AddPage from './AddPage';
+import { ErrorBoundary } from './ErrorBoundary';
+
+const USERS = ['project-admin', 'editor', 'viewer', 'cluster-admin'];
+
+interface HrefNav {
+  id: string;
+  name: string;
+  href: string;
+  perspective?: string;
+  section?: string;
+  insertAfter?: string | string[];
+  namespaced?: boolean;
+  dataAttributes?: Record<string, string>;
+}
+
+interface StaticNav {
+  id: string;
+  name: string;
+  href: string;
+}
+
+/** A few of the console's own entries, so plugin items can be placed among them. */
+const STATIC_NAV: Record<Perspective, { id: string; name: string; items: StaticNav[] }[]> = {
+  admin: [
+    { id: 'home', name: 'Home', items: [{ id: 'projects', name: 'Projects', href: '/k8s/cluster/projects' }] },
+    { id: 'workloads', name: 'Workloads', items: [{ id: 'deployments', name: 'Deployments', href: '/k8s/ns/:ns/deployments' }] },
+    { id: 'builds', name: 'Builds', items: [{ id: 'buildconfigs', name: 'BuildConfigs', href: '/k8s/ns/:ns/buildconfigs' }] },
+  ],
+  dev: [
+    {
+      id: 'resources',
+      name: 'Developer',
+      items: [
+        { id: 'add', name: '+Add', href: '/add/ns/:ns' },
+        { id: 'topology', name: 'Topology', href: '/topology/ns/:ns' },
+        { id: 'builds', name: 'Builds', href: '/builds/ns/:ns' },
+      ],
+    },
+  ],
+};
+
+const namespacedHref = (href: string, namespace: string): string =>
+  namespace === ALL_NAMESPACES ? `${href}/all-namespaces` : `${href}/ns/${namespace}`;
+
+const ShellNav: React.FC<{ navItems: HrefNav[] }> = ({ navItems }) => {
+  const { perspective, activeNamespace } = React.useContext(ShellContext);
+  const { t } = useTranslation();
+  const location = useLocation();
+  const ns = activeNamespace === ALL_NAMESPACES ? 'demo' : activeNamespace;
+  return (
+    <Nav aria-label="Main navigation" data-test="shell-nav">
+      <NavList>
+        {STATIC_NAV[perspective].map((section) => {
+          const items: { id: string; name: string; href: string; data?: Record<string, string> }[] = section.items.map((item) => ({
+            ...item,
+            href: item.href.replace(':ns', ns),
+          }));
+          for (const item of navItems.filter((n) => (n.perspective ?? 'admin') === perspective && n.section === section.id)) {
+            const after = [item.insertAfter ?? []].flat();
+            const index = items.findIndex((existing) => after.includes(existing.id));
+            const entry = {
+              id: item.id,
+              name: translateLabel(item.name, t),
+              href: item.namespaced ? namespacedHref(item.href, activeNamespace) : item.href,
+              data: item.dataAttributes,
+            };
+            items.splice(index >= 0 ? index + 1 : items.length, 0, entry);
+          }
+          return (
+            <NavExpandable key={section.id} title={section.name} isExpanded data-test={`nav-section-${section.id}`}>
+              {items.map((item) => (
+                <NavItem key={item.id} isActive={location.pathname.startsWith(item.href.split('/ns/')[0] ?? item.href)} data-test-nav={item.id}>
+                  <Link to={item.href} {...(item.data ?? {})}>
+                    {item.name}
+                  </Link>
+                </NavItem>
+              ))}
+            </NavExpandable>
+          );
+        })}
+      </NavList>
+    </Nav>
+  );
+};
+
+const UserSelect: React.FC = () => {
+  const [user, setUser] = React.useState<string>('');
+  const [open, setOpen] = React.useState(false);
+  React.useEffect(() => {
+    void fetch('/__cluster/user')
+      .then((r) => r.json() as Promise<{ user: string }>)
+      .then((body) => setUser(body.user));
+  }, []);
+  const choose = (value: string) => {
+    setOpen(false);
+    void fetch('/__cluster/user', { method: 'POST', body: JSON.stringify({ user: value }) }).then(() => window.location.reload());
+  };
+  return (
+    <Select
+      isOpen={open}
+      onOpenChange={setOpen}
+      onSelect={(_e, value) => choose(String(value))}
+      toggle={(ref) => (
+        <MenuToggle ref={ref} onClick={() => setOpen(!open)} data-test="user-menu">
+          {`User: ${user}`}
+        </MenuToggle>
+      )}
+    >
+      <SelectList>
+        {USERS.map((u) => (
+          <SelectOption key={u} value={u} data-test={`user-${u}`}>
+            {u}
+          </SelectOption>
+        ))}
+      </SelectList>
+    </Select>
+  );
+};
+
+const ShellMasthead: React.FC = () => {
+  const { perspective, setPerspective } = React.useContext(ShellContext);
+  const [dark, setDark] = React.useState(document.documentElement.classList.contains('pf-v6-theme-dark'));
+  const navigate = useNavigate();
+  const toggleDark = (on: boolean) => {
+    document.documentElement.classList.toggle('pf-v6-theme-dark', on);
+    localStorage.setItem('shell-theme', on ? 'dark' : 'light');
+    setDark(on);
+  };
+  return (
+    <Masthead>
+      <MastheadMain>
+        <MastheadBrand>
+          <MastheadLogo component="a" href="/">
+            <Title headingLevel="h4" component="span">
+              Console shell
+            </Title>
+          </MastheadLogo>
+        </MastheadBrand>
+      </MastheadMain>
+      <MastheadContent>
+        <Toolbar isFullHeight>
+          <ToolbarContent>
+            <ToolbarItem>
+              <ToggleGroup aria-label="Perspective">
+                <ToggleGroupItem
+                  text="Administrator"
+                  isSelected={perspective === 'admin'}
+                  onChange={() => setPerspective('admin')}
+                  data-test="perspective-admin"
+                />
+                <ToggleGroupItem
+                  text="Developer"
+                  isSelected={perspective === 'dev'}
+                  onChange={() => {
+                    setPerspective('dev');
+                    navigate('/add/ns/demo');
+                  }}
+                  data-test="perspective-dev"
+                />
+              </ToggleGroup>
+            </ToolbarItem>
+            <ToolbarItem>
+              <PfSwitch id="shell-dark-theme" label="Dark theme" isChecked={dark} onChange={(_e, on) => toggleDark(on)} data-test="dark-theme" />
+            </ToolbarItem>
+            <ToolbarItem>
+              <UserSelect />
+            </ToolbarItem>
+          </ToolbarContent>
+        </Toolbar>
+      </MastheadContent>
+    </Masthead>
+  );
+};
+
+/** Keeps the active namespace in step with `/ns/<name>/` and `/all-namespaces` in the URL. */
+const NamespaceFromUrl: React.FC = () => {
+  const location = useLocation();
+  const { setActiveNamespace } = React.useContext(ShellContext);
+  React.useEffect(() => {
+    const match = /\/ns\/([^/]+)/.exec(location.pathname);
+    if (match?.[1]) setActiveNamespace(decodeURIComponent(match[1]));
+    else if (location.pathname.endsWith('/all-namespaces')) setActiveNamespace(ALL_NAMESPACES);
+  }, [location.pathname, setActiveNamespace]);
+  return null;
+};
+
+const ResourcePage: React.FC = () => {
+  const location = useLocation();
+  return (
+    <PageSection data-test="resource-page">
+      <Title headingLevel="h1">{location.pathname}</Title>
+    </PageSection>
+  );
+};
+
+const Home: React.FC = () => (
+  <PageSection data-test="shell-home">
+    <Title headingLevel="h1">Console shell</Title>
+    <p>
+      <Link to="/pipcache/ns/demo">PipCache in project demo</Link>
+    </p>
+  </PageSection>
+);
+
+interface RouteProps {
+  path: string | string[];
+  exact?: boolean;
+  component: React.ComponentType;
+  perspective?: string;
+}
+
+const Shell: React.FC = () => {
+  const [navExtensions, navResolved] = useShellResolvedExtensions(ofType('console.navigation/href'));
+  const [routeExtensions, routesResolved] = useShellResolvedExtensions(ofType('console.page/route'));
+  const navItems = navExtensions.map((e) => e.properties as unknown as HrefNav);
+  const routes = routeExtensions as LoadedExtension[];
+  return (
+    <Page
+      masthead={<ShellMasthead />}
+      sidebar={
+        <PageSidebar>
+          <PageSidebarBody>{navResolved ? <ShellNav navItems={navItems} /> : <Spinner size="md" />}</PageSidebarBody>
+        </PageSidebar>
+      }
+      isManagedSidebar
+    >
+      <NamespaceFromUrl />
+      <ErrorBoundary>
+        {routesResolved ? (
+          <Switch>
+            <Route path="/add/ns/:ns" exact>
+              <AddPage />
+            </Route>
+            <Route path="/k8s">
+              <ResourcePage />
+            </Route>
+            {/* Like the console, plugin pages render inside CompatRoute so that both the v5
+                API and the v5-compat (v6) hooks such as useParams see the route's params. */}
+            {routes.flatMap((extension) => {
+              const props = extension.properties as unknown as RouteProps;
+              const Component = props.component;
+              return [props.path].flat().map((routePath) => (
+                <CompatRoute key={`${extension.uid}-${routePath}`} path={routePath} exact={props.exact}>
+                  <ErrorBoundary>
+                    <Component />
+                  </ErrorBoundary>
+                </CompatRoute>
+              ));
+            })}
+            <Route path="/" exact>
+              <Home />
+            </Route>
+            <Route>
+              <PageSection data-test="not-found">404: Page Not Found</PageSection>
+            </Route>
+          </Switch>
+        ) : (
+          <Spinner aria-label="Loading plugins" />
+        )}
+      </ErrorBoundary>
+    </Page>
+  );
+};
+
+/** The shell: console-like chrome around the plugin's pages. */
+const App: React.FC<{ modalProvider: React.ComponentType<{ children?: React.ReactNode }> }> = ({ modalProvider: ModalProvider }) => {
+  const [activeNamespace, setActiveNamespace] = React.useState('demo');
+  const [perspective, setPerspective] = React.useState<Perspective>(
+    (localStorage.getItem('shell-perspective') as Perspective | null) ?? 'admin',
+  );
+  const state = React.useMemo(
+    () => ({
+      activeNamespace,
+      setActiveNamespace,
+      perspective,
+      setPerspective: (p: Perspective) => {
+        localStorage.setItem('shell-perspective', p);
+        setPerspective(p);
+      },
+    }),
+    [activeNamespace, perspective],
+  );
+  return (
+    <BrowserRouter>
+      <CompatRouter>
+        <ShellContext.Provider value={state}>
+          <ModalProvider>
+            <Shell />
+          </ModalProvider>
+        </ShellContext.Provider>
+      </CompatRouter>
+    </BrowserRouter>
+  );
+};
+
+export default App;
