@@ -31,7 +31,7 @@ step "unit, component and tooling tests (jest)" npx jest --ci --json --outputFil
 if step "production build" npm run -s build; then
   step "bundle report" npx ts-node scripts/bundle-report.ts
   step "browser tests (playwright, chromium)" env PLAYWRIGHT_JSON_OUTPUT_FILE=.cache/playwright.json \
-    npx playwright test -c integration-tests/playwright.config.ts --reporter=list,json
+    npx playwright test -c integration-tests/browser/playwright.config.ts --reporter=list,json
 fi
 
 node scripts/test-summary.mjs "${failed_steps[@]}"

@@ -27,6 +27,7 @@ declare global {
     __load_plugin_entry__?: (pluginName: string, entryModule: unknown) => void;
     shellState?: {
       pluginInfo: () => unknown;
+      resolveAllCodeRefs: () => Promise<string[]>;
       missingFacades: () => string[];
       unauthorizedUrls: string[];
       pfSharesProvided: number;
@@ -80,6 +81,22 @@ const start = async () => {
 
   window.shellState = {
     pluginInfo: () => pluginStore.getPluginInfo(),
+    // Resolves every code reference of every extension; returns the failures, for tests.
+    resolveAllCodeRefs: async () => {
+      const failures: string[] = [];
+      for (const extension of pluginStore.getExtensions()) {
+        for (const [key, value] of Object.entries(extension.properties)) {
+          if (typeof value !== 'function') continue;
+          try {
+            const resolved: unknown = await (value as () => Promise<unknown>)();
+            if (resolved === undefined) failures.push(`${extension.type} ${key}: resolved to undefined`);
+          } catch (error) {
+            failures.push(`${extension.type} ${key}: ${String(error)}`);
+          }
+        }
+      }
+      return failures;
+    },
     missingFacades: () => [...missingFacades],
     unauthorizedUrls,
     pfSharesProvided: pfShares.length,

@@ -104,8 +104,8 @@ const ShellNav: React.FC<{ navItems: HrefNav[] }> = ({ navItems }) => {
           return (
             <NavExpandable key={section.id} title={section.name} isExpanded data-test={`nav-section-${section.id}`}>
               {items.map((item) => (
-                <NavItem key={item.id} isActive={location.pathname.startsWith(item.href.split('/ns/')[0] ?? item.href)} data-test-nav={item.id}>
-                  <Link to={item.href} {...(item.data ?? {})}>
+                <NavItem key={item.id} isActive={location.pathname.startsWith(item.href.split('/ns/')[0] ?? item.href)}>
+                  <Link to={item.href} data-test-nav={item.id} {...(item.data ?? {})}>
                     {item.name}
                   </Link>
                 </NavItem>
@@ -263,9 +263,9 @@ const Shell: React.FC = () => {
       <ErrorBoundary>
         {routesResolved ? (
           <Switch>
-            <Route path="/add/ns/:ns" exact>
+            <CompatRoute path="/add/ns/:ns" exact>
               <AddPage />
-            </Route>
+            </CompatRoute>
             <Route path="/k8s">
               <ResourcePage />
             </Route>

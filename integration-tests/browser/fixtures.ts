@@ -1,0 +1,117 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+type UserName = 'project-admin' | 'editor' | 'viewer' | 'cluster-admin';
+
+/** Talks to the in-memory cluster's control API. */
+export class ClusterControl {
+  constructor(private readonly page: Page) {}
+
+  async reset(seed: 'demo' | 'empty' = 'demo'): Promise<void> {
+    await this.post('/__cluster/reset', { seed });
+  }
+
+  async user(user: UserName): Promise<void> {
+    await this.post('/__cluster/user', { user });
+  }
+
+  async seed(objects: unknown[]): Promise<void> {
+    await this.post('/__cluster/objects', { objects });
+  }
+
+  async objects(kind?: string, namespace?: string): Promise<any[]> {
+    const query = new URLSearchParams();
+    if (kind) query.set('kind', kind);
+    if (namespace) query.set('namespace', namespace);
+    const response = await this.page.request.get(`/__cluster/objects?${query.toString()}`);
+    return (await response.json()) as any[];
+  }
+
+  async faults(faults: Record<string, unknown>): Promise<void> {
+    await this.post('/__cluster/faults', faults);
+  }
+
+  private async post(path: string, body: unknown): Promise<void> {
+    const response = await this.page.request.post(path, { data: body });
+    expect(response.ok(), `${path} answered ${response.status()}`).toBe(true);
+  }
+}
+
+/** Problems the page reported: errors, CSP violations, missing facades, 401s. */
+interface PageProblems {
+  errors: string[];
+  allow: RegExp[];
+}
+
+export const test = base.extend<{ cluster: ClusterControl; problems: PageProblems }>({
+  cluster: async ({ page }, use) => {
+    const control = new ClusterControl(page);
+    await control.reset('demo');
+    await control.user('project-admin');
+    await use(control);
+  },
+  problems: [
+    async ({ page }, use) => {
+      const problems: PageProblems = { errors: [], allow: [] };
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+        });
+      });
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.errors.push(message.text());
+      });
+      page.on('pageerror', (error) => problems.errors.push(`page error: ${error.message}`));
+      await use(problems);
+      const state = await page
+        .evaluate(() => ({
+          missing: window.shellState?.missingFacades() ?? [],
+          unauthorized: window.shellState?.unauthorizedUrls ?? [],
+        }))
+        .catch(() => ({ missing: [] as string[], unauthorized: [] as string[] }));
+      expect(state.missing, 'console facades the plugin used but the shell lacks').toEqual([]);
+      expect(state.unauthorized, 'requests answered 401 (a real console would log out)').toEqual([]);
+      const unexpected = problems.errors.filter((text) => !problems.allow.some((pattern) => pattern.test(text)));
+      expect(unexpected, 'console errors, page errors and CSP violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+declare global {
+  interface Window {
+    shellState?: {
+      pluginInfo: () => { status: string }[];
+      resolveAllCodeRefs: () => Promise<string[]>;
+      missingFacades: () => string[];
+      unauthorizedUrls: string[];
+    };
+  }
+}
+
+/** An anchor Deployment of a cache as the resource contract labels it. */
+export const cacheDeployment = (name: string, namespace = 'demo', ready = true) => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: {
+    name,
+    namespace,
+    labels: {
+      'app.kubernetes.io/name': 'pipcache',
+      'app.kubernetes.io/instance': name,
+      'app.kubernetes.io/component': 'cache',
+      'app.kubernetes.io/part-of': name,
+      'app.kubernetes.io/managed-by': 'pipcache-plugin',
+    },
+  },
+  spec: {
+    replicas: 1,
+    selector: { matchLabels: { 'app.kubernetes.io/name': 'pipcache', 'app.kubernetes.io/instance': name } },
+    template: {
+      metadata: { labels: { 'app.kubernetes.io/name': 'pipcache', 'app.kubernetes.io/instance': name } },
+      spec: { containers: [{ name: 'devpi', image: 'devpi:latest' }] },
+    },
+  },
+  status: ready ? { replicas: 1, readyReplicas: 1, availableReplicas: 1 } : { replicas: 1 },
+});

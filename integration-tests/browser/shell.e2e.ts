@@ -1,0 +1,98 @@
+import { cacheDeployment, expect, test } from './fixtures';
+
+test.describe('the plugin in the console shell', () => {
+  test('loads as the console loads it, with every code reference resolving', async ({ page, cluster }) => {
+    void cluster;
+    await page.goto('/pipcache/ns/demo');
+    await expect(page.getByTestId('pipcache-list-page')).toBeVisible();
+    const info = await page.evaluate(() => window.shellState!.pluginInfo());
+    expect(info.map((entry) => entry.status)).toEqual(['loaded']);
+    expect(await page.evaluate(() => window.shellState!.resolveAllCodeRefs())).toEqual([]);
+  });
+
+  test('shows the empty state with a Create button that opens the form', async ({ page, cluster }) => {
+    void cluster;
+    await page.goto('/pipcache/ns/demo');
+    const empty = page.getByTestId('pipcache-empty-state');
+    await expect(empty.getByText('No pip caches in this project')).toBeVisible();
+    await empty.getByRole('link', { name: 'Create pip cache' }).click();
+    await expect(page).toHaveURL(/\/pipcache\/ns\/demo\/~new$/);
+    await expect(page.getByTestId('pipcache-new-page')).toBeVisible();
+  });
+
+  test('lists the caches of the project from a live watch', async ({ page, cluster }) => {
+    await cluster.seed([cacheDeployment('alpha'), cacheDeployment('beta', 'demo', false), cacheDeployment('other', 'team-b')]);
+    await page.goto('/pipcache/ns/demo');
+    const rows = page.getByTestId('pipcache-row');
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(0)).toHaveAttribute('data-test-name', 'alpha');
+    await expect(rows.nth(0).getByTestId('pipcache-status')).toHaveText('Ready');
+    await expect(rows.nth(1).getByTestId('pipcache-status')).toHaveText('Starting');
+
+    // A cache that appears in the cluster shows up without a reload.
+    await cluster.seed([cacheDeployment('gamma')]);
+    await expect(rows).toHaveCount(3);
+    await expect(page.locator('[data-test-name="gamma"]')).toBeVisible();
+  });
+
+  test('routes ~new to the form and any other name to the details page', async ({ page, cluster }) => {
+    await cluster.seed([cacheDeployment('alpha')]);
+    await page.goto('/pipcache/ns/demo/~new');
+    await expect(page.getByTestId('pipcache-new-page')).toBeVisible();
+    await page.goto('/pipcache/ns/demo/alpha');
+    await expect(page.getByTestId('pipcache-details-title')).toHaveText('alpha');
+  });
+
+  test('has its navigation item after BuildConfigs in the Administrator perspective', async ({ page, cluster }) => {
+    void cluster;
+    await page.goto('/');
+    const builds = page.getByTestId('nav-section-builds');
+    const items = builds.locator('[data-test-nav]');
+    await expect(items).toHaveText(['BuildConfigs', 'PipCache']);
+    await builds.getByRole('link', { name: 'PipCache' }).click();
+    await expect(page).toHaveURL(/\/pipcache\/ns\/demo$/);
+    await expect(page.getByRole('heading', { name: 'Pip caches', exact: true })).toBeVisible();
+  });
+
+  test('has its navigation item and Add card in the Developer perspective', async ({ page, cluster }) => {
+    void cluster;
+    await page.goto('/');
+    await page.getByTestId('perspective-dev').click();
+    await expect(page.getByTestId('add-page')).toBeVisible();
+    await expect(page.getByTestId('shell-nav').getByRole('link', { name: 'PipCache' })).toBeVisible();
+    const card = page.getByTestId('add-action-pipcache-create');
+    await expect(card).toContainText('Run a caching mirror of PyPI');
+    await card.getByRole('link', { name: 'PipCache' }).click();
+    await expect(page).toHaveURL(/\/pipcache\/ns\/demo\/~new$/);
+  });
+
+  test('shows the Add card to an editor and hides it from a viewer', async ({ page, cluster }) => {
+    await cluster.user('editor');
+    await page.goto('/add/ns/demo');
+    await expect(page.getByTestId('add-action-pipcache-create')).toBeVisible();
+    await cluster.user('viewer');
+    await page.goto('/add/ns/demo');
+    await expect(page.getByTestId('add-page')).toBeVisible();
+    await expect(page.getByTestId('add-group-pipcache')).toBeVisible();
+    await expect(page.getByTestId('add-action-pipcache-create')).toHaveCount(0);
+  });
+
+  test('lists caches of every project on the all-projects page for a cluster admin', async ({ page, cluster }) => {
+    await cluster.user('cluster-admin');
+    await cluster.seed([cacheDeployment('alpha'), cacheDeployment('other', 'team-b')]);
+    await page.goto('/pipcache/all-namespaces');
+    await expect(page.getByTestId('pipcache-row')).toHaveCount(2);
+    await expect(page.getByRole('columnheader', { name: 'Project' })).toBeVisible();
+  });
+
+  test('renders in the dark theme', async ({ page, cluster }) => {
+    void cluster;
+    await page.goto('/pipcache/ns/demo');
+    await page.getByText('Dark theme').click();
+    await expect(page.locator('html')).toHaveClass(/pf-v6-theme-dark/);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const channels = (background.match(/\d+/g) ?? []).slice(0, 3).map(Number);
+    expect(Math.max(...channels)).toBeLessThan(100);
+    await expect(page.getByTestId('pipcache-empty-state')).toBeVisible();
+  });
+});
