@@ -47,6 +47,9 @@ export default tseslint.config(
       'coverage/**',
       'integration-tests/.cache/**',
       'integration-tests/shell/dist/**',
+      'integration-tests/console/dist/**',
+      'integration-tests/console/.generated/**',
+      '.cache/**',
       'test-results/**',
       'playwright-report/**',
       'jest.config.js',
@@ -69,12 +72,17 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.{ts,tsx}'],
+    files: ['src/**/*.{ts,tsx}', 'integration-tests/console/src/**/*.{ts,tsx}'],
     plugins: { react, 'react-hooks': reactHooks },
     rules: {
       ...react.configs.recommended.rules,
       ...reactHooks.configs.recommended.rules,
       'react/prop-types': 'off',
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
       // Every text a person reads goes through the translation function.
       'react/jsx-no-literals': [
         'error',
@@ -149,7 +157,7 @@ export default tseslint.config(
   },
   {
     // Tests read JSON answers of the API loosely; production code stays fully typed.
-    files: ['**/*.spec.{ts,tsx}', 'integration-tests/**/*.e2e.ts'],
+    files: ['**/*.spec.{ts,tsx}', 'integration-tests/browser/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-call': 'off',
@@ -163,4 +171,3 @@ export default tseslint.config(
   },
   prettier,
 );
-

@@ -29,9 +29,11 @@ step "typecheck (tsc)" npx tsc --noEmit -p .
 step "locales up to date" npm run -s i18n -- --check
 step "unit, component and tooling tests (jest)" npx jest --ci --json --outputFile=.cache/jest.json
 if step "production build" npm run -s build; then
-  step "bundle report" npx ts-node scripts/bundle-report.ts
-  step "browser tests (playwright, chromium)" env PLAYWRIGHT_JSON_OUTPUT_FILE=.cache/playwright.json \
-    npx playwright test -c integration-tests/browser/playwright.config.ts --reporter=list,json
+  step "bundle report and budgets" npx ts-node scripts/bench.ts --check
+  if step "console shell build" npm run -s build-shell; then
+    step "browser tests (playwright, chromium)" env PLAYWRIGHT_JSON_OUTPUT_FILE=.cache/playwright.json \
+      npx playwright test -c integration-tests/browser/playwright.config.ts --reporter=list,json
+  fi
 fi
 
 node scripts/test-summary.mjs "${failed_steps[@]}"

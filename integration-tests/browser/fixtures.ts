@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import '../console/src/shell-state';
 
 type UserName = 'project-admin' | 'editor' | 'viewer' | 'cluster-admin';
 
@@ -43,12 +44,17 @@ interface PageProblems {
 }
 
 export const test = base.extend<{ cluster: ClusterControl; problems: PageProblems }>({
-  cluster: async ({ page }, use) => {
-    const control = new ClusterControl(page);
-    await control.reset('demo');
-    await control.user('project-admin');
-    await use(control);
-  },
+  // Every test starts from a fresh demo cluster as the project admin, whether it uses the
+  // control API itself or not.
+  cluster: [
+    async ({ page }, use) => {
+      const control = new ClusterControl(page);
+      await control.reset('demo');
+      await control.user('project-admin');
+      await use(control);
+    },
+    { auto: true },
+  ],
   problems: [
     async ({ page }, use) => {
       const problems: PageProblems = { errors: [], allow: [] };
@@ -69,8 +75,12 @@ export const test = base.extend<{ cluster: ClusterControl; problems: PageProblem
         }))
         .catch(() => ({ missing: [] as string[], unauthorized: [] as string[] }));
       expect(state.missing, 'console facades the plugin used but the shell lacks').toEqual([]);
-      expect(state.unauthorized, 'requests answered 401 (a real console would log out)').toEqual([]);
-      const unexpected = problems.errors.filter((text) => !problems.allow.some((pattern) => pattern.test(text)));
+      expect(state.unauthorized, 'requests answered 401 (a real console would log out)').toEqual(
+        [],
+      );
+      const unexpected = problems.errors.filter(
+        (text) => !problems.allow.some((pattern) => pattern.test(text)),
+      );
       expect(unexpected, 'console errors, page errors and CSP violations').toEqual([]);
     },
     { auto: true },
@@ -78,17 +88,6 @@ export const test = base.extend<{ cluster: ClusterControl; problems: PageProblem
 });
 
 export { expect };
-
-declare global {
-  interface Window {
-    shellState?: {
-      pluginInfo: () => { status: string }[];
-      resolveAllCodeRefs: () => Promise<string[]>;
-      missingFacades: () => string[];
-      unauthorizedUrls: string[];
-    };
-  }
-}
 
 /** An anchor Deployment of a cache as the resource contract labels it. */
 export const cacheDeployment = (name: string, namespace = 'demo', ready = true) => ({
@@ -107,9 +106,13 @@ export const cacheDeployment = (name: string, namespace = 'demo', ready = true) 
   },
   spec: {
     replicas: 1,
-    selector: { matchLabels: { 'app.kubernetes.io/name': 'pipcache', 'app.kubernetes.io/instance': name } },
+    selector: {
+      matchLabels: { 'app.kubernetes.io/name': 'pipcache', 'app.kubernetes.io/instance': name },
+    },
     template: {
-      metadata: { labels: { 'app.kubernetes.io/name': 'pipcache', 'app.kubernetes.io/instance': name } },
+      metadata: {
+        labels: { 'app.kubernetes.io/name': 'pipcache', 'app.kubernetes.io/instance': name },
+      },
       spec: { containers: [{ name: 'devpi', image: 'devpi:latest' }] },
     },
   },

@@ -1,8 +1,7 @@
 import { cacheDeployment, expect, test } from './fixtures';
 
 test.describe('the plugin in the console shell', () => {
-  test('loads as the console loads it, with every code reference resolving', async ({ page, cluster }) => {
-    void cluster;
+  test('loads as the console loads it, with every code reference resolving', async ({ page }) => {
     await page.goto('/pipcache/ns/demo');
     await expect(page.getByTestId('pipcache-list-page')).toBeVisible();
     const info = await page.evaluate(() => window.shellState!.pluginInfo());
@@ -10,8 +9,7 @@ test.describe('the plugin in the console shell', () => {
     expect(await page.evaluate(() => window.shellState!.resolveAllCodeRefs())).toEqual([]);
   });
 
-  test('shows the empty state with a Create button that opens the form', async ({ page, cluster }) => {
-    void cluster;
+  test('shows the empty state with a Create button that opens the form', async ({ page }) => {
     await page.goto('/pipcache/ns/demo');
     const empty = page.getByTestId('pipcache-empty-state');
     await expect(empty.getByText('No pip caches in this project')).toBeVisible();
@@ -21,7 +19,11 @@ test.describe('the plugin in the console shell', () => {
   });
 
   test('lists the caches of the project from a live watch', async ({ page, cluster }) => {
-    await cluster.seed([cacheDeployment('alpha'), cacheDeployment('beta', 'demo', false), cacheDeployment('other', 'team-b')]);
+    await cluster.seed([
+      cacheDeployment('alpha'),
+      cacheDeployment('beta', 'demo', false),
+      cacheDeployment('other', 'team-b'),
+    ]);
     await page.goto('/pipcache/ns/demo');
     const rows = page.getByTestId('pipcache-row');
     await expect(rows).toHaveCount(2);
@@ -35,7 +37,10 @@ test.describe('the plugin in the console shell', () => {
     await expect(page.locator('[data-test-name="gamma"]')).toBeVisible();
   });
 
-  test('routes ~new to the form and any other name to the details page', async ({ page, cluster }) => {
+  test('routes ~new to the form and any other name to the details page', async ({
+    page,
+    cluster,
+  }) => {
     await cluster.seed([cacheDeployment('alpha')]);
     await page.goto('/pipcache/ns/demo/~new');
     await expect(page.getByTestId('pipcache-new-page')).toBeVisible();
@@ -43,8 +48,9 @@ test.describe('the plugin in the console shell', () => {
     await expect(page.getByTestId('pipcache-details-title')).toHaveText('alpha');
   });
 
-  test('has its navigation item after BuildConfigs in the Administrator perspective', async ({ page, cluster }) => {
-    void cluster;
+  test('has its navigation item after BuildConfigs in the Administrator perspective', async ({
+    page,
+  }) => {
     await page.goto('/');
     const builds = page.getByTestId('nav-section-builds');
     const items = builds.locator('[data-test-nav]');
@@ -54,12 +60,13 @@ test.describe('the plugin in the console shell', () => {
     await expect(page.getByRole('heading', { name: 'Pip caches', exact: true })).toBeVisible();
   });
 
-  test('has its navigation item and Add card in the Developer perspective', async ({ page, cluster }) => {
-    void cluster;
+  test('has its navigation item and Add card in the Developer perspective', async ({ page }) => {
     await page.goto('/');
     await page.getByTestId('perspective-dev').click();
     await expect(page.getByTestId('add-page')).toBeVisible();
-    await expect(page.getByTestId('shell-nav').getByRole('link', { name: 'PipCache' })).toBeVisible();
+    await expect(
+      page.getByTestId('shell-nav').getByRole('link', { name: 'PipCache' }),
+    ).toBeVisible();
     const card = page.getByTestId('add-action-pipcache-create');
     await expect(card).toContainText('Run a caching mirror of PyPI');
     await card.getByRole('link', { name: 'PipCache' }).click();
@@ -77,7 +84,10 @@ test.describe('the plugin in the console shell', () => {
     await expect(page.getByTestId('add-action-pipcache-create')).toHaveCount(0);
   });
 
-  test('lists caches of every project on the all-projects page for a cluster admin', async ({ page, cluster }) => {
+  test('lists caches of every project on the all-projects page for a cluster admin', async ({
+    page,
+    cluster,
+  }) => {
     await cluster.user('cluster-admin');
     await cluster.seed([cacheDeployment('alpha'), cacheDeployment('other', 'team-b')]);
     await page.goto('/pipcache/all-namespaces');
@@ -85,8 +95,7 @@ test.describe('the plugin in the console shell', () => {
     await expect(page.getByRole('columnheader', { name: 'Project' })).toBeVisible();
   });
 
-  test('renders in the dark theme', async ({ page, cluster }) => {
-    void cluster;
+  test('renders in the dark theme', async ({ page }) => {
     await page.goto('/pipcache/ns/demo');
     await page.getByText('Dark theme').click();
     await expect(page.locator('html')).toHaveClass(/pf-v6-theme-dark/);

@@ -1,7 +1,7 @@
 import type { K8sObject } from './store';
 
 /** Which objects a fresh cluster starts with. */
-export type SeedName = 'demo' | 'empty';
+export type SeedName = 'demo' | 'empty' | 'showcase';
 
 const ns = (name: string, annotations: Record<string, string> = {}): K8sObject => ({
   apiVersion: 'v1',
@@ -55,6 +55,7 @@ const pythonImageStream = (): K8sObject => ({
 /** The objects of a seed, in creation order. */
 export const seedObjects = (seed: SeedName): K8sObject[] => {
   if (seed === 'empty') return [ns('default'), ns('openshift')];
+  if (seed === 'showcase') return [...seedObjects('demo'), ...showcaseCache()];
   return [
     ns('default'),
     ns('openshift'),
@@ -94,6 +95,76 @@ export const seedObjects = (seed: SeedName): K8sObject[] => {
       metadata: { name: 'cluster' },
       spec: {},
       status: {},
+    },
+  ];
+};
+
+const cacheLabels = (name: string, component: string): Record<string, string> => ({
+  'app.kubernetes.io/name': 'pipcache',
+  'app.kubernetes.io/instance': name,
+  'app.kubernetes.io/component': component,
+  'app.kubernetes.io/part-of': name,
+  'app.kubernetes.io/managed-by': 'pipcache-plugin',
+});
+
+/** One running cache in `demo`, so that a newcomer's first look at the demo has a row to open. */
+const showcaseCache = (): K8sObject[] => {
+  const name = 'pipcache';
+  const selector = { 'app.kubernetes.io/name': 'pipcache', 'app.kubernetes.io/instance': name };
+  return [
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name, namespace: 'demo', labels: cacheLabels(name, 'cache') },
+      spec: {
+        replicas: 1,
+        strategy: { type: 'Recreate' },
+        selector: { matchLabels: selector },
+        template: {
+          metadata: { labels: { ...cacheLabels(name, 'cache') } },
+          spec: {
+            containers: [
+              {
+                name: 'devpi',
+                image: 'image-registry.openshift-image-registry.svc:5000/demo/pipcache:latest',
+                ports: [{ name: 'http', containerPort: 8080 }],
+              },
+            ],
+          },
+        },
+      },
+      status: { replicas: 1, readyReplicas: 1, availableReplicas: 1, updatedReplicas: 1 },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name, namespace: 'demo', labels: cacheLabels(name, 'cache') },
+      spec: {
+        selector,
+        ports: [{ name: 'http', port: 80, targetPort: 'http' }],
+        clusterIP: '172.30.12.34',
+      },
+    },
+    {
+      apiVersion: 'route.openshift.io/v1',
+      kind: 'Route',
+      metadata: { name, namespace: 'demo', labels: cacheLabels(name, 'cache') },
+      spec: {
+        host: `${name}-demo.apps.demo.example.com`,
+        path: '/root/pypi',
+        to: { kind: 'Service', name },
+        port: { targetPort: 'http' },
+        tls: { termination: 'edge', insecureEdgeTerminationPolicy: 'Redirect' },
+      },
+      status: {
+        ingress: [
+          {
+            host: `${name}-demo.apps.demo.example.com`,
+            routerName: 'default',
+            conditions: [{ type: 'Admitted', status: 'True' }],
+          },
+        ],
+      },
     },
   ];
 };

@@ -45,7 +45,11 @@ export const contentSecurityPolicy = (nonce: string): string =>
     "base-uri 'self'",
   ].join('; ');
 
-const sendFile = (res: http.ServerResponse, file: string, headers: Record<string, string> = {}): void => {
+const sendFile = (
+  res: http.ServerResponse,
+  file: string,
+  headers: Record<string, string> = {},
+): void => {
   fs.readFile(file, (error, data) => {
     if (error) {
       res.writeHead(404, { 'Content-Type': 'text/plain' });
@@ -74,7 +78,10 @@ export interface ShellServer {
 }
 
 /** Starts the shell on 127.0.0.1; port 0 picks a free port. */
-export const startShell = async ({ port = 9000, seed = 'demo' as SeedName } = {}): Promise<ShellServer> => {
+export const startShell = async ({
+  port = 9000,
+  seed = 'demo',
+}: { port?: number; seed?: SeedName } = {}): Promise<ShellServer> => {
   const cluster = createCluster({ seed });
   const server = http.createServer((req, res) => {
     void (async () => {
@@ -82,14 +89,21 @@ export const startShell = async ({ port = 9000, seed = 'demo' as SeedName } = {}
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname.startsWith(PLUGIN_PREFIX)) {
         const file = inside(pluginDist, url.pathname.slice(PLUGIN_PREFIX.length));
-        const noCache = url.pathname.endsWith('plugin-manifest.json') ? { 'Cache-Control': 'no-store' } : {};
+        const noCache: Record<string, string> = url.pathname.endsWith('plugin-manifest.json')
+          ? { 'Cache-Control': 'no-store' }
+          : {};
         if (file) sendFile(res, file, noCache);
         else res.writeHead(400).end();
         return;
       }
       if (url.pathname === '/server-flags.js') {
-        res.writeHead(200, { 'Content-Type': MIME['.js'] ?? '', 'X-Content-Type-Options': 'nosniff' });
-        res.end(`window.SERVER_FLAGS = ${JSON.stringify({ basePath: '/', consoleVersion: '4.19.0', branding: 'okd', releaseVersion: '4.19.0' })};\n`);
+        res.writeHead(200, {
+          'Content-Type': MIME['.js'] ?? '',
+          'X-Content-Type-Options': 'nosniff',
+        });
+        res.end(
+          `window.SERVER_FLAGS = ${JSON.stringify({ basePath: '/', consoleVersion: '4.19.0', branding: 'okd', releaseVersion: '4.19.0' })};\n`,
+        );
         return;
       }
       if (url.pathname.startsWith('/static/')) {
@@ -124,6 +138,18 @@ export const startShell = async ({ port = 9000, seed = 'demo' as SeedName } = {}
   };
 };
 
+const SEEDS: readonly SeedName[] = ['demo', 'empty', 'showcase'];
+
+/** The seed named on the command line, or `demo`. */
+const parseSeed = (value: string | undefined): SeedName => {
+  const seed = SEEDS.find((candidate) => candidate === value);
+  if (value !== undefined && !seed) {
+    console.error(`Unknown seed ${value}; use one of ${SEEDS.join(', ')}.`);
+    process.exit(1);
+  }
+  return seed ?? 'demo';
+};
+
 if (require.main === module) {
   const arg = (name: string): string | undefined => {
     const index = process.argv.indexOf(`--${name}`);
@@ -131,13 +157,15 @@ if (require.main === module) {
   };
   for (const dir of [shellDist, pluginDist]) {
     if (!fs.existsSync(dir)) {
-      console.error(`${path.relative(root, dir)}/ is missing: run \`npm run build\` and \`npm run build-shell\` first.`);
+      console.error(
+        `${path.relative(root, dir)}/ is missing: run \`npm run build\` and \`npm run build-shell\` first.`,
+      );
       process.exit(1);
     }
   }
   void startShell({
     port: Number(arg('port') ?? process.env.PORT ?? 9000),
-    seed: (arg('seed') ?? 'demo') as SeedName,
+    seed: parseSeed(arg('seed')),
   }).then(({ url }) => {
     console.log(`Console shell with PipCache: ${url}/pipcache/ns/demo`);
   });

@@ -3,46 +3,40 @@ import { render } from 'react-dom';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { Provider } from 'react-redux';
-import { applyMiddleware, combineReducers, createStore } from 'redux';
+import { applyMiddleware, combineReducers, createStore, type Reducer } from 'redux';
 import thunk from 'redux-thunk';
-import { PluginStore, PluginStoreProvider, type PluginManifest } from '@openshift/dynamic-plugin-sdk';
+import {
+  PluginStore,
+  PluginStoreProvider,
+  type PluginManifest,
+} from '@openshift/dynamic-plugin-sdk';
 import { setUtilsConfig } from '@openshift-console/dynamic-plugin-sdk/lib/app/configSetup';
 import storeHandler from '@openshift-console/dynamic-plugin-sdk/lib/app/storeHandler';
 import { coreReducer } from '@openshift-console/dynamic-plugin-sdk/lib/app/core/reducers/core';
 import { ModalProvider } from '@openshift-console/dynamic-plugin-sdk/lib/app/modal-support/ModalProvider';
 import '@patternfly/react-core/dist/styles/base.css';
-import { pfShares } from '@generated/pf-shares';
 import App from './app/App';
 import { appFetch, unauthorizedUrls } from './fetch';
 import { k8sReducer } from './k8s-reducer';
 import { SHELL_MODELS } from './models';
 import { missingFacades } from './shell-context';
+import './shell-state';
 
 declare const __webpack_init_sharing__: (scope: string) => Promise<void>;
 declare const __webpack_share_scopes__: Record<string, Record<string, unknown>>;
 
-declare global {
-  interface Window {
-    loadPluginEntry?: (pluginId: string, entryModule: unknown) => void;
-    __load_plugin_entry__?: (pluginName: string, entryModule: unknown) => void;
-    shellState?: {
-      pluginInfo: () => unknown;
-      resolveAllCodeRefs: () => Promise<string[]>;
-      missingFacades: () => string[];
-      unauthorizedUrls: string[];
-      pfSharesProvided: number;
-    };
-  }
-}
-
 const PLUGIN = 'pipcache-plugin';
 
 const start = async () => {
-  if (localStorage.getItem('shell-theme') === 'dark') document.documentElement.classList.add('pf-v6-theme-dark');
+  if (localStorage.getItem('shell-theme') === 'dark')
+    document.documentElement.classList.add('pf-v6-theme-dark');
   await __webpack_init_sharing__('default');
 
   setUtilsConfig({ appFetch });
-  const store = createStore(combineReducers({ k8s: k8sReducer, sdkCore: coreReducer }), applyMiddleware(thunk));
+  const store = createStore(
+    combineReducers({ k8s: k8sReducer, sdkCore: coreReducer as Reducer }),
+    applyMiddleware(thunk),
+  );
   storeHandler.setStore(store);
   // Discovery, as the console does it at start: the models the watch hooks look up.
   store.dispatch({ type: 'resources', payload: { resources: { models: SHELL_MODELS } } });
@@ -75,7 +69,11 @@ const start = async () => {
   // Preload the plugin's translations (ConsolePlugin `i18n.loadType: Preload`).
   const localeResponse = await fetch(`${base}locales/en/plugin__${PLUGIN}.json`);
   if (localeResponse.ok) {
-    i18n.addResourceBundle('en', `plugin__${PLUGIN}`, (await localeResponse.json()) as Record<string, string>);
+    i18n.addResourceBundle(
+      'en',
+      `plugin__${PLUGIN}`,
+      (await localeResponse.json()) as Record<string, string>,
+    );
   }
   await pluginStore.loadPlugin({ ...manifest, baseURL: base });
 
@@ -89,7 +87,8 @@ const start = async () => {
           if (typeof value !== 'function') continue;
           try {
             const resolved: unknown = await (value as () => Promise<unknown>)();
-            if (resolved === undefined) failures.push(`${extension.type} ${key}: resolved to undefined`);
+            if (resolved === undefined)
+              failures.push(`${extension.type} ${key}: resolved to undefined`);
           } catch (error) {
             failures.push(`${extension.type} ${key}: ${String(error)}`);
           }
@@ -99,7 +98,6 @@ const start = async () => {
     },
     missingFacades: () => [...missingFacades],
     unauthorizedUrls,
-    pfSharesProvided: pfShares.length,
   };
 
   render(

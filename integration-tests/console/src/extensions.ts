@@ -37,7 +37,10 @@ export const ofType = (type: string): Guard => {
 };
 
 /** Translates a `%namespace~Text%` label the way the console does; other strings pass through. */
-export const translateLabel = (label: unknown, t: (key: string, options: { ns: string }) => string): string => {
+export const translateLabel = (
+  label: unknown,
+  t: (key: string, options: { ns: string }) => string,
+): string => {
   if (typeof label !== 'string') return '';
   const match = /^%([^~]+)~(.+)%$/.exec(label);
   return match ? t(match[2] ?? '', { ns: match[1] ?? '' }) : label;

@@ -9,7 +9,13 @@ import type { AnyAction } from 'redux';
 
 type State = ImmutableMap<string, unknown>;
 interface K8sLike {
-  metadata?: { name?: string; namespace?: string; uid?: string; resourceVersion?: string; creationTimestamp?: string };
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    uid?: string;
+    resourceVersion?: string;
+    creationTimestamp?: string;
+  };
 }
 
 const qualifiedName = (object: K8sLike): string =>
@@ -18,11 +24,12 @@ const qualifiedName = (object: K8sLike): string =>
 const newer = (next: K8sLike, current: K8sLike): boolean => {
   const a = next.metadata ?? {};
   const b = current.metadata ?? {};
-  if (a.uid !== b.uid) return new Date(a.creationTimestamp ?? 0) > new Date(b.creationTimestamp ?? 0);
+  if (a.uid !== b.uid)
+    return new Date(a.creationTimestamp ?? 0) > new Date(b.creationTimestamp ?? 0);
   return Number(a.resourceVersion) > Number(b.resourceVersion);
 };
 
-type List = ImmutableMap<string, ImmutableMap<string, unknown>>;
+type List = ImmutableMap<string, ImmutableMap<string, unknown> | undefined>;
 const toJs = (value: ImmutableMap<string, unknown>): K8sLike => value.toJS() as K8sLike;
 
 const upsert = (list: List, object: K8sLike): List => {
@@ -37,13 +44,25 @@ export const initialK8sState = (): State =>
 
 /** The reducer for `state.k8s`. */
 export const k8sReducer = (state: State = initialK8sState(), action: AnyAction): State => {
-  const payload = (action.payload ?? {}) as { id: string; k8sObjects: unknown; query?: unknown; name?: string; value?: unknown };
+  const payload = (action.payload ?? {}) as {
+    id: string;
+    k8sObjects: unknown;
+    query?: unknown;
+    name?: string;
+    value?: unknown;
+  };
   switch (action.type) {
     case 'resources': {
-      const models = (action.payload as { resources: { models: { kind: string; apiGroup?: string; apiVersion: string }[] } }).resources.models;
+      const models = (
+        action.payload as {
+          resources: { models: { kind: string; apiGroup?: string; apiVersion: string }[] };
+        }
+      ).resources.models;
       let next = state;
       for (const model of models) {
-        const reference = model.apiGroup ? `${model.apiGroup}~${model.apiVersion}~${model.kind}` : model.kind;
+        const reference = model.apiGroup
+          ? `${model.apiGroup}~${model.apiVersion}~${model.kind}`
+          : model.kind;
         next = next.setIn(['RESOURCES', 'models', reference], model);
       }
       return next.setIn(['RESOURCES', 'inFlight'], false).setIn(['RESOURCES', 'loaded'], true);
@@ -56,7 +75,13 @@ export const k8sReducer = (state: State = initialK8sState(), action: AnyAction):
       if (state.getIn([payload.id, 'data'])) return state;
       return state.set(
         payload.id,
-        ImmutableMap({ loadError: '', loaded: false, data: ImmutableMap(), filters: ImmutableMap(), selected: null }),
+        ImmutableMap({
+          loadError: '',
+          loaded: false,
+          data: ImmutableMap(),
+          filters: ImmutableMap(),
+          selected: null,
+        }),
       );
     case 'stopWatchK8s':
       return state.delete(payload.id);
@@ -67,9 +92,12 @@ export const k8sReducer = (state: State = initialK8sState(), action: AnyAction):
       if (!list) return state;
       const objects = (payload.k8sObjects ?? []) as K8sLike[];
       const keep = new Set(objects.map(qualifiedName));
-      let next = list.filter((_value, key) => keep.has(key)) as List;
+      let next = list.filter((_value, key) => key !== undefined && keep.has(key)) as List;
       for (const object of objects) next = upsert(next, object);
-      return state.setIn([payload.id, 'data'], next).setIn([payload.id, 'loaded'], true).setIn([payload.id, 'loadError'], '');
+      return state
+        .setIn([payload.id, 'data'], next)
+        .setIn([payload.id, 'loaded'], true)
+        .setIn([payload.id, 'loadError'], '');
     }
     case 'bulkAddToList': {
       let list = state.getIn([payload.id, 'data']) as List | undefined;
@@ -84,7 +112,8 @@ export const k8sReducer = (state: State = initialK8sState(), action: AnyAction):
       if (!list) return state;
       for (const event of (payload.k8sObjects ?? []) as { type: string; object: K8sLike }[]) {
         if (event.type === 'DELETED') list = list.delete(qualifiedName(event.object));
-        else if (event.type === 'ADDED' || event.type === 'MODIFIED') list = upsert(list, event.object);
+        else if (event.type === 'ADDED' || event.type === 'MODIFIED')
+          list = upsert(list, event.object);
       }
       return state.setIn([payload.id, 'data'], list);
     }

@@ -4,8 +4,14 @@ let cache: Promise<string[]> | undefined;
 
 /** Loads the projects the user may see, once per page load (the shell's project list). */
 export const loadProjects = (): Promise<string[]> => {
-  cache ??= fetch('/api/kubernetes/apis/project.openshift.io/v1/projects', { credentials: 'same-origin' })
-    .then((response) => (response.ok ? (response.json() as Promise<{ items: { metadata: { name: string } }[] }>) : { items: [] }))
+  cache ??= fetch('/api/kubernetes/apis/project.openshift.io/v1/projects', {
+    credentials: 'same-origin',
+  })
+    .then((response) =>
+      response.ok
+        ? (response.json() as Promise<{ items: { metadata: { name: string } }[] }>)
+        : { items: [] },
+    )
     .then((list) => list.items.map((item) => item.metadata.name).sort());
   return cache;
 };

@@ -11,6 +11,7 @@ import {
 } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom-v5-compat';
+import type { AccessReviewResourceAttributes } from '@openshift-console/dynamic-plugin-sdk';
 import { checkAccess } from '@openshift-console/dynamic-plugin-sdk/lib/app/components/utils/rbac';
 import { ofType, translateLabel, useShellResolvedExtensions } from '../extensions';
 
@@ -41,7 +42,9 @@ const AddPage: React.FC = () => {
   );
   const [allowed, setAllowed] = React.useState<Record<string, boolean>>();
 
-  const actions = extensions.filter((e) => e.type === 'dev-console.add/action').map((e) => e.properties as unknown as AddAction);
+  const actions = extensions
+    .filter((e) => e.type === 'dev-console.add/action')
+    .map((e) => e.properties as unknown as AddAction);
   const groups = extensions
     .filter((e) => e.type === 'dev-console.add/action-group')
     .map((e) => e.properties as unknown as { id: string; name: string });
@@ -53,7 +56,9 @@ const AddPage: React.FC = () => {
       actions.map(async (action) => {
         const reviews = await Promise.all(
           (action.accessReview ?? []).map((review) =>
-            checkAccess({ ...review, namespace: ns }).then((result) => result.status?.allowed ?? false),
+            checkAccess({ ...review, namespace: ns } as AccessReviewResourceAttributes).then(
+              (result) => result.status?.allowed ?? false,
+            ),
           ),
         );
         return [action.id, reviews.every(Boolean)] as const;
@@ -81,7 +86,9 @@ const AddPage: React.FC = () => {
                   <CardHeader>
                     <CardTitle>
                       {action.icon}{' '}
-                      <Link to={(action.href ?? '').replace(':namespace', ns)}>{translateLabel(action.label, t)}</Link>
+                      <Link to={(action.href ?? '').replace(':namespace', ns)}>
+                        {translateLabel(action.label, t)}
+                      </Link>
                     </CardTitle>
                   </CardHeader>
                   <CardBody>{translateLabel(action.description, t)}</CardBody>

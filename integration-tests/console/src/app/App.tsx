@@ -26,10 +26,15 @@ import {
   ToolbarContent,
   ToolbarItem,
 } from '@patternfly/react-core';
-import type { LoadedExtension } from '@openshift/dynamic-plugin-sdk';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Switch } from 'react-router-dom';
-import { CompatRoute, CompatRouter, Link, useLocation, useNavigate } from 'react-router-dom-v5-compat';
+import {
+  CompatRoute,
+  CompatRouter,
+  Link,
+  useLocation,
+  useNavigate,
+} from 'react-router-dom-v5-compat';
 import { ofType, translateLabel, useShellResolvedExtensions } from '../extensions';
 import { ALL_NAMESPACES, ShellContext, type Perspective } from '../shell-context';
 import AddPage from './AddPage';
@@ -57,9 +62,21 @@ interface StaticNav {
 /** A few of the console's own entries, so plugin items can be placed among them. */
 const STATIC_NAV: Record<Perspective, { id: string; name: string; items: StaticNav[] }[]> = {
   admin: [
-    { id: 'home', name: 'Home', items: [{ id: 'projects', name: 'Projects', href: '/k8s/cluster/projects' }] },
-    { id: 'workloads', name: 'Workloads', items: [{ id: 'deployments', name: 'Deployments', href: '/k8s/ns/:ns/deployments' }] },
-    { id: 'builds', name: 'Builds', items: [{ id: 'buildconfigs', name: 'BuildConfigs', href: '/k8s/ns/:ns/buildconfigs' }] },
+    {
+      id: 'home',
+      name: 'Home',
+      items: [{ id: 'projects', name: 'Projects', href: '/k8s/cluster/projects' }],
+    },
+    {
+      id: 'workloads',
+      name: 'Workloads',
+      items: [{ id: 'deployments', name: 'Deployments', href: '/k8s/ns/:ns/deployments' }],
+    },
+    {
+      id: 'builds',
+      name: 'Builds',
+      items: [{ id: 'buildconfigs', name: 'BuildConfigs', href: '/k8s/ns/:ns/buildconfigs' }],
+    },
   ],
   dev: [
     {
@@ -86,11 +103,14 @@ const ShellNav: React.FC<{ navItems: HrefNav[] }> = ({ navItems }) => {
     <Nav aria-label="Main navigation" data-test="shell-nav">
       <NavList>
         {STATIC_NAV[perspective].map((section) => {
-          const items: { id: string; name: string; href: string; data?: Record<string, string> }[] = section.items.map((item) => ({
-            ...item,
-            href: item.href.replace(':ns', ns),
-          }));
-          for (const item of navItems.filter((n) => (n.perspective ?? 'admin') === perspective && n.section === section.id)) {
+          const items: { id: string; name: string; href: string; data?: Record<string, string> }[] =
+            section.items.map((item) => ({
+              ...item,
+              href: item.href.replace(':ns', ns),
+            }));
+          for (const item of navItems.filter(
+            (n) => (n.perspective ?? 'admin') === perspective && n.section === section.id,
+          )) {
             const after = [item.insertAfter ?? []].flat();
             const index = items.findIndex((existing) => after.includes(existing.id));
             const entry = {
@@ -102,9 +122,17 @@ const ShellNav: React.FC<{ navItems: HrefNav[] }> = ({ navItems }) => {
             items.splice(index >= 0 ? index + 1 : items.length, 0, entry);
           }
           return (
-            <NavExpandable key={section.id} title={section.name} isExpanded data-test={`nav-section-${section.id}`}>
+            <NavExpandable
+              key={section.id}
+              title={section.name}
+              isExpanded
+              data-test={`nav-section-${section.id}`}
+            >
               {items.map((item) => (
-                <NavItem key={item.id} isActive={location.pathname.startsWith(item.href.split('/ns/')[0] ?? item.href)}>
+                <NavItem
+                  key={item.id}
+                  isActive={location.pathname.startsWith(item.href.split('/ns/')[0] ?? item.href)}
+                >
                   <Link to={item.href} data-test-nav={item.id} {...(item.data ?? {})}>
                     {item.name}
                   </Link>
@@ -128,7 +156,9 @@ const UserSelect: React.FC = () => {
   }, []);
   const choose = (value: string) => {
     setOpen(false);
-    void fetch('/__cluster/user', { method: 'POST', body: JSON.stringify({ user: value }) }).then(() => window.location.reload());
+    void fetch('/__cluster/user', { method: 'POST', body: JSON.stringify({ user: value }) }).then(
+      () => window.location.reload(),
+    );
   };
   return (
     <Select
@@ -154,7 +184,9 @@ const UserSelect: React.FC = () => {
 
 const ShellMasthead: React.FC = () => {
   const { perspective, setPerspective } = React.useContext(ShellContext);
-  const [dark, setDark] = React.useState(document.documentElement.classList.contains('pf-v6-theme-dark'));
+  const [dark, setDark] = React.useState(
+    document.documentElement.classList.contains('pf-v6-theme-dark'),
+  );
   const navigate = useNavigate();
   const toggleDark = (on: boolean) => {
     document.documentElement.classList.toggle('pf-v6-theme-dark', on);
@@ -166,9 +198,7 @@ const ShellMasthead: React.FC = () => {
       <MastheadMain>
         <MastheadBrand>
           <MastheadLogo component="a" href="/">
-            <Title headingLevel="h4" component="span">
-              Console shell
-            </Title>
+            <Title headingLevel="h4">Console shell</Title>
           </MastheadLogo>
         </MastheadBrand>
       </MastheadMain>
@@ -195,7 +225,13 @@ const ShellMasthead: React.FC = () => {
               </ToggleGroup>
             </ToolbarItem>
             <ToolbarItem>
-              <PfSwitch id="shell-dark-theme" label="Dark theme" isChecked={dark} onChange={(_e, on) => toggleDark(on)} data-test="dark-theme" />
+              <PfSwitch
+                id="shell-dark-theme"
+                label="Dark theme"
+                isChecked={dark}
+                onChange={(_e, on) => toggleDark(on)}
+                data-test="dark-theme"
+              />
             </ToolbarItem>
             <ToolbarItem>
               <UserSelect />
@@ -245,16 +281,22 @@ interface RouteProps {
 }
 
 const Shell: React.FC = () => {
-  const [navExtensions, navResolved] = useShellResolvedExtensions(ofType('console.navigation/href'));
-  const [routeExtensions, routesResolved] = useShellResolvedExtensions(ofType('console.page/route'));
+  const [navExtensions, navResolved] = useShellResolvedExtensions(
+    ofType('console.navigation/href'),
+  );
+  const [routeExtensions, routesResolved] = useShellResolvedExtensions(
+    ofType('console.page/route'),
+  );
   const navItems = navExtensions.map((e) => e.properties as unknown as HrefNav);
-  const routes = routeExtensions as LoadedExtension[];
+  const routes = routeExtensions;
   return (
     <Page
       masthead={<ShellMasthead />}
       sidebar={
         <PageSidebar>
-          <PageSidebarBody>{navResolved ? <ShellNav navItems={navItems} /> : <Spinner size="md" />}</PageSidebarBody>
+          <PageSidebarBody>
+            {navResolved ? <ShellNav navItems={navItems} /> : <Spinner size="md" />}
+          </PageSidebarBody>
         </PageSidebar>
       }
       isManagedSidebar
@@ -275,7 +317,11 @@ const Shell: React.FC = () => {
               const props = extension.properties as unknown as RouteProps;
               const Component = props.component;
               return [props.path].flat().map((routePath) => (
-                <CompatRoute key={`${extension.uid}-${routePath}`} path={routePath} exact={props.exact}>
+                <CompatRoute
+                  key={`${extension.uid}-${routePath}`}
+                  path={routePath}
+                  exact={props.exact}
+                >
                   <ErrorBoundary>
                     <Component />
                   </ErrorBoundary>
@@ -298,7 +344,9 @@ const Shell: React.FC = () => {
 };
 
 /** The shell: console-like chrome around the plugin's pages. */
-const App: React.FC<{ modalProvider: React.ComponentType<{ children?: React.ReactNode }> }> = ({ modalProvider: ModalProvider }) => {
+const App: React.FC<{ modalProvider: React.ComponentType<{ children?: React.ReactNode }> }> = ({
+  modalProvider: ModalProvider,
+}) => {
   const [activeNamespace, setActiveNamespace] = React.useState('demo');
   const [perspective, setPerspective] = React.useState<Perspective>(
     (localStorage.getItem('shell-perspective') as Perspective | null) ?? 'admin',

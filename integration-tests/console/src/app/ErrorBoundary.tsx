@@ -2,7 +2,10 @@ import * as React from 'react';
 import { Alert } from '@patternfly/react-core';
 
 /** Shows a plugin component's crash where it happened, like the console's error boundary. */
-export class ErrorBoundary extends React.Component<{ children?: React.ReactNode }, { error?: Error }> {
+export class ErrorBoundary extends React.Component<
+  { children?: React.ReactNode },
+  { error?: Error }
+> {
   override state: { error?: Error } = {};
 
   static getDerivedStateFromError(error: Error) {
@@ -10,7 +13,6 @@ export class ErrorBoundary extends React.Component<{ children?: React.ReactNode 
   }
 
   override componentDidCatch(error: Error) {
-    // eslint-disable-next-line no-console
     console.error('A plugin component crashed:', error);
   }
 

@@ -31,7 +31,6 @@ type GVK = { group?: string; version: string; kind: string };
 
 const Missing: React.FC<{ name: string }> = ({ name }) => {
   missingFacades.add(name);
-  // eslint-disable-next-line no-console
   console.error(`The console shell does not implement the console facade ${name}.`);
   return <span data-test="missing-facade">{`[missing console facade: ${name}]`}</span>;
 };
@@ -51,9 +50,16 @@ const modelFor = (gvk: GVK | string | undefined) => {
   if (!gvk) return undefined;
   if (typeof gvk === 'string') {
     const [group, version, kind] = gvk.includes('~') ? gvk.split('~') : [undefined, 'v1', gvk];
-    return SHELL_MODELS.find((m) => m.kind === kind && (m.apiGroup ?? '') === (group ?? '') && m.apiVersion === version);
+    return SHELL_MODELS.find(
+      (m) => m.kind === kind && (m.apiGroup ?? '') === (group ?? '') && m.apiVersion === version,
+    );
   }
-  return SHELL_MODELS.find((m) => m.kind === gvk.kind && (m.apiGroup ?? '') === (gvk.group ?? '') && m.apiVersion === gvk.version);
+  return SHELL_MODELS.find(
+    (m) =>
+      m.kind === gvk.kind &&
+      (m.apiGroup ?? '') === (gvk.group ?? '') &&
+      m.apiVersion === gvk.version,
+  );
 };
 
 /** The console's link to a resource's page, with its kind badge. */
@@ -68,7 +74,17 @@ export const ResourceLink: React.FC<{
   hideIcon?: boolean;
   dataTest?: string;
   children?: React.ReactNode;
-}> = ({ kind, groupVersionKind, name, namespace, displayName, linkTo = true, hideIcon, dataTest, children }) => {
+}> = ({
+  kind,
+  groupVersionKind,
+  name,
+  namespace,
+  displayName,
+  linkTo = true,
+  hideIcon,
+  dataTest,
+  children,
+}) => {
   const model = modelFor(groupVersionKind ?? kind);
   const reference = model ? referenceFor(model) : String(kind);
   const path = namespace
@@ -93,7 +109,10 @@ export const ResourceLink: React.FC<{
   );
 };
 
-export const ResourceIcon: React.FC<{ groupVersionKind?: GVK; kind?: string }> = ({ groupVersionKind, kind }) => (
+export const ResourceIcon: React.FC<{ groupVersionKind?: GVK; kind?: string }> = ({
+  groupVersionKind,
+  kind,
+}) => (
   <Label isCompact color="blue">
     {modelFor(groupVersionKind ?? kind)?.abbr ?? '?'}
   </Label>
@@ -133,11 +152,9 @@ const useCreateAllowed = (review: AccessProps['createAccessReview']): boolean =>
   return !review || allowed;
 };
 
-export const ListPageCreateLink: React.FC<AccessProps & { to: string; children?: React.ReactNode }> = ({
-  to,
-  createAccessReview,
-  children,
-}) => {
+export const ListPageCreateLink: React.FC<
+  AccessProps & { to: string; children?: React.ReactNode }
+> = ({ to, createAccessReview, children }) => {
   const allowed = useCreateAllowed(createAccessReview);
   return allowed ? (
     <Link to={to} className="pf-v6-c-button pf-m-primary" data-test="item-create">
@@ -146,11 +163,9 @@ export const ListPageCreateLink: React.FC<AccessProps & { to: string; children?:
   ) : null;
 };
 
-export const ListPageCreateButton: React.FC<AccessProps & { onClick?: () => void; children?: React.ReactNode }> = ({
-  createAccessReview,
-  children,
-  onClick,
-}) => {
+export const ListPageCreateButton: React.FC<
+  AccessProps & { onClick?: () => void; children?: React.ReactNode }
+> = ({ createAccessReview, children, onClick }) => {
   const allowed = useCreateAllowed(createAccessReview);
   return allowed ? (
     <Button variant="primary" onClick={onClick} data-test="item-create">
@@ -210,7 +225,12 @@ export const NamespaceBar: React.FC<{
             onOpenChange={setOpen}
             onSelect={(_event, value) => choose(String(value))}
             toggle={(ref) => (
-              <MenuToggle ref={ref} onClick={() => setOpen(!open)} isDisabled={isDisabled} data-test="namespace-bar-dropdown">
+              <MenuToggle
+                ref={ref}
+                onClick={() => setOpen(!open)}
+                isDisabled={isDisabled}
+                data-test="namespace-bar-dropdown"
+              >
                 {`Project: ${label}`}
               </MenuToggle>
             )}
@@ -232,17 +252,27 @@ export const NamespaceBar: React.FC<{
 };
 
 /** Relative time as the console shows it, with the exact time in the title. */
-export const Timestamp: React.FC<{ timestamp: string | number | Date; simple?: boolean; className?: string }> = ({
-  timestamp,
-  className,
-}) => {
+export const Timestamp: React.FC<{
+  timestamp: string | number | Date;
+  simple?: boolean;
+  className?: string;
+}> = ({ timestamp, className }) => {
   const date = new Date(timestamp);
   if (Number.isNaN(date.getTime())) return <span className={className}>-</span>;
   const seconds = Math.round((Date.now() - date.getTime()) / 1000);
   const text =
-    seconds < 60 ? 'Just now' : seconds < 3600 ? `${Math.floor(seconds / 60)} minutes ago` : date.toLocaleString('en-US');
+    seconds < 60
+      ? 'Just now'
+      : seconds < 3600
+        ? `${Math.floor(seconds / 60)} minutes ago`
+        : date.toLocaleString('en-US');
   return (
-    <time className={className} dateTime={date.toISOString()} title={date.toISOString()} data-test="timestamp">
+    <time
+      className={className}
+      dateTime={date.toISOString()}
+      title={date.toISOString()}
+      data-test="timestamp"
+    >
       {text}
     </time>
   );
@@ -257,21 +287,28 @@ export const InventoryItem: React.FC<{ children?: React.ReactNode }> = ({ childr
 export const InventoryItemTitle: React.FC<{ children?: React.ReactNode }> = ({ children }) => (
   <div data-test="inventory-item-title">{children}</div>
 );
-export const InventoryItemBody: React.FC<{ children?: React.ReactNode; error?: unknown }> = ({ children }) => (
-  <div data-test="inventory-item-body">{children}</div>
-);
-export const InventoryItemStatus: React.FC<{ count: number; icon: React.ReactNode; linkTo?: string }> = ({
-  count,
-  icon,
-}) => (
+export const InventoryItemBody: React.FC<{ children?: React.ReactNode; error?: unknown }> = ({
+  children,
+}) => <div data-test="inventory-item-body">{children}</div>;
+export const InventoryItemStatus: React.FC<{
+  count: number;
+  icon: React.ReactNode;
+  linkTo?: string;
+}> = ({ count, icon }) => (
   <span data-test="inventory-item-status">
     {icon} {count}
   </span>
 );
-export const InventoryItemLoading: React.FC = () => <span data-test="inventory-item-loading">Loading</span>;
+export const InventoryItemLoading: React.FC = () => (
+  <span data-test="inventory-item-loading">Loading</span>
+);
 
-export const Overview: React.FC<{ children?: React.ReactNode }> = ({ children }) => <div>{children}</div>;
-export const OverviewGrid: React.FC<{ mainCards?: { Card: React.ComponentType }[] }> = ({ mainCards = [] }) => (
+export const Overview: React.FC<{ children?: React.ReactNode }> = ({ children }) => (
+  <div>{children}</div>
+);
+export const OverviewGrid: React.FC<{ mainCards?: { Card: React.ComponentType }[] }> = ({
+  mainCards = [],
+}) => (
   <div>
     {mainCards.map(({ Card: C }, index) => (
       <Card key={index}>
