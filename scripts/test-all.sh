@@ -3,7 +3,7 @@
 # does not hide the others; the run fails if any step failed. The last line counts the tests
 # (Jest and Playwright together) as "tests: N passed, N failed".
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 mkdir -p .cache
 rm -f .cache/jest.json .cache/playwright.json
 
