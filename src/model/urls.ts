@@ -1,0 +1,68 @@
+import type { Route } from './k8s-types';
+
+/** The path under which devpi serves its PyPI mirror index. */
+export const MIRROR_PATH = '/root/pypi';
+/** What pip, uv and Poetry read: the mirror's simple index. */
+export const SIMPLE_SUFFIX = '/+simple/';
+
+/** The admission of a Route by the router: admitted host, or why it is not admitted. */
+export type RouteAdmission =
+  { admitted: true; host: string } | { admitted: false; reason: string; message?: string };
+
+/** Reads `status.ingress[].conditions[type=Admitted]` as the console does. */
+export const routeAdmission = (route: Route): RouteAdmission => {
+  const ingresses = route.status?.ingress ?? [];
+  for (const ingress of ingresses) {
+    const admitted = ingress.conditions?.find((condition) => condition.type === 'Admitted');
+    if (admitted?.status === 'True' && ingress.host) return { admitted: true, host: ingress.host };
+  }
+  for (const ingress of ingresses) {
+    const refused = ingress.conditions?.find(
+      (condition) => condition.type === 'Admitted' && condition.status === 'False',
+    );
+    if (refused)
+      return { admitted: false, reason: refused.reason ?? 'NotAdmitted', message: refused.message };
+  }
+  return { admitted: false, reason: 'Pending' };
+};
+
+const joinPath = (routePath: string | undefined): string => {
+  // A Route restricted to the mirror has path /root/pypi; the original templates used /.
+  const path = (routePath ?? '').replace(/\/+$/, '');
+  return path.endsWith(MIRROR_PATH) ? path : `${path}${MIRROR_PATH}`;
+};
+
+/** The external index URL: the admitted host, https when the Route has TLS, the mirror's simple index. */
+export const externalIndexUrl = (route: Route): string | undefined => {
+  const admission = routeAdmission(route);
+  if (!admission.admitted) return undefined;
+  const scheme = route.spec.tls ? 'https' : 'http';
+  return `${scheme}://${admission.host}${joinPath(route.spec.path)}${SIMPLE_SUFFIX}`;
+};
+
+/** The in-cluster host of a cache's Service. */
+export const serviceHost = (name: string, namespace: string): string => `${name}.${namespace}.svc`;
+
+/** The internal index URL, for builds and pods in the cluster: plain http to the Service. */
+export const internalIndexUrl = (name: string, namespace: string): string =>
+  `http://${serviceHost(name, namespace)}${MIRROR_PATH}${SIMPLE_SUFFIX}`;
+
+/** The host pip must trust for a plain-http index, or undefined for https. */
+export const trustedHostFor = (indexUrl: string): string | undefined => {
+  try {
+    const url = new URL(indexUrl);
+    return url.protocol === 'http:' ? url.hostname : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** True only for http and https URLs: the only ones the UI turns into links. */
+export const isSafeLink = (value: string): boolean => {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+};
