@@ -11,7 +11,7 @@ import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import { ClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
 import { ClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
-import { restrictedProblems, type PodSpecLike } from './pod-security';
+import { restrictedProblems, type PodSpecLike } from '../../src/model/pod-security';
 
 const root = path.resolve(__dirname, '../..');
 const chart = path.join(root, 'charts/pipcache-plugin');
@@ -85,14 +85,14 @@ const consolePluginSchema = {
   },
 };
 
-const MODELS: Record<string, new (data: Obj) => { validate(): void }> = {
-  ConfigMap,
-  Service,
-  ServiceAccount,
-  Deployment,
-  Job,
-  ClusterRole,
-  ClusterRoleBinding,
+const MODELS: Record<string, (data: Obj) => { validate(): void }> = {
+  ConfigMap: (data) => new ConfigMap(data),
+  Service: (data) => new Service(data),
+  ServiceAccount: (data) => new ServiceAccount(data),
+  Deployment: (data) => new Deployment(data),
+  Job: (data) => new Job(data),
+  ClusterRole: (data) => new ClusterRole(data),
+  ClusterRoleBinding: (data) => new ClusterRoleBinding(data as never),
 };
 
 beforeAll(() => {
@@ -135,8 +135,8 @@ describe('charts/pipcache-plugin', () => {
       ].sort(),
     );
     for (const object of objects) {
-      const Model = MODELS[object.kind];
-      if (Model) expect(() => new Model(object).validate()).not.toThrow();
+      const model = MODELS[object.kind];
+      if (model) expect(() => model(object).validate()).not.toThrow();
     }
     const ajv = new Ajv({ allErrors: true });
     const plugin = byKind(objects, 'ConsolePlugin');
