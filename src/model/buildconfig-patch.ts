@@ -1,0 +1,175 @@
+import { ANNOTATION_PREVIOUS_ENV, ANNOTATION_USES } from './contract';
+import type { BuildConfig, EnvEntry } from './k8s-types';
+import { pipEnvEntries } from './snippets';
+
+/** One RFC 6902 operation, as `k8sPatch` sends it. */
+export interface PatchOperation {
+  op: 'add' | 'remove' | 'replace' | 'test';
+  path: string;
+  value?: unknown;
+}
+
+/** The variables "use a cache" manages; their previous values are recorded and restored. */
+export const MANAGED_ENV = ['PIP_INDEX_URL', 'PIP_TRUSTED_HOST', 'UV_DEFAULT_INDEX'] as const;
+
+/** What the previous-env annotation records: each managed entry as it was, where it was. */
+export interface PreviousEnv {
+  envAbsent: boolean;
+  /** Whether the BuildConfig had no annotations at all, so that "stop" removes the map again. */
+  annotationsAbsent?: boolean;
+  entries: { index: number; entry: EnvEntry }[];
+}
+
+/** Escapes a JSON Pointer segment (`~` → `~0`, `/` → `~1`). */
+export const pointerSegment = (segment: string): string =>
+  segment.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** The JSON Pointer of a BuildConfig's strategy env, or undefined for strategies that have none we manage. */
+export const envPath = (buildConfig: BuildConfig): string | undefined => {
+  switch (buildConfig.spec.strategy.type) {
+    case 'Source':
+      return '/spec/strategy/sourceStrategy/env';
+    case 'Docker':
+      return '/spec/strategy/dockerStrategy/env';
+    default:
+      return undefined;
+  }
+};
+
+const strategyOf = (buildConfig: BuildConfig) =>
+  buildConfig.spec.strategy.type === 'Source'
+    ? buildConfig.spec.strategy.sourceStrategy
+    : buildConfig.spec.strategy.dockerStrategy;
+
+/** The env entries of a BuildConfig's strategy (empty when it has none). */
+export const strategyEnv = (buildConfig: BuildConfig): EnvEntry[] =>
+  strategyOf(buildConfig)?.env ?? [];
+
+const isManaged = (name: string): boolean => (MANAGED_ENV as readonly string[]).includes(name);
+
+/** Which cache a BuildConfig uses, from the contract's annotation (`namespace/name`). */
+export const usedCache = (
+  buildConfig: BuildConfig,
+): { namespace: string; name: string } | undefined => {
+  const value = buildConfig.metadata.annotations?.[ANNOTATION_USES];
+  const match = value ? /^([^/]+)\/([^/]+)$/.exec(value) : null;
+  return match ? { namespace: match[1] ?? '', name: match[2] ?? '' } : undefined;
+};
+
+const readPrevious = (buildConfig: BuildConfig): PreviousEnv | undefined => {
+  const text = buildConfig.metadata.annotations?.[ANNOTATION_PREVIOUS_ENV];
+  if (!text) return undefined;
+  try {
+    const parsed = JSON.parse(text) as PreviousEnv;
+    return Array.isArray(parsed.entries) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The strategy env after "use": managed entries set in place or appended, stale ones dropped. */
+export const envUsingCache = (current: readonly EnvEntry[], indexUrl: string): EnvEntry[] => {
+  const wanted = pipEnvEntries(indexUrl).concat({ name: 'UV_DEFAULT_INDEX', value: indexUrl });
+  const wantedByName = new Map(wanted.map((entry) => [entry.name, entry]));
+  const next: EnvEntry[] = [];
+  for (const entry of current) {
+    if (!isManaged(entry.name)) next.push(entry);
+    else {
+      const replacement = wantedByName.get(entry.name);
+      if (replacement) {
+        next.push(replacement);
+        wantedByName.delete(entry.name);
+      }
+    }
+  }
+  return [...next, ...wantedByName.values()];
+};
+
+const annotationOps = (
+  buildConfig: BuildConfig,
+  annotations: Record<string, string>,
+): PatchOperation[] => {
+  if (!buildConfig.metadata.annotations)
+    return [{ op: 'add', path: '/metadata/annotations', value: annotations }];
+  return Object.entries(annotations).map(([key, value]) => ({
+    op: 'add',
+    path: `/metadata/annotations/${pointerSegment(key)}`,
+    value,
+  }));
+};
+
+/**
+ * JSON Patch that points a BuildConfig's Source or Docker build at a cache: sets the pip (and
+ * uv) variables, records the entries it replaces (once, so switching caches still restores the
+ * original), and guards the env it read with a `test` op, so a concurrent edit fails the patch
+ * instead of being overwritten. Undefined for strategies without an env we manage.
+ */
+export const useCachePatch = (
+  buildConfig: BuildConfig,
+  cache: { namespace: string; name: string },
+  indexUrl: string,
+): PatchOperation[] | undefined => {
+  const path = envPath(buildConfig);
+  const strategy = strategyOf(buildConfig);
+  if (!path || !strategy) return undefined;
+  const current = strategy.env;
+  const previous: PreviousEnv = readPrevious(buildConfig) ?? {
+    envAbsent: current === undefined,
+    annotationsAbsent: buildConfig.metadata.annotations === undefined,
+    entries: (current ?? []).flatMap((entry, index) =>
+      isManaged(entry.name) ? [{ index, entry }] : [],
+    ),
+  };
+  const next = envUsingCache(current ?? [], indexUrl);
+  const strategyPath = path.replace(/\/env$/, '');
+  return [
+    current === undefined
+      ? { op: 'test', path: strategyPath, value: strategy }
+      : { op: 'test', path, value: current },
+    { op: current === undefined ? 'add' : 'replace', path, value: next },
+    ...annotationOps(buildConfig, {
+      [ANNOTATION_USES]: `${cache.namespace}/${cache.name}`,
+      [ANNOTATION_PREVIOUS_ENV]: JSON.stringify(previous),
+    }),
+  ];
+};
+
+/** The strategy env after "stop using": managed entries removed, the recorded ones put back where they were. */
+export const envRestored = (
+  current: readonly EnvEntry[],
+  previous: PreviousEnv,
+): EnvEntry[] | undefined => {
+  const restored = current.filter((entry) => !isManaged(entry.name));
+  for (const { index, entry } of [...previous.entries].sort((a, b) => a.index - b.index)) {
+    restored.splice(Math.min(index, restored.length), 0, entry);
+  }
+  return previous.envAbsent && restored.length === 0 ? undefined : restored;
+};
+
+/**
+ * JSON Patch that undoes "use": restores exactly the recorded managed entries (or removes the
+ * env the plugin added), drops the contract's annotations, and is guarded like `useCachePatch`.
+ * Undefined when the BuildConfig does not use a cache through this plugin.
+ */
+export const stopUsingCachePatch = (buildConfig: BuildConfig): PatchOperation[] | undefined => {
+  const path = envPath(buildConfig);
+  const strategy = strategyOf(buildConfig);
+  const previous = readPrevious(buildConfig);
+  if (!path || !strategy || !previous || !usedCache(buildConfig)) return undefined;
+  const current = strategy.env ?? [];
+  const restored = envRestored(current, previous);
+  const ops: PatchOperation[] = [{ op: 'test', path, value: current }];
+  if (restored === undefined) ops.push({ op: 'remove', path });
+  else ops.push({ op: 'replace', path, value: restored });
+  const ours = [ANNOTATION_USES, ANNOTATION_PREVIOUS_ENV];
+  const others = Object.keys(buildConfig.metadata.annotations ?? {}).filter(
+    (key) => !ours.includes(key),
+  );
+  if (previous.annotationsAbsent && others.length === 0) {
+    ops.push({ op: 'remove', path: '/metadata/annotations' });
+  } else {
+    for (const key of ours)
+      ops.push({ op: 'remove', path: `/metadata/annotations/${pointerSegment(key)}` });
+  }
+  return ops;
+};
