@@ -1,5 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import '../console/src/shell-state';
+import { buildManifests } from '../../src/model/manifests';
+import { defaultValues } from '../../src/model/values';
 
 type UserName = 'project-admin' | 'editor' | 'viewer' | 'cluster-admin';
 
@@ -118,3 +120,62 @@ export const cacheDeployment = (name: string, namespace = 'demo', ready = true) 
   },
   status: ready ? { replicas: 1, readyReplicas: 1, availableReplicas: 1 } : { replicas: 1 },
 });
+
+/**
+ * The objects the plugin would create for a cache (from the model itself), with the status a
+ * running cluster would give them, ready to seed into the in-memory cluster.
+ */
+export const cacheObjects = (
+  name: string,
+  {
+    namespace = 'demo',
+    ready = true,
+    persistent = false,
+    admitted = true as boolean | string,
+    extraLabels = {} as Record<string, string>,
+  } = {},
+): any[] => {
+  const values = {
+    ...defaultValues({ pythonTags: ['3.12-ubi9'], allowedStrategies: ['docker'], canBuild: true }),
+    name,
+    storage: {
+      kind: persistent ? ('persistent' as const) : ('ephemeral' as const),
+      size: '1Gi',
+      storageClass: 'standard-csi',
+      dataPath: '/opt/app-root/data',
+    },
+    labels: Object.entries(extraLabels).map(([key, value]) => ({ key, value })),
+  };
+  const host = `${name}-${namespace}.apps.demo.example.com`;
+  return buildManifests(values, namespace, (n) => new Uint8Array(n).fill(7), {
+    pluginVersion: '0.1.0',
+    rendering: 'create',
+  }).map(({ object }) => {
+    const copy = JSON.parse(JSON.stringify(object)) as any;
+    if (copy.kind === 'Deployment')
+      copy.status = ready
+        ? { replicas: 1, readyReplicas: 1, availableReplicas: 1 }
+        : { replicas: 1 };
+    if (copy.kind === 'Route') {
+      copy.status = {
+        ingress: [
+          {
+            host,
+            conditions: [
+              admitted === true
+                ? { type: 'Admitted', status: 'True' }
+                : {
+                    type: 'Admitted',
+                    status: 'False',
+                    reason: typeof admitted === 'string' ? admitted : 'HostAlreadyClaimed',
+                  },
+            ],
+          },
+        ],
+      };
+    }
+    if (copy.kind === 'PersistentVolumeClaim')
+      copy.status = { phase: 'Bound', capacity: { storage: '1Gi' } };
+    return copy;
+  });
+};

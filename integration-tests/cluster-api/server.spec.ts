@@ -397,3 +397,45 @@ describe('faults', () => {
     );
   });
 });
+
+describe('service proxy', () => {
+  const proxy = (service: string, path: string) =>
+    api('GET', `/api/v1/namespaces/demo/services/http:${service}:80/proxy${path}`);
+
+  it('answers like devpi-server 6.19.1 while a ready Deployment backs the Service, and 503 otherwise', async () => {
+    cluster.seed({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'cache', namespace: 'demo' },
+      spec: { ports: [{ port: 80 }] },
+    });
+    cluster.seed({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'cache', namespace: 'demo' },
+      spec: { template: { spec: { containers: [{ name: 'devpi', image: 'x' }] } } },
+      status: { readyReplicas: 0 },
+    });
+    const down = await proxy('cache', '/+api');
+    expect(down.status).toBe(503);
+    expect(down.body.message).toBe('no endpoints available for service "cache"');
+    cluster.seed({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'cache', namespace: 'demo' },
+      status: { readyReplicas: 1 },
+    });
+    const up = await proxy('cache', '/+api');
+    expect(up.status).toBe(200);
+    expect(up.body).toMatchObject({
+      type: 'apiconfig',
+      result: { login: 'http://cache.demo.svc/+login' },
+    });
+    expect((await proxy('missing', '/+api')).status).toBe(404);
+  });
+
+  it('is forbidden to a viewer, as the view role lacks services/proxy', async () => {
+    cluster.setUser('viewer');
+    expect((await proxy('cache', '/+api')).status).toBe(403);
+  });
+});

@@ -1,4 +1,6 @@
+import * as fs from 'fs';
 import * as http from 'http';
+import * as path from 'path';
 import type { Duplex } from 'stream';
 import { randomBytes } from 'crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -29,6 +31,14 @@ import { Store, type K8sObject, type StoreEvent } from './store';
 import { validateObject } from './validation';
 
 export const API_PREFIX = '/api/kubernetes';
+
+/** Recorded answers of a real devpi-server 6.19.1 (see integration-tests/fixtures). */
+const FIXTURE_DIR = path.resolve(__dirname, '../fixtures/devpi-6.19.1');
+const DEVPI_FIXTURES: Record<string, string> = {
+  '/+api': 'api.body',
+  '/+status': 'status.body',
+  '/root/pypi/+api': 'root-pypi-api.body',
+};
 export const CONTROL_PREFIX = '/__cluster';
 
 export interface ClusterOptions {
@@ -386,15 +396,8 @@ export class Cluster {
     };
     if (target.subresource === 'proxy') {
       this.authorize({ ...access, verb: 'get' });
-      throw new StatusError({
-        kind: 'Status',
-        apiVersion: 'v1',
-        metadata: {},
-        status: 'Failure',
-        message: `no endpoints available for service "${target.name ?? ''}"`,
-        reason: 'ServiceUnavailable',
-        code: 503,
-      });
+      this.serviceProxy(target, res);
+      return;
     }
     this.authorize(access);
     if (method !== 'GET') this.maybeFail(target, dryRun);
@@ -435,6 +438,43 @@ export class Cluster {
       return;
     }
     throw methodNotAllowed();
+  }
+
+  /**
+   * The API server's service proxy, in front of a devpi stand-in that answers with the recorded
+   * answers of a real devpi-server 6.19.1 — only while a ready Deployment backs the Service.
+   */
+  private serviceProxy(target: Target, res: http.ServerResponse): void {
+    const [, serviceName = ''] = /^(?:https?:)?([^:]+)(?::.*)?$/.exec(target.name ?? '') ?? [];
+    const service = this.store.get(target.type, target.namespace, serviceName);
+    if (!service) throw notFound(target.type, serviceName);
+    const deployment = this.store.get(
+      findResource('apps', 'v1', 'deployments')!,
+      target.namespace,
+      serviceName,
+    );
+    const ready = ((deployment?.status ?? {}) as { readyReplicas?: number }).readyReplicas ?? 0;
+    if (ready < 1) {
+      throw new StatusError({
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: `no endpoints available for service "${serviceName}"`,
+        reason: 'ServiceUnavailable',
+        code: 503,
+      });
+    }
+    const fixture = DEVPI_FIXTURES[target.proxyPath ?? ''];
+    if (!fixture) {
+      json(res, 404, { type: 'error', message: 'not found' });
+      return;
+    }
+    const body = fs
+      .readFileSync(path.join(FIXTURE_DIR, fixture), 'utf8')
+      .replace(/pipcache\.demo\.svc/g, `${serviceName}.${target.namespace ?? ''}.svc`);
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(body);
   }
 
   private maybeFail(target: Target, dryRun: boolean): void {

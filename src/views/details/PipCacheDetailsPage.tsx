@@ -15,12 +15,14 @@ import {
 } from '@patternfly/react-core';
 import { useNavigate, useParams } from 'react-router-dom-v5-compat';
 import { toK8sErrorInfo } from '../../api/k8s-error';
+import { toCacheInstance } from '../../hooks/useCacheInstances';
 import { useCacheObjects } from '../../hooks/useCacheObjects';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { cacheKey } from '../../model/cache-resources';
 import { listPagePath } from '../../model/namespaces';
 import { DocumentTitle, useModal } from '../../sdk/console-sdk';
 import CacheObjectsList from './CacheObjectsList';
+import CacheOverview from './CacheOverview';
 import DeleteCacheModal from './DeleteCacheModal';
 
 /** A cache's page: its state, URLs, client snippets, objects and actions. */
@@ -31,6 +33,7 @@ const PipCacheDetailsPage: React.FC = () => {
   const launchModal = useModal();
   const { caches, loaded, loadError } = useCacheObjects(ns, name);
   const cache = caches.get(cacheKey(ns, name));
+  const instance = React.useMemo(() => (cache ? toCacheInstance(cache) : undefined), [cache]);
   const [activeTab, setActiveTab] = React.useState<string | number>('overview');
 
   if (!loaded && !loadError) {
@@ -40,7 +43,7 @@ const PipCacheDetailsPage: React.FC = () => {
       </Bullseye>
     );
   }
-  if (!cache) {
+  if (!cache || !instance) {
     return (
       <PageSection>
         <EmptyState
@@ -97,7 +100,9 @@ const PipCacheDetailsPage: React.FC = () => {
           aria-label={t('Pip cache sections')}
         >
           <Tab eventKey="overview" title={<TabTitleText>{t('Overview')}</TabTitleText>}>
-            <PageSection>{t('Details of this cache appear here.')}</PageSection>
+            <PageSection>
+              <CacheOverview instance={instance} />
+            </PageSection>
           </Tab>
           <Tab
             eventKey="objects"

@@ -1,10 +1,14 @@
 import * as React from 'react';
 import { Table, Tbody, Td, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
 import { Link } from 'react-router-dom-v5-compat';
+import CopyButton from '../../components/CopyButton';
+import HealthLabel from '../../components/HealthLabel';
+import IndexUrl from '../../components/IndexUrl';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
+import { externalUrlProblemText } from '../../model/instance';
 import { detailsPagePath } from '../../model/namespaces';
+import { clientSnippet } from '../../model/snippets';
 import { Timestamp } from '../../sdk/console-sdk';
-import CacheStatus from './CacheStatus';
 import type { CacheRowData, SortColumn, SortDirection } from './cache-rows';
 
 interface CacheTableProps {
@@ -32,9 +36,7 @@ const CacheTable: React.FC<CacheTableProps> = ({
     onSort: (_event, index, direction) => {
       // The index comes from PatternFly and is one of the sortable columns' indexes.
       const chosen = sortable.at(index);
-      if (chosen !== undefined) {
-        onSort(chosen, direction);
-      }
+      if (chosen !== undefined) onSort(chosen, direction);
     },
     columnIndex: sortable.indexOf(column),
   });
@@ -45,24 +47,56 @@ const CacheTable: React.FC<CacheTableProps> = ({
           <Th sort={sortProps('name')}>{t('Name')}</Th>
           {showNamespace && <Th sort={sortProps('namespace')}>{t('Project')}</Th>}
           <Th>{t('Status')}</Th>
+          <Th>{t('Storage')}</Th>
+          <Th>{t('External index URL')}</Th>
+          <Th screenReaderText={t('Copy pip settings')} />
           <Th sort={sortProps('created')}>{t('Created')}</Th>
         </Tr>
       </Thead>
       <Tbody>
-        {rows.map((row) => (
-          <Tr key={row.key} data-test="pipcache-row" data-test-name={row.name}>
-            <Td dataLabel={t('Name')}>
-              <Link to={detailsPagePath(row.namespace, row.name)}>{row.name}</Link>
-            </Td>
-            {showNamespace && <Td dataLabel={t('Project')}>{row.namespace}</Td>}
-            <Td dataLabel={t('Status')}>
-              <CacheStatus row={row} />
-            </Td>
-            <Td dataLabel={t('Created')}>
-              {row.created ? <Timestamp timestamp={row.created} /> : '-'}
-            </Td>
-          </Tr>
-        ))}
+        {rows.map((row) => {
+          const { instance } = row;
+          return (
+            <Tr key={row.key} data-test="pipcache-row" data-test-name={row.name}>
+              <Td dataLabel={t('Name')}>
+                <Link to={detailsPagePath(row.namespace, row.name)}>{row.name}</Link>
+              </Td>
+              {showNamespace && <Td dataLabel={t('Project')}>{row.namespace}</Td>}
+              <Td dataLabel={t('Status')}>
+                <HealthLabel health={row.health} />
+              </Td>
+              <Td dataLabel={t('Storage')} data-test="pipcache-storage">
+                {instance.storage.kind === 'persistent'
+                  ? t('Persistent, {{size}}', { size: instance.storage.size ?? '' })
+                  : t('Ephemeral')}
+              </Td>
+              <Td dataLabel={t('External index URL')} modifier="breakWord">
+                {instance.externalUrl ? (
+                  <IndexUrl url={instance.externalUrl} data-test="pipcache-external-url" />
+                ) : (
+                  <span data-test="pipcache-external-url-problem">
+                    {externalUrlProblemText(
+                      instance.externalUrlProblem ?? { reason: 'Pending' },
+                      t,
+                    )}
+                  </span>
+                )}
+              </Td>
+              <Td dataLabel={t('Copy pip settings')}>
+                <CopyButton
+                  text={clientSnippet('pip-env', instance.internalUrl)}
+                  label={t('Copy pip settings for builds in the cluster ({{name}})', {
+                    name: row.name,
+                  })}
+                  data-test="pipcache-copy-pip"
+                />
+              </Td>
+              <Td dataLabel={t('Created')}>
+                {row.created ? <Timestamp timestamp={row.created} /> : '-'}
+              </Td>
+            </Tr>
+          );
+        })}
       </Tbody>
     </Table>
   );

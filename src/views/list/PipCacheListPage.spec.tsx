@@ -3,11 +3,11 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router-dom-v5-compat';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
-import { useK8sWatchResource } from '../../sdk/console-sdk';
+import { useK8sWatchResources } from '../../sdk/console-sdk';
 import PipCacheListPage from './PipCacheListPage';
 
 jest.mock('../../sdk/console-sdk', () => ({
-  useK8sWatchResource: jest.fn(),
+  useK8sWatchResources: jest.fn(),
   DocumentTitle: ({ children }: { children: string }) => <title>{children}</title>,
   ListPageHeader: ({ title, children }: { title: string; children?: React.ReactNode }) => (
     <header>
@@ -20,9 +20,28 @@ jest.mock('../../sdk/console-sdk', () => ({
   ),
   NamespaceBar: () => <div data-test="namespace-bar" />,
   Timestamp: ({ timestamp }: { timestamp: string }) => <time>{timestamp}</time>,
+  useAccessReview: () => [true, false],
 }));
 
-const watch = useK8sWatchResource as jest.MockedFunction<typeof useK8sWatchResource>;
+const watchAll = useK8sWatchResources as jest.MockedFunction<typeof useK8sWatchResources>;
+
+const KINDS = ['deployments', 'services', 'routes', 'pvcs', 'buildConfigs', 'builds', 'pods'];
+
+/** Answers the page's watches: the Deployments given, every other kind empty. */
+const watch = {
+  mockReturnValue: ([deployments, loaded, loadError]: [IDeployment[], boolean, unknown]) =>
+    watchAll.mockReturnValue(
+      Object.fromEntries(
+        KINDS.map((kind) => [
+          kind,
+          kind === 'deployments'
+            ? { data: deployments, loaded, loadError }
+            : { data: [], loaded: true, loadError: undefined },
+        ]),
+      ) as never,
+    ),
+  mockReset: () => watchAll.mockReset(),
+};
 
 const deployment = (
   name: string,
@@ -38,6 +57,7 @@ const deployment = (
     creationTimestamp: created,
     labels: {
       'app.kubernetes.io/name': 'pipcache',
+      'app.kubernetes.io/instance': name,
       'app.kubernetes.io/managed-by': 'pipcache-plugin',
     },
   },
@@ -47,7 +67,10 @@ const deployment = (
 
 const renderAt = (url: string) =>
   render(
-    <MemoryRouter initialEntries={[url]}>
+    <MemoryRouter
+      initialEntries={[url]}
+      future={{ v7_startTransition: true, v7_relativeSplatPath: true }}
+    >
       <Routes>
         <Route path="/pipcache/ns/:ns" element={<PipCacheListPage />} />
         <Route path="/pipcache/all-namespaces" element={<PipCacheListPage />} />
@@ -61,7 +84,9 @@ describe('PipCacheListPage', () => {
   it('watches anchor Deployments of the URL project with the contract selector', () => {
     watch.mockReturnValue([[], true, undefined]);
     renderAt('/pipcache/ns/demo');
-    expect(watch).toHaveBeenCalledWith(
+    const watched = watchAll.mock.calls[0]![0] as Record<string, unknown>;
+    expect(Object.keys(watched).sort()).toEqual([...KINDS].sort());
+    expect(watched.deployments).toEqual(
       expect.objectContaining({
         groupVersionKind: { group: 'apps', version: 'v1', kind: 'Deployment' },
         isList: true,
@@ -131,7 +156,8 @@ describe('PipCacheListPage', () => {
   it('shows the project column and watches every project on the all-projects URL', () => {
     watch.mockReturnValue([[deployment('c', 'other', 1, '2026-11-01T00:00:00Z')], true, undefined]);
     renderAt('/pipcache/all-namespaces');
-    expect(watch).toHaveBeenCalledWith(expect.objectContaining({ namespace: undefined }));
+    const watched = watchAll.mock.calls[0]![0] as Record<string, { namespace?: string }>;
+    expect(watched.deployments!.namespace).toBeUndefined();
     expect(screen.getByRole('columnheader', { name: 'Project' })).toBeInTheDocument();
     expect(within(screen.getByTestId('pipcache-row')).getByText('other')).toBeInTheDocument();
   });

@@ -11,7 +11,7 @@ import {
 } from '@patternfly/react-core';
 import { useNavigate, useParams } from 'react-router-dom-v5-compat';
 import { toK8sErrorInfo } from '../../api/k8s-error';
-import { useCacheDeployments } from '../../hooks/useCacheDeployments';
+import { useCacheInstances } from '../../hooks/useCacheInstances';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { createPagePath, listPagePath } from '../../model/namespaces';
 import {
@@ -22,7 +22,13 @@ import {
 } from '../../sdk/console-sdk';
 import CacheEmptyState from './CacheEmptyState';
 import CacheTable from './CacheTable';
-import { filterAndSortRows, toCacheRows, type SortColumn, type SortDirection } from './cache-rows';
+import { cacheHealth } from '../../model/health';
+import {
+  filterAndSortRows,
+  type CacheRowData,
+  type SortColumn,
+  type SortDirection,
+} from './cache-rows';
 
 /**
  * The PipCache list: one row per cache (anchor Deployment) in the project of the URL, or in
@@ -32,12 +38,25 @@ const PipCacheListPage: React.FC = () => {
   const { t } = usePipCacheTranslation();
   const { ns } = useParams<{ ns?: string }>();
   const navigate = useNavigate();
-  const { deployments, loaded, loadError } = useCacheDeployments(ns);
+  const { instances, loaded, loadError } = useCacheInstances(ns);
   const [filter, setFilter] = React.useState('');
   const [sortColumn, setSortColumn] = React.useState<SortColumn>('name');
   const [sortDirection, setSortDirection] = React.useState<SortDirection>('asc');
 
-  const allRows = React.useMemo(() => toCacheRows(deployments), [deployments]);
+  // The list shows readiness-based health: probing hundreds of caches from a list would
+  // load the API server for little gain; the details page asks devpi itself.
+  const allRows = React.useMemo(
+    (): CacheRowData[] =>
+      instances.map((instance) => ({
+        key: `${instance.namespace}/${instance.name}`,
+        name: instance.name,
+        namespace: instance.namespace,
+        created: instance.created ?? '',
+        health: cacheHealth(instance, { kind: 'skipped', why: 'not-yet' }, t),
+        instance,
+      })),
+    [instances, t],
+  );
   const rows = React.useMemo(
     () => filterAndSortRows(allRows, filter, sortColumn, sortDirection),
     [allRows, filter, sortColumn, sortDirection],

@@ -1,37 +1,18 @@
-import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import type { Health } from '../../model/health';
+import type { CacheInstance } from '../../model/instance';
 
-/** One row of the list page, derived from a cache's anchor Deployment. */
+/** One row of the list page. */
 export interface CacheRowData {
   key: string;
   name: string;
   namespace: string;
   created: string;
-  readyReplicas: number;
-  replicas: number;
+  health: Health;
+  instance: CacheInstance;
 }
 
 export type SortColumn = 'name' | 'namespace' | 'created';
 export type SortDirection = 'asc' | 'desc';
-
-/** Turns watched Deployments into rows; objects without a name or namespace are skipped. */
-export const toCacheRows = (deployments: readonly IDeployment[]): CacheRowData[] =>
-  deployments.flatMap((deployment) => {
-    const name = deployment.metadata?.name;
-    const namespace = deployment.metadata?.namespace;
-    if (!name || !namespace) {
-      return [];
-    }
-    return [
-      {
-        key: `${namespace}/${name}`,
-        name,
-        namespace,
-        created: deployment.metadata?.creationTimestamp ?? '',
-        readyReplicas: deployment.status?.readyReplicas ?? 0,
-        replicas: deployment.spec?.replicas ?? 1,
-      },
-    ];
-  });
 
 /** Keeps the rows whose name contains `filter` (case-insensitive) and sorts them. */
 export const filterAndSortRows = (

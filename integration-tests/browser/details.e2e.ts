@@ -1,0 +1,135 @@
+import { cacheObjects, expect, test } from './fixtures';
+
+test.describe('seeing a cache', () => {
+  test('shows health from devpi itself, the index URLs and copies exactly what it shows', async ({
+    page,
+    cluster,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await cluster.seed(cacheObjects('pipcache', { persistent: true }));
+    await page.goto('/pipcache/ns/demo/pipcache');
+    await expect(page.getByTestId('pipcache-health-sentence')).toHaveText(
+      /^Ready — answered in \d+ ms\.$/,
+    );
+    await expect(page.getByTestId('pipcache-external-url')).toHaveAttribute(
+      'href',
+      'https://pipcache-demo.apps.demo.example.com/root/pypi/+simple/',
+    );
+    await expect(page.getByTestId('pipcache-internal-url')).toHaveText(
+      'http://pipcache.demo.svc/root/pypi/+simple/',
+    );
+
+    const internal = page.getByTestId('pipcache-copy-internal');
+    await expect(internal).toContainText(
+      'export PIP_INDEX_URL=http://pipcache.demo.svc/root/pypi/+simple/',
+    );
+    await internal.getByRole('button', { name: /^Copy/ }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      'export PIP_INDEX_URL=http://pipcache.demo.svc/root/pypi/+simple/\nexport PIP_TRUSTED_HOST=pipcache.demo.svc',
+    );
+    await expect(internal.getByTestId('copy-announcement')).toHaveText(/Copied/);
+
+    await page.getByTestId('pipcache-snippet-tab-uv').click();
+    await expect(page.getByTestId('pipcache-snippet-uv').getByRole('textbox')).toHaveValue(
+      'export UV_DEFAULT_INDEX=https://pipcache-demo.apps.demo.example.com/root/pypi/+simple/',
+    );
+  });
+
+  test('a viewer sees readiness-based health and why devpi was not asked', async ({
+    page,
+    cluster,
+  }) => {
+    await cluster.seed(cacheObjects('pipcache'));
+    await cluster.user('viewer');
+    await page.goto('/pipcache/ns/demo/pipcache');
+    await expect(page.getByTestId('pipcache-health-sentence')).toHaveText(
+      /you may not use the service proxy/,
+    );
+  });
+
+  test('says a route is not admitted, and why, instead of showing a URL', async ({
+    page,
+    cluster,
+  }) => {
+    await cluster.seed(cacheObjects('pipcache', { admitted: 'HostAlreadyClaimed' }));
+    await page.goto('/pipcache/ns/demo/pipcache');
+    await expect(page.getByTestId('pipcache-external-url')).toHaveCount(0);
+    await expect(page.getByTestId('pipcache-external-url-problem')).toHaveText(
+      /another route already claims this host/,
+    );
+    await expect(page.getByTestId('pipcache-status')).toHaveAttribute('data-status', 'degraded');
+  });
+
+  test('the list shows status, storage and URL, and copies the in-cluster pip settings', async ({
+    page,
+    cluster,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await cluster.seed([
+      ...cacheObjects('alpha', { persistent: true }),
+      ...cacheObjects('beta', { ready: false }),
+    ]);
+    await page.goto('/pipcache/ns/demo');
+    const alpha = page.locator('[data-test-name="alpha"]');
+    await expect(alpha.getByTestId('pipcache-status')).toHaveAttribute('data-status', 'ready');
+    await expect(alpha.getByTestId('pipcache-storage')).toHaveText('Persistent, 1Gi');
+    await expect(alpha.getByTestId('pipcache-external-url')).toHaveText(
+      'https://alpha-demo.apps.demo.example.com/root/pypi/+simple/',
+    );
+    await expect(
+      page.locator('[data-test-name="beta"]').getByTestId('pipcache-status'),
+    ).toHaveAttribute('data-status', 'building');
+    await alpha.getByTestId('pipcache-copy-pip').click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      'export PIP_INDEX_URL=http://alpha.demo.svc/root/pypi/+simple/\nexport PIP_TRUSTED_HOST=alpha.demo.svc',
+    );
+  });
+
+  test('delete names every object, warns about data, and removes those objects and nothing else', async ({
+    page,
+    cluster,
+  }) => {
+    await cluster.seed([
+      ...cacheObjects('doomed', { persistent: true }),
+      ...cacheObjects('survivor'),
+    ]);
+    // An object that shares the instance label but is not labelled as part of a pip cache.
+    await cluster.seed([
+      {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: {
+          name: 'doomed-notes',
+          namespace: 'demo',
+          labels: { 'app.kubernetes.io/instance': 'doomed' },
+        },
+        data: {},
+      },
+    ]);
+    await page.goto('/pipcache/ns/demo/doomed');
+    await page.getByTestId('pipcache-delete').click();
+    const modal = page.getByTestId('pipcache-delete-modal');
+    const list = modal.getByTestId('pipcache-delete-objects');
+    await expect(list).toContainText('PersistentVolumeClaim doomed-data');
+    await expect(list).toContainText('Secret doomed-root');
+    await expect(list).not.toContainText('doomed-notes');
+    const confirm = modal.getByTestId('pipcache-delete-confirm');
+    await expect(confirm).toBeDisabled();
+    await modal
+      .getByText('I understand that every cached package is lost with the volume.')
+      .click();
+    await confirm.click();
+    await expect(page).toHaveURL(/\/pipcache\/ns\/demo$/);
+    await expect(page.getByTestId('pipcache-row')).toHaveCount(1);
+
+    const remaining = (await cluster.objects(undefined, 'demo')).map(
+      (o) => `${o.kind}/${o.metadata.name}`,
+    );
+    expect(remaining.filter((n) => n.includes('doomed'))).toEqual(['ConfigMap/doomed-notes']);
+    expect(remaining).toEqual(
+      expect.arrayContaining(['Deployment/survivor', 'Service/survivor', 'Secret/survivor-root']),
+    );
+  });
+});

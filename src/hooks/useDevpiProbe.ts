@@ -1,0 +1,87 @@
+import * as React from 'react';
+import { probeDevpi, type ProbeResult } from '../api/probe';
+import { probeDelayMs } from '../api/probe-queue';
+import type { ProbeOutcome } from '../model/health';
+import { useAccessReview } from '../sdk/console-sdk';
+
+/** How often a healthy cache is asked again. */
+const HEALTHY_INTERVAL_MS = 30_000;
+
+const toOutcome = (result: ProbeResult): ProbeOutcome => {
+  switch (result.kind) {
+    case 'answered':
+      return { kind: 'answered', latencyMs: result.latencyMs };
+    case 'timeout':
+      return { kind: 'timeout', latencyMs: result.latencyMs };
+    case 'http-error':
+      return { kind: 'http-error', status: result.status, message: result.message };
+    case 'not-devpi':
+      return { kind: 'not-devpi' };
+    case 'network-error':
+      return { kind: 'network-error', message: result.message };
+  }
+};
+
+/**
+ * Asks devpi's `/+api` through the service proxy while the page is visible: every 30 s while it
+ * answers, backing off after failures, never when the user may not use the service proxy (then
+ * health comes from readiness and the outcome says why). Stops on unmount.
+ */
+export const useDevpiProbe = (
+  namespace: string,
+  service: string,
+  enabled: boolean,
+): ProbeOutcome => {
+  const [allowed, checking] = useAccessReview({
+    group: '',
+    resource: 'services',
+    subresource: 'proxy',
+    verb: 'get',
+    namespace,
+    name: service,
+  });
+  const [outcome, setOutcome] = React.useState<ProbeOutcome>({ kind: 'skipped', why: 'not-yet' });
+
+  React.useEffect(() => {
+    if (checking || !enabled) return undefined;
+    if (!allowed) {
+      setOutcome({ kind: 'skipped', why: 'no-access' });
+      return undefined;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    // A function, so that the check after each await is not narrowed away by the one before it.
+    const isStopped = () => stopped;
+    let failures = 0;
+    const run = async () => {
+      if (isStopped()) return;
+      if (document.visibilityState !== 'visible') {
+        timer = setTimeout(() => void run(), HEALTHY_INTERVAL_MS);
+        return;
+      }
+      const result = await probeDevpi(namespace, service);
+      if (isStopped()) return;
+      setOutcome(toOutcome(result));
+      failures = result.kind === 'answered' ? 0 : failures + 1;
+      timer = setTimeout(
+        () => void run(),
+        failures === 0 ? HEALTHY_INTERVAL_MS : probeDelayMs(failures - 1, 5_000, 120_000),
+      );
+    };
+    void run();
+    const onVisible = () => {
+      if (document.visibilityState === 'visible' && timer !== undefined) {
+        clearTimeout(timer);
+        void run();
+      }
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      stopped = true;
+      if (timer !== undefined) clearTimeout(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [namespace, service, enabled, allowed, checking]);
+
+  return outcome;
+};

@@ -1,0 +1,105 @@
+import * as React from 'react';
+import {
+  DescriptionList,
+  DescriptionListDescription,
+  DescriptionListGroup,
+  DescriptionListTerm,
+  Stack,
+  StackItem,
+  Title,
+} from '@patternfly/react-core';
+import CopyableText from '../../components/CopyableText';
+import HealthLabel from '../../components/HealthLabel';
+import IndexUrl from '../../components/IndexUrl';
+import { useDevpiProbe } from '../../hooks/useDevpiProbe';
+import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
+import { cacheHealth } from '../../model/health';
+import { externalUrlProblemText, type CacheInstance } from '../../model/instance';
+import { clientSnippet } from '../../model/snippets';
+import ClientSnippets from './ClientSnippets';
+
+/** The cache at a glance: health (asking devpi itself), index URLs to copy, snippets, build and storage. */
+const CacheOverview: React.FC<{ instance: CacheInstance }> = ({ instance }) => {
+  const { t } = usePipCacheTranslation();
+  const probe = useDevpiProbe(instance.namespace, instance.name, instance.pods.ready > 0);
+  const health = cacheHealth(instance, probe, t);
+  const buildStates: Record<CacheInstance['build']['state'], string> = {
+    none: t('No build yet'),
+    pending: t('Waiting to build'),
+    running: t('Building'),
+    complete: t('Complete'),
+    failed: t('Failed'),
+  };
+  return (
+    <Stack hasGutter>
+      <StackItem>
+        <DescriptionList isHorizontal>
+          <DescriptionListGroup>
+            <DescriptionListTerm>{t('Status')}</DescriptionListTerm>
+            <DescriptionListDescription>
+              <HealthLabel health={health} />{' '}
+              <span data-test="pipcache-health-sentence">{health.sentence}</span>
+            </DescriptionListDescription>
+          </DescriptionListGroup>
+          <DescriptionListGroup>
+            <DescriptionListTerm>{t('External index URL')}</DescriptionListTerm>
+            <DescriptionListDescription>
+              {instance.externalUrl ? (
+                <IndexUrl url={instance.externalUrl} data-test="pipcache-external-url" />
+              ) : (
+                <span data-test="pipcache-external-url-problem">
+                  {externalUrlProblemText(instance.externalUrlProblem ?? { reason: 'Pending' }, t)}
+                </span>
+              )}
+            </DescriptionListDescription>
+          </DescriptionListGroup>
+          <DescriptionListGroup>
+            <DescriptionListTerm>{t('Internal index URL')}</DescriptionListTerm>
+            <DescriptionListDescription data-test="pipcache-internal-url">
+              {instance.internalUrl}
+            </DescriptionListDescription>
+          </DescriptionListGroup>
+          <DescriptionListGroup>
+            <DescriptionListTerm>{t('Storage')}</DescriptionListTerm>
+            <DescriptionListDescription>
+              {instance.storage.kind === 'persistent'
+                ? t('Persistent volume of {{size}} ({{class}})', {
+                    size: instance.storage.size ?? '',
+                    class: instance.storage.storageClass ?? t('default class'),
+                  })
+                : t('Ephemeral: cached packages are lost when the pod restarts.')}
+            </DescriptionListDescription>
+          </DescriptionListGroup>
+          {instance.builtInCluster && (
+            <DescriptionListGroup>
+              <DescriptionListTerm>{t('Image build')}</DescriptionListTerm>
+              <DescriptionListDescription data-test="pipcache-build-state">
+                {buildStates[instance.build.state]}
+                {instance.build.name ? ` (${instance.build.name})` : ''}
+              </DescriptionListDescription>
+            </DescriptionListGroup>
+          )}
+        </DescriptionList>
+      </StackItem>
+      <StackItem>
+        <Title headingLevel="h2">{t('Use it in builds in the cluster')}</Title>
+        <p>
+          {t(
+            'Builds and pods in the cluster reach the cache through its Service over plain http, so pip needs the host as a trusted host. Copy both together:',
+          )}
+        </p>
+        <CopyableText
+          text={clientSnippet('pip-env', instance.internalUrl)}
+          label={t('pip settings for builds in the cluster')}
+          data-test="pipcache-copy-internal"
+        />
+      </StackItem>
+      <StackItem>
+        <Title headingLevel="h2">{t('Settings for other clients')}</Title>
+        <ClientSnippets indexUrl={instance.externalUrl ?? instance.internalUrl} />
+      </StackItem>
+    </Stack>
+  );
+};
+
+export default CacheOverview;
