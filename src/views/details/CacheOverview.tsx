@@ -19,9 +19,17 @@ import { clientSnippet } from '../../model/snippets';
 import ClientSnippets from './ClientSnippets';
 
 /** The cache at a glance: health (asking devpi itself), index URLs to copy, snippets, build and storage. */
-const CacheOverview: React.FC<{ instance: CacheInstance }> = ({ instance }) => {
+const CacheOverview: React.FC<{ instance: CacheInstance; hasService: boolean }> = ({
+  instance,
+  hasService,
+}) => {
   const { t } = usePipCacheTranslation();
-  const probe = useDevpiProbe(instance.namespace, instance.name, instance.pods.ready > 0);
+  // Only a ready pod behind an existing Service can answer; anything else would just log errors.
+  const probe = useDevpiProbe(
+    instance.namespace,
+    instance.name,
+    hasService && instance.pods.ready > 0,
+  );
   const health = cacheHealth(instance, probe, t);
   const buildStates: Record<CacheInstance['build']['state'], string> = {
     none: t('No build yet'),

@@ -101,7 +101,7 @@ const PipCacheDetailsPage: React.FC = () => {
         >
           <Tab eventKey="overview" title={<TabTitleText>{t('Overview')}</TabTitleText>}>
             <PageSection>
-              <CacheOverview instance={instance} />
+              <CacheOverview instance={instance} hasService={cache.services.length > 0} />
             </PageSection>
           </Tab>
           <Tab
