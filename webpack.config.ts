@@ -43,7 +43,10 @@ const config: Configuration = {
     // Content hashes let the console and any proxy cache assets forever; only the manifest and
     // the entry name change per build, and the manifest is served uncached.
     filename: isProduction ? '[name]-bundle-[contenthash].min.js' : '[name]-bundle.js',
-    chunkFilename: isProduction ? '[name]-chunk-[contenthash].min.js' : '[name]-chunk.js',
+    chunkFilename: isProduction ? 'c.[contenthash].js' : '[name]-chunk.js',
+    // The entry lists every chunk's file name; shorter (still unique enough) hashes keep the
+    // entry, which every console page load fetches, small.
+    hashDigestLength: 10,
   },
   resolve: {
     extensions: ['.ts', '.tsx', '.js', '.jsx'],
