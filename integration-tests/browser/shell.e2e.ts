@@ -28,8 +28,14 @@ test.describe('the plugin in the console shell', () => {
     const rows = page.getByTestId('pipcache-row');
     await expect(rows).toHaveCount(2);
     await expect(rows.nth(0)).toHaveAttribute('data-test-name', 'alpha');
-    await expect(rows.nth(0).getByTestId('pipcache-status')).toHaveAttribute('data-status', 'ready');
-    await expect(rows.nth(1).getByTestId('pipcache-status')).toHaveAttribute('data-status', 'starting');
+    await expect(rows.nth(0).getByTestId('pipcache-status')).toHaveAttribute(
+      'data-status',
+      'ready',
+    );
+    await expect(rows.nth(1).getByTestId('pipcache-status')).toHaveAttribute(
+      'data-status',
+      'starting',
+    );
 
     // A cache that appears in the cluster shows up without a reload.
     await cluster.seed([cacheDeployment('gamma')]);

@@ -374,7 +374,7 @@ export class Cluster {
     }
     const target = this.parsePath(path);
     if (target.type.group === 'project.openshift.io') {
-      this.projects(req, res, target);
+      this.projects(req, res, target, url);
       return;
     }
     const dryRun = url.searchParams.get('dryRun') === 'All';
@@ -597,7 +597,12 @@ export class Cluster {
     };
   }
 
-  private projects(req: http.IncomingMessage, res: http.ServerResponse, target: Target): void {
+  private projects(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    target: Target,
+    url: URL,
+  ): void {
     const namespaces = this.store.list(findResource('', 'v1', 'namespaces')!);
     const visible = namespaces.filter(
       (n) => this.user === 'cluster-admin' || this.rbac.projects.includes(n.metadata.name ?? ''),
@@ -626,7 +631,7 @@ export class Cluster {
       kind: 'ProjectList',
       apiVersion: 'project.openshift.io/v1',
       metadata: { resourceVersion: String(this.store.resourceVersion) },
-      items: visible.map(asProject),
+      items: visible.map(asProject).filter(this.listFilter(target, url)),
     });
   }
 
@@ -688,6 +693,19 @@ export class Cluster {
         );
       }
       object.metadata.namespace = target.namespace;
+    }
+    // As the API server does, a Secret's stringData is merged into data (base64) and dropped.
+    if (
+      target.type.kind === 'Secret' &&
+      typeof object.stringData === 'object' &&
+      object.stringData !== null
+    ) {
+      const data = { ...((object.data ?? {}) as Record<string, string>) };
+      for (const [key, value] of Object.entries(object.stringData as Record<string, string>)) {
+        data[key] = Buffer.from(value).toString('base64');
+      }
+      object.data = data;
+      delete object.stringData;
     }
     if (!object.metadata.name && object.metadata.generateName) {
       object.metadata.name = `${object.metadata.generateName}${randomBytes(3).toString('hex').slice(0, 5)}`;

@@ -44,13 +44,21 @@ const CacheTable: React.FC<CacheTableProps> = ({
     <Table aria-label={t('Pip caches')} variant="compact" data-test="pipcache-table">
       <Thead>
         <Tr>
-          <Th sort={sortProps('name')} modifier="nowrap">{t('Name')}</Th>
-          {showNamespace && <Th sort={sortProps('namespace')} modifier="nowrap">{t('Project')}</Th>}
+          <Th sort={sortProps('name')} modifier="nowrap">
+            {t('Name')}
+          </Th>
+          {showNamespace && (
+            <Th sort={sortProps('namespace')} modifier="nowrap">
+              {t('Project')}
+            </Th>
+          )}
           <Th>{t('Status')}</Th>
           <Th>{t('Storage')}</Th>
           <Th>{t('External index URL')}</Th>
           <Th screenReaderText={t('Copy pip settings')} />
-          <Th sort={sortProps('created')} modifier="nowrap">{t('Created')}</Th>
+          <Th sort={sortProps('created')} modifier="nowrap">
+            {t('Created')}
+          </Th>
         </Tr>
       </Thead>
       <Tbody>

@@ -1,0 +1,105 @@
+import * as React from 'react';
+import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
+import type { ImageStream } from '../model/k8s-types';
+import { usablePythonTags, type BuildStrategyKind, type ClusterFacts } from '../model/values';
+import { useAccessReview, useK8sWatchResource } from '../sdk/console-sdk';
+
+export interface StorageClassInfo {
+  name: string;
+  isDefault: boolean;
+}
+
+export interface FormFacts {
+  facts: ClusterFacts;
+  storageClasses: StorageClassInfo[];
+  /** The project's default node selector (`openshift.io/node-selector`), when it has one. */
+  projectNodeSelector?: string;
+  loaded: boolean;
+}
+
+interface StorageClass extends K8sResourceCommon {
+  provisioner?: string;
+}
+
+/** What the cluster offers the create form: python tags, build rights, storage classes. */
+export const useClusterFacts = (namespace: string): FormFacts => {
+  const pythonWatch = useK8sWatchResource<ImageStream>({
+    groupVersionKind: { group: 'image.openshift.io', version: 'v1', kind: 'ImageStream' },
+    name: 'python',
+    namespace: 'openshift',
+  });
+  const [python, pythonLoaded] = pythonWatch;
+  // The SDK types the load error as `any`: a cluster without the samples answers 404 here.
+  const pythonError: unknown = pythonWatch[2];
+  const [classes, classesLoaded] = useK8sWatchResource<StorageClass[]>({
+    groupVersionKind: { group: 'storage.k8s.io', version: 'v1', kind: 'StorageClass' },
+    isList: true,
+  });
+  // A Project, not a Namespace: project members may read their Project but not watch Namespaces.
+  const [project] = useK8sWatchResource<K8sResourceCommon>({
+    groupVersionKind: { group: 'project.openshift.io', version: 'v1', kind: 'Project' },
+    name: namespace,
+  });
+  const [docker, dockerChecking] = useAccessReview({
+    group: 'build.openshift.io',
+    resource: 'builds',
+    subresource: 'docker',
+    verb: 'create',
+    namespace,
+  });
+  const [source, sourceChecking] = useAccessReview({
+    group: 'build.openshift.io',
+    resource: 'builds',
+    subresource: 'source',
+    verb: 'create',
+    namespace,
+  });
+  const [buildConfigs, bcChecking] = useAccessReview({
+    group: 'build.openshift.io',
+    resource: 'buildconfigs',
+    verb: 'create',
+    namespace,
+  });
+
+  return React.useMemo(() => {
+    const pythonMissing = Boolean(pythonError);
+    // The SDK hands over no object before the first answer, whatever the type says.
+    const stream = python as ImageStream | undefined;
+    const tags = pythonMissing ? [] : (stream?.spec?.tags ?? []).map((tag) => tag.name);
+    const strategies: BuildStrategyKind[] = [
+      ...(docker ? (['docker'] as const) : []),
+      ...(source ? (['s2i'] as const) : []),
+    ];
+    return {
+      facts: {
+        pythonTags: usablePythonTags(tags),
+        allowedStrategies: strategies,
+        canBuild: buildConfigs,
+      },
+      storageClasses: (classesLoaded ? classes : []).map((storageClass) => ({
+        name: storageClass.metadata?.name ?? '',
+        isDefault:
+          storageClass.metadata?.annotations?.['storageclass.kubernetes.io/is-default-class'] ===
+          'true',
+      })),
+      projectNodeSelector:
+        (project as K8sResourceCommon | undefined)?.metadata?.annotations?.[
+          'openshift.io/node-selector'
+        ] || undefined,
+      loaded: (pythonLoaded || pythonMissing) && !dockerChecking && !sourceChecking && !bcChecking,
+    };
+  }, [
+    python,
+    pythonLoaded,
+    pythonError,
+    classes,
+    classesLoaded,
+    project,
+    docker,
+    source,
+    buildConfigs,
+    dockerChecking,
+    sourceChecking,
+    bcChecking,
+  ]);
+};
