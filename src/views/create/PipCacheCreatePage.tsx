@@ -26,6 +26,7 @@ import { useClusterFacts } from '../../hooks/useClusterFacts';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { buildManifests, generateSecrets, type GeneratedSecrets } from '../../model/manifests';
 import { detailsPagePath } from '../../model/namespaces';
+import { formFieldForCause } from '../../model/server-causes';
 import { validateValues } from '../../model/validation';
 import { defaultValues, type PipCacheValues } from '../../model/values';
 import { DocumentTitle, useAccessReview } from '../../sdk/console-sdk';
@@ -71,6 +72,8 @@ const PipCacheCreatePage: React.FC = () => {
     () => (values ? validateValues(values, ns, t, existing) : {}),
     [values, ns, t, existing],
   );
+  // What the cluster refused, under the field it belongs to; cleared as soon as the user edits.
+  const [serverErrors, setServerErrors] = React.useState<Record<string, string>>({});
   const manifests = React.useMemo(
     () =>
       values
@@ -106,10 +109,11 @@ const PipCacheCreatePage: React.FC = () => {
 
   const set = (change: (current: PipCacheValues) => PipCacheValues, field?: string) => {
     setValues((current) => (current ? change(current) : current));
+    setServerErrors({});
     if (field) setTouched((current) => ({ ...current, [field]: true }));
   };
   const shown = (field: string): string | undefined =>
-    touched[field] || touched.__submit ? errors[field] : undefined;
+    serverErrors[field] ?? (touched[field] || touched.__submit ? errors[field] : undefined);
   const errorCount = Object.keys(errors).length;
   const canBuild =
     facts.canBuild && facts.pythonTags.length > 0 && facts.allowedStrategies.length > 0;
@@ -126,8 +130,20 @@ const PipCacheCreatePage: React.FC = () => {
     });
     const result = await createCache(planned);
     setSubmitting(false);
-    if (result.outcome === 'created') navigate(detailsPagePath(ns, values.name));
-    else setReport(result);
+    if (result.outcome === 'created') {
+      navigate(detailsPagePath(ns, values.name));
+      return;
+    }
+    setReport(result);
+    const placed: Record<string, string> = {};
+    for (const object of result.objects) {
+      const error = 'error' in object.fate ? object.fate.error : undefined;
+      for (const cause of error?.causes ?? []) {
+        const field = formFieldForCause(object.kind, cause.field);
+        if (field && !placed[field]) placed[field] = cause.message;
+      }
+    }
+    setServerErrors(placed);
   };
 
   const retryRemoval = async () => {
@@ -165,6 +181,7 @@ const PipCacheCreatePage: React.FC = () => {
           validated={shown(field) ? 'error' : 'default'}
           onChange={(_event, next) => {
             onChange(next);
+            setServerErrors({});
             setTouched((current) => ({ ...current, [field]: true }));
           }}
           data-test={id}

@@ -1,0 +1,172 @@
+import * as React from 'react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes } from 'react-router-dom-v5-compat';
+import { k8sCreate, useK8sWatchResource, useK8sWatchResources } from '../../sdk/console-sdk';
+import PipCacheCreatePage from './PipCacheCreatePage';
+
+jest.mock('../../sdk/console-sdk', () => ({
+  DocumentTitle: () => null,
+  useAccessReview: jest.fn(() => [true, false]),
+  useK8sWatchResource: jest.fn(),
+  useK8sWatchResources: jest.fn(),
+  k8sCreate: jest.fn(),
+  k8sDelete: jest.fn(),
+}));
+
+const watchOne = useK8sWatchResource as jest.MockedFunction<typeof useK8sWatchResource>;
+const watchAll = useK8sWatchResources as jest.MockedFunction<typeof useK8sWatchResources>;
+const create = k8sCreate as jest.MockedFunction<typeof k8sCreate>;
+
+const pythonStream = {
+  spec: { tags: [{ name: '3.12-ubi9' }, { name: '3.8-ubi8' }, { name: 'latest' }] },
+};
+const storageClasses = [
+  {
+    metadata: {
+      name: 'standard-csi',
+      annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' },
+    },
+  },
+  { metadata: { name: 'fast-local' } },
+];
+
+const setCluster = ({ python = true } = {}) => {
+  watchOne.mockImplementation(((resource: { groupVersionKind?: { kind: string } }) => {
+    switch (resource.groupVersionKind?.kind) {
+      case 'ImageStream':
+        return python
+          ? [pythonStream, true, undefined]
+          : [undefined, false, new Error('not found')];
+      case 'StorageClass':
+        return [storageClasses, true, undefined];
+      default:
+        return [
+          { metadata: { name: 'demo', annotations: { 'openshift.io/node-selector': 'zone=a' } } },
+          true,
+          undefined,
+        ];
+    }
+  }) as never);
+  watchAll.mockReturnValue(
+    Object.fromEntries(
+      ['deployments', 'services', 'routes', 'pvcs', 'buildConfigs', 'builds', 'pods'].map(
+        (kind) => [kind, { data: [], loaded: true }],
+      ),
+    ) as never,
+  );
+};
+
+const renderForm = () =>
+  render(
+    <MemoryRouter
+      initialEntries={['/pipcache/ns/demo/~new']}
+      future={{ v7_startTransition: true, v7_relativeSplatPath: true }}
+    >
+      <Routes>
+        <Route path="/pipcache/ns/:ns/~new" element={<PipCacheCreatePage />} />
+        <Route path="/pipcache/ns/:ns/:name" element={<div data-test="details" />} />
+      </Routes>
+    </MemoryRouter>,
+  );
+
+describe('PipCacheCreatePage', () => {
+  beforeEach(() => {
+    create.mockReset();
+    setCluster();
+  });
+
+  it('shows the short default path and says what is wrong with a name as it is typed', async () => {
+    renderForm();
+    const name = await screen.findByTestId('pipcache-name');
+    expect(name).toHaveValue('pipcache');
+    await userEvent.clear(name);
+    await userEvent.type(name, 'My_Cache');
+    expect(screen.getByTestId('pipcache-name-error')).toHaveTextContent(
+      "Use lowercase letters, digits and '-'",
+    );
+    await userEvent.click(screen.getByTestId('pipcache-create-submit'));
+    expect(await screen.findByTestId('pipcache-form-errors')).toHaveTextContent(
+      'Correct the fields marked in red.',
+    );
+    expect(create).not.toHaveBeenCalled();
+  });
+
+  it('offers persistent storage with the size and the storage classes, the default marked', async () => {
+    renderForm();
+    await userEvent.click(await screen.findByLabelText('Persistent volume'));
+    expect(screen.getByTestId('pipcache-storage-size')).toHaveValue('5Gi');
+    const select = screen.getByTestId('pipcache-storage-class');
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Cluster default', 'standard-csi (default)', 'fast-local']);
+    await userEvent.clear(screen.getByTestId('pipcache-storage-size'));
+    await userEvent.type(screen.getByTestId('pipcache-storage-size'), '2GB');
+    expect(screen.getByTestId('pipcache-storage-size-error')).toHaveTextContent(
+      'Enter a size such as 512Mi',
+    );
+  });
+
+  it('offers only Python 3.9 or later, and the image path when the cluster cannot build', async () => {
+    renderForm();
+    await userEvent.click(await screen.findByRole('button', { name: 'Image source' }));
+    const tags = within(screen.getByLabelText('Python version'))
+      .getAllByRole('option')
+      .map((o) => o.textContent);
+    expect(tags).toEqual(['3.12-ubi9']);
+  });
+
+  it('falls back to an existing image when there is no python image stream', async () => {
+    setCluster({ python: false });
+    renderForm();
+    await userEvent.click(await screen.findByRole('button', { name: 'Image source' }));
+    expect(screen.getByLabelText('Build devpi-server in the cluster')).toBeDisabled();
+    expect(screen.getByLabelText('Use an existing image')).toBeChecked();
+  });
+
+  it('hints at the project default node selector in Placement', async () => {
+    renderForm();
+    await userEvent.click(await screen.findByRole('button', { name: 'Placement' }));
+    expect(
+      screen.getByText('This project places pods on nodes with zone=a by default.'),
+    ).toBeInTheDocument();
+  });
+
+  it('puts a cause the cluster refused under the field it belongs to, and creates nothing', async () => {
+    create.mockImplementation(((options: { model: { kind: string } }) =>
+      options.model.kind === 'Route'
+        ? Promise.reject(
+            Object.assign(new Error('Route.route.openshift.io "pipcache" is invalid'), {
+              code: 422,
+              json: {
+                code: 422,
+                reason: 'Invalid',
+                message: 'Route is invalid',
+                details: {
+                  causes: [
+                    { field: 'spec.host', message: 'host is not allowed by the cluster policy' },
+                  ],
+                },
+              },
+            }),
+          )
+        : Promise.resolve({})) as never);
+    renderForm();
+    await userEvent.click(await screen.findByTestId('pipcache-create-submit'));
+    await waitFor(() =>
+      expect(screen.getByTestId('pipcache-create-report')).toHaveTextContent('nothing was created'),
+    );
+    expect(
+      create.mock.calls.every(
+        ([options]) =>
+          (options as { queryParams?: { dryRun?: string } }).queryParams?.dryRun === 'All',
+      ),
+    ).toBe(true);
+    await userEvent.click(screen.getByRole('button', { name: 'Route' }));
+    expect(screen.getByTestId('pipcache-route-host-error')).toHaveTextContent(
+      'host is not allowed by the cluster policy',
+    );
+  });
+});
