@@ -37,6 +37,9 @@ const config: Configuration = {
   mode: isProduction ? 'production' : 'development',
   // ConsoleRemotePlugin creates the remote container entry; the plugin has no entry of its own.
   entry: {},
+  // Every console the plugin supports runs in browsers with ES2021; a modern target makes the
+  // webpack runtime in the entry (fetched on every console page load) markedly smaller.
+  target: ['web', 'es2021'],
   context: path.resolve(__dirname, 'src'),
   output: {
     path: path.resolve(__dirname, 'dist'),

@@ -1,6 +1,5 @@
 import * as React from 'react';
-import { Button, Tooltip } from '@patternfly/react-core';
-import { CopyIcon } from '@patternfly/react-icons';
+import { ClipboardCopyButton } from '@patternfly/react-core';
 import { usePipCacheTranslation } from '../hooks/usePipCacheTranslation';
 
 interface CopyButtonProps {
@@ -11,15 +10,14 @@ interface CopyButtonProps {
   'data-test'?: string;
 }
 
-/** An icon button that copies a text, confirms it visibly and announces it to screen readers. */
+let nextId = 0;
+
+/** PatternFly's copy button for a text that is not shown in full, confirming it visibly and aloud. */
 const CopyButton: React.FC<CopyButtonProps> = ({ text, label, 'data-test': dataTest }) => {
   const { t } = usePipCacheTranslation();
   const [state, setState] = React.useState<'idle' | 'copied' | 'refused'>('idle');
-  React.useEffect(() => {
-    if (state === 'idle') return undefined;
-    const timer = setTimeout(() => setState('idle'), 2500);
-    return () => clearTimeout(timer);
-  }, [state]);
+  // React 17 has no useId: a module counter gives each button stable ids for aria wiring.
+  const [id] = React.useState(() => `pipcache-copy-button-${(nextId += 1)}`);
   const tip =
     state === 'copied'
       ? t('Copied')
@@ -28,20 +26,26 @@ const CopyButton: React.FC<CopyButtonProps> = ({ text, label, 'data-test': dataT
         : label;
   return (
     <>
-      <Tooltip content={tip}>
-        <Button
-          variant="plain"
-          aria-label={label}
-          icon={<CopyIcon />}
-          onClick={() => {
-            navigator.clipboard.writeText(text).then(
-              () => setState('copied'),
-              () => setState('refused'),
-            );
-          }}
-          data-test={dataTest}
-        />
-      </Tooltip>
+      <ClipboardCopyButton
+        id={id}
+        textId={`${id}-label`}
+        aria-label={label}
+        variant="plain"
+        exitDelay={state === 'idle' ? 300 : 1500}
+        onTooltipHidden={() => setState('idle')}
+        onClick={() => {
+          navigator.clipboard.writeText(text).then(
+            () => setState('copied'),
+            () => setState('refused'),
+          );
+        }}
+        data-test={dataTest}
+      >
+        {tip}
+      </ClipboardCopyButton>
+      <span id={`${id}-label`} className="pf-v6-screen-reader">
+        {label}
+      </span>
       <span className="pf-v6-screen-reader" aria-live="polite">
         {state === 'copied' ? t('Copied {{label}} to the clipboard.', { label }) : ''}
       </span>

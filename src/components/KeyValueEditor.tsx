@@ -8,7 +8,6 @@ import {
   HelperTextItem,
   TextInput,
 } from '@patternfly/react-core';
-import { MinusCircleIcon, PlusCircleIcon } from '@patternfly/react-icons';
 import { usePipCacheTranslation } from '../hooks/usePipCacheTranslation';
 import type { KeyValue } from '../model/values';
 
@@ -79,18 +78,19 @@ const KeyValueEditor: React.FC<KeyValueEditorProps> = ({
             </FlexItem>
             <FlexItem>
               <Button
-                variant="plain"
+                variant="link"
+                isDanger
                 aria-label={t('Remove row {{number}}', { number: index + 1 })}
-                icon={<MinusCircleIcon />}
                 onClick={() => onChange(rows.filter((_row, i) => i !== index))}
-              />
+              >
+                {t('Remove')}
+              </Button>
             </FlexItem>
           </Flex>
         );
       })}
       <Button
         variant="link"
-        icon={<PlusCircleIcon />}
         onClick={() => onChange([...rows, { key: '', value: '' }])}
         data-test={`${id}-add`}
       >

@@ -10,6 +10,7 @@ import { buildManifests } from './manifests';
 import { clientSnippet, pipEnvEntries, SNIPPET_KINDS } from './snippets';
 import { seededRandom, t } from './test-utils';
 import {
+  appsDomainFrom,
   externalIndexUrl,
   internalIndexUrl,
   isSafeLink,
@@ -287,5 +288,31 @@ describe('round trip', () => {
       name: 'pipcache',
       storage: { size: '9Gi' },
     });
+  });
+});
+
+describe('appsDomainFrom', () => {
+  const route = (name: string, host: string, admitted = true): Route => ({
+    apiVersion: 'route.openshift.io/v1',
+    kind: 'Route',
+    metadata: { name },
+    spec: { to: { kind: 'Service', name } },
+    status: {
+      ingress: [{ host, conditions: [{ type: 'Admitted', status: admitted ? 'True' : 'False' }] }],
+    },
+  });
+
+  it('learns the domain from an admitted generated host, ignoring custom and refused ones', () => {
+    expect(
+      appsDomainFrom(
+        [
+          route('web', 'shop.example.com'),
+          route('api', 'api-demo.apps.c1.example.com', false),
+          route('app', 'app-demo.apps.c1.example.com'),
+        ],
+        'demo',
+      ),
+    ).toBe('apps.c1.example.com');
+    expect(appsDomainFrom([route('web', 'shop.example.com')], 'demo')).toBeUndefined();
   });
 });

@@ -66,3 +66,17 @@ export const isSafeLink = (value: string): boolean => {
     return false;
   }
 };
+
+/**
+ * The cluster's apps domain, learnt from any admitted Route of the project whose host was
+ * generated (`<route>-<namespace>.<domain>`); undefined when none tells.
+ */
+export const appsDomainFrom = (routes: readonly Route[], namespace: string): string | undefined => {
+  for (const route of routes) {
+    const admission = routeAdmission(route);
+    const prefix = `${route.metadata.name ?? ''}-${namespace}.`;
+    if (admission.admitted && admission.host.startsWith(prefix))
+      return admission.host.slice(prefix.length);
+  }
+  return undefined;
+};

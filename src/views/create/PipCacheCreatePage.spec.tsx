@@ -31,6 +31,21 @@ const storageClasses = [
   { metadata: { name: 'fast-local' } },
 ];
 
+const routes = [
+  {
+    metadata: { name: 'web' },
+    spec: { to: { kind: 'Service', name: 'web' } },
+    status: {
+      ingress: [
+        {
+          host: 'web-demo.apps.c1.example.com',
+          conditions: [{ type: 'Admitted', status: 'True' }],
+        },
+      ],
+    },
+  },
+];
+
 const setCluster = ({ python = true } = {}) => {
   watchOne.mockImplementation(((resource: { groupVersionKind?: { kind: string } }) => {
     switch (resource.groupVersionKind?.kind) {
@@ -40,6 +55,8 @@ const setCluster = ({ python = true } = {}) => {
           : [undefined, false, new Error('not found')];
       case 'StorageClass':
         return [storageClasses, true, undefined];
+      case 'Route':
+        return [routes, true, undefined];
       default:
         return [
           { metadata: { name: 'demo', annotations: { 'openshift.io/node-selector': 'zone=a' } } },
@@ -124,6 +141,14 @@ describe('PipCacheCreatePage', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Image source' }));
     expect(screen.getByLabelText('Build devpi-server in the cluster')).toBeDisabled();
     expect(screen.getByLabelText('Use an existing image')).toBeChecked();
+  });
+
+  it('previews the generated route host with the apps domain learnt from the project', async () => {
+    renderForm();
+    await userEvent.click(await screen.findByRole('button', { name: 'Route' }));
+    expect(
+      screen.getByText('Empty = generated: pipcache-demo.apps.c1.example.com'),
+    ).toBeInTheDocument();
   });
 
   it('hints at the project default node selector in Placement', async () => {

@@ -26,10 +26,12 @@ import { useClusterFacts } from '../../hooks/useClusterFacts';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { buildManifests, generateSecrets, type GeneratedSecrets } from '../../model/manifests';
 import { detailsPagePath } from '../../model/namespaces';
+import type { Route } from '../../model/k8s-types';
 import { formFieldForCause } from '../../model/server-causes';
+import { appsDomainFrom } from '../../model/urls';
 import { validateValues } from '../../model/validation';
 import { defaultValues, type PipCacheValues } from '../../model/values';
-import { DocumentTitle, useAccessReview } from '../../sdk/console-sdk';
+import { DocumentTitle, useAccessReview, useK8sWatchResource } from '../../sdk/console-sdk';
 import CreateReportAlert from './CreateReportAlert';
 
 // The YAML view is not needed for the first paint: load js-yaml only when it is opened.
@@ -67,6 +69,13 @@ const PipCacheCreatePage: React.FC = () => {
     }
   }, [loaded, values, facts]);
 
+  // Routes of the project tell the apps domain, so the generated host can be shown exactly.
+  const [routes] = useK8sWatchResource<Route[]>({
+    groupVersionKind: { group: 'route.openshift.io', version: 'v1', kind: 'Route' },
+    isList: true,
+    namespace: ns,
+  });
+  const appsDomain = React.useMemo(() => appsDomainFrom(routes, ns), [routes, ns]);
   const existing = React.useMemo(() => instances.map((instance) => instance.name), [instances]);
   const errors = React.useMemo(
     () => (values ? validateValues(values, ns, t, existing) : {}),
@@ -489,7 +498,9 @@ const PipCacheCreatePage: React.FC = () => {
                 t('Host'),
                 values.route.host,
                 (host) => set((v) => ({ ...v, route: { ...v.route, host } })),
-                t('Empty = generated: {{host}}', { host: `${values.name}-${ns}.<apps domain>` }),
+                t('Empty = generated: {{host}}', {
+                  host: `${values.name}-${ns}.${appsDomain ?? t('<apps domain of the cluster>')}`,
+                }),
               )}
               <Checkbox
                 id="pipcache-route-allow-http"

@@ -1,6 +1,5 @@
 import * as React from 'react';
 import { Button, CodeBlock, CodeBlockAction, CodeBlockCode } from '@patternfly/react-core';
-import { DownloadIcon } from '@patternfly/react-icons';
 import { dump } from 'js-yaml';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import type { PlannedManifest } from '../../model/manifests';
@@ -37,12 +36,7 @@ const YamlPreview: React.FC<{ manifests: PlannedManifest[]; name: string }> = ({
     <CodeBlock
       actions={
         <CodeBlockAction>
-          <Button
-            variant="link"
-            icon={<DownloadIcon />}
-            onClick={download}
-            data-test="pipcache-yaml-download"
-          >
+          <Button variant="link" onClick={download} data-test="pipcache-yaml-download">
             {t('Download YAML')}
           </Button>
         </CodeBlockAction>

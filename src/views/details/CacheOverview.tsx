@@ -4,8 +4,8 @@ import {
   DescriptionListDescription,
   DescriptionListGroup,
   DescriptionListTerm,
-  Stack,
-  StackItem,
+  Flex,
+  FlexItem,
   Title,
 } from '@patternfly/react-core';
 import CopyableText from '../../components/CopyableText';
@@ -39,8 +39,8 @@ const CacheOverview: React.FC<{ instance: CacheInstance; hasService: boolean }> 
     failed: t('Failed'),
   };
   return (
-    <Stack hasGutter>
-      <StackItem>
+    <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsLg' }}>
+      <FlexItem>
         <DescriptionList isHorizontal>
           <DescriptionListGroup>
             <DescriptionListTerm>{t('Status')}</DescriptionListTerm>
@@ -88,8 +88,8 @@ const CacheOverview: React.FC<{ instance: CacheInstance; hasService: boolean }> 
             </DescriptionListGroup>
           )}
         </DescriptionList>
-      </StackItem>
-      <StackItem>
+      </FlexItem>
+      <FlexItem>
         <Title headingLevel="h2">{t('Use it in builds in the cluster')}</Title>
         <p>
           {t(
@@ -101,12 +101,12 @@ const CacheOverview: React.FC<{ instance: CacheInstance; hasService: boolean }> 
           label={t('pip settings for builds in the cluster')}
           data-test="pipcache-copy-internal"
         />
-      </StackItem>
-      <StackItem>
+      </FlexItem>
+      <FlexItem>
         <Title headingLevel="h2">{t('Settings for other clients')}</Title>
         <ClientSnippets indexUrl={instance.externalUrl ?? instance.internalUrl} />
-      </StackItem>
-    </Stack>
+      </FlexItem>
+    </Flex>
   );
 };
 

@@ -1,6 +1,5 @@
 import * as React from 'react';
 import {
-  Bullseye,
   Button,
   EmptyState,
   EmptyStateBody,
@@ -38,9 +37,9 @@ const PipCacheDetailsPage: React.FC = () => {
 
   if (!loaded && !loadError) {
     return (
-      <Bullseye>
+      <PageSection>
         <Spinner aria-label={t('Loading pip cache')} />
-      </Bullseye>
+      </PageSection>
     );
   }
   if (!cache || !instance) {

@@ -1,7 +1,6 @@
 import * as React from 'react';
 import {
   Alert,
-  Bullseye,
   PageSection,
   SearchInput,
   Spinner,
@@ -75,11 +74,7 @@ const PipCacheListPage: React.FC = () => {
       </Alert>
     );
   } else if (!loaded) {
-    body = (
-      <Bullseye>
-        <Spinner aria-label={t('Loading pip caches')} />
-      </Bullseye>
-    );
+    body = <Spinner aria-label={t('Loading pip caches')} />;
   } else if (allRows.length === 0) {
     body = <CacheEmptyState namespace={ns} />;
   } else {
