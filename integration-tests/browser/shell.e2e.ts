@@ -73,6 +73,11 @@ test.describe('the plugin in the console shell', () => {
     await expect(
       page.getByTestId('shell-nav').getByRole('link', { name: 'PipCache' }),
     ).toBeVisible();
+    await page.getByTestId('shell-nav').getByRole('link', { name: 'PipCache' }).click();
+    await expect(page.getByTestId('pipcache-empty-state')).toContainText(
+      'No pip caches in this project',
+    );
+    await page.goto('/add/ns/demo');
     const card = page.getByTestId('add-action-pipcache-create');
     await expect(card).toContainText('Run a caching mirror of PyPI');
     await card.getByRole('link', { name: 'PipCache' }).click();
