@@ -12,8 +12,11 @@ test.describe('Add → PipCache', () => {
     await page.getByTestId('pipcache-create-submit').click();
     await expect(page).toHaveURL(/\/pipcache\/ns\/demo\/pipcache$/);
     await expect(page.getByTestId('pipcache-details-title')).toHaveText('pipcache');
+    // What the plugin created (the cluster's controllers add builds and pods of their own).
     const created = (await cluster.objects(undefined, 'demo')).filter(
-      (o) => o.metadata.labels?.['app.kubernetes.io/instance'] === 'pipcache',
+      (o) =>
+        o.metadata.labels?.['app.kubernetes.io/instance'] === 'pipcache' &&
+        !['Build', 'Pod'].includes(o.kind),
     );
     expect(names(created)).toEqual(
       [
@@ -188,4 +191,27 @@ test.describe('Add → PipCache', () => {
     await expect(yaml).toContainText('<generated when the cache is created>');
     await expect(yaml).toContainText('# Secret values are not shown.');
   });
+});
+
+test('a new cache goes from building to ready as the cluster works, without a reload', async ({
+  page,
+  cluster,
+}) => {
+  await cluster.faults({ stepMs: 300 });
+  await page.goto('/pipcache/ns/demo/~new');
+  await page.getByTestId('pipcache-create-submit').click();
+  await expect(page).toHaveURL(/\/pipcache\/ns\/demo\/pipcache$/);
+  const status = page.getByTestId('pipcache-status');
+  await expect(status).toHaveAttribute('data-status', 'building');
+  await expect(page.getByTestId('pipcache-build-state')).toContainText(
+    /Building|Waiting to build|Complete/,
+  );
+  await expect(status).toHaveAttribute('data-status', 'ready', { timeout: 20_000 });
+  await expect(page.getByTestId('pipcache-health-sentence')).toHaveText(
+    /^Ready — answered in \d+ ms\.$/,
+    { timeout: 20_000 },
+  );
+  await expect(page.getByTestId('pipcache-external-url')).toHaveText(
+    'https://pipcache-demo.apps.demo.example.com/root/pypi/+simple/',
+  );
 });

@@ -4,6 +4,7 @@ import * as path from 'path';
 import type { Duplex } from 'stream';
 import { randomBytes } from 'crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { Controllers } from './controllers';
 import { applyJsonPatch, applyMergePatch, PatchError } from './patch';
 import { isAllowed, USERS, type AccessRequest, type RbacSettings, type UserName } from './rbac';
 import {
@@ -47,6 +48,8 @@ export interface ClusterOptions {
   domain?: string;
   /** Whether non-GET requests must carry `X-CSRFToken` equal to the `csrf-token` cookie. */
   csrf?: boolean;
+  /** Simulated time of one controller step (build phase, pod start, route admission). */
+  stepMs?: number;
 }
 
 /** A parsed API path: which resource, where, and which verb the HTTP method means. */
@@ -116,6 +119,7 @@ export class Cluster {
   readonly rbac: RbacSettings = { projects: ['demo'], dockerBuilds: true, denials: [] };
   readonly faults: Faults = { failWrites: [], writesSeen: 0 };
   private readonly csrf: boolean;
+  readonly controllers: Controllers;
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly sockets = new Set<WebSocket>();
 
@@ -123,11 +127,18 @@ export class Cluster {
     this.user = options.user ?? 'project-admin';
     this.domain = options.domain ?? 'apps.demo.example.com';
     this.csrf = options.csrf ?? true;
+    this.controllers = new Controllers(this.store, {
+      stepMs: options.stepMs ?? 1000,
+      failBuilds: false,
+      domain: this.domain,
+    });
     this.reset(options.seed ?? 'demo');
   }
 
   /** Empties the cluster and loads a seed. */
   reset(seed: SeedName): void {
+    this.controllers.stop();
+    this.controllers.settings.failBuilds = false;
     this.store.clear();
     this.faults.failWrites = [];
     this.faults.writesSeen = 0;
@@ -162,6 +173,7 @@ export class Cluster {
   }
 
   close(): void {
+    this.controllers.stop();
     this.dropWatches();
     this.wss.close();
   }
@@ -734,7 +746,9 @@ export class Cluster {
         },
       };
     }
-    return this.store.create(target.type, object);
+    const created = this.store.create(target.type, object);
+    this.controllers.onCreated(target.type.kind, created);
+    return created;
   }
 
   private update(target: Target, body: K8sObject, dryRun: boolean): K8sObject {
@@ -750,7 +764,9 @@ export class Cluster {
     }
     const problems = validateObject(target.type, object, this.domain);
     if (problems.length > 0) throw invalid(target.type, target.name ?? '', problems);
-    return dryRun ? object : this.store.update(target.type, object);
+    return dryRun
+      ? object
+      : this.stored(target.type, current, this.store.update(target.type, object));
   }
 
   private patch(target: Target, contentType: string, body: unknown, dryRun: boolean): K8sObject {
@@ -792,40 +808,46 @@ export class Cluster {
     }
     const problems = validateObject(target.type, patched, this.domain);
     if (problems.length > 0) throw invalid(target.type, target.name ?? '', problems);
-    return dryRun ? patched : this.store.update(target.type, patched);
+    return dryRun
+      ? patched
+      : this.stored(target.type, current, this.store.update(target.type, patched));
   }
 
   private remove(target: Target, dryRun: boolean): K8sObject {
     const object = this.get(target);
     if (dryRun) return object;
-    return this.store.delete(target.type, target.namespace, target.name ?? '') ?? object;
+    const deleted = this.store.delete(target.type, target.namespace, target.name ?? '') ?? object;
+    this.collectGarbage(deleted.metadata.uid, target.namespace);
+    return deleted;
   }
 
   private instantiate(target: Target): K8sObject {
-    const buildConfig = this.get({ ...target, subresource: undefined });
-    const buildType = findResource('build.openshift.io', 'v1', 'builds')!;
-    const status = (buildConfig.status ?? {}) as { lastVersion?: number };
-    const version = (status.lastVersion ?? 0) + 1;
-    this.store.update(target.type, { ...buildConfig, status: { ...status, lastVersion: version } });
-    return this.store.create(buildType, {
-      apiVersion: 'build.openshift.io/v1',
-      kind: 'Build',
-      metadata: {
-        name: `${target.name ?? ''}-${version}`,
-        namespace: target.namespace,
-        labels: {
-          ...(buildConfig.metadata.labels ?? {}),
-          buildconfig: target.name ?? '',
-          'openshift.io/build-config.name': target.name ?? '',
-        },
-        annotations: {
-          'openshift.io/build-config.name': target.name ?? '',
-          'openshift.io/build.number': String(version),
-        },
-      },
-      spec: buildConfig.spec,
-      status: { phase: 'New' },
-    });
+    this.get({ ...target, subresource: undefined });
+    const build = this.controllers.startBuild(target.namespace, target.name ?? '');
+    if (!build) throw notFound(target.type, target.name ?? '');
+    return build;
+  }
+
+  /** Background cascading deletion: objects owned by a deleted object go too, as the garbage collector does. */
+  private collectGarbage(uid: string | undefined, namespace: string | undefined): void {
+    if (!uid) return;
+    for (const type of RESOURCES.filter((t) => t.namespaced)) {
+      for (const object of this.store.list(type, namespace)) {
+        const owners = (object.metadata.ownerReferences ?? []) as { uid?: string }[];
+        if (owners.some((owner) => owner.uid === uid)) {
+          const gone = this.store.delete(type, namespace, object.metadata.name ?? '');
+          this.collectGarbage(gone?.metadata.uid, namespace);
+        }
+      }
+    }
+  }
+
+  /** After an update: a Deployment whose spec changed rolls out a new pod, as it would. */
+  private stored(type: ResourceType, before: K8sObject, after: K8sObject): K8sObject {
+    if (type.kind === 'Deployment' && JSON.stringify(before.spec) !== JSON.stringify(after.spec)) {
+      this.controllers.onCreated('Deployment', after);
+    }
+    return after;
   }
 
   private async handleControl(
@@ -877,6 +899,9 @@ export class Cluster {
           if (Array.isArray(body.denials))
             this.rbac.denials = body.denials as RbacSettings['denials'];
           if (typeof body.dockerBuilds === 'boolean') this.rbac.dockerBuilds = body.dockerBuilds;
+          if (typeof body.failBuilds === 'boolean')
+            this.controllers.settings.failBuilds = body.failBuilds;
+          if (typeof body.stepMs === 'number') this.controllers.settings.stepMs = body.stepMs;
           break;
         case 'POST /drop-watches':
           json(res, 200, { dropped: this.dropWatches() });

@@ -1,0 +1,295 @@
+import { randomBytes } from 'crypto';
+import { findResource, type ResourceType } from './resources';
+import type { K8sObject, Store } from './store';
+
+/** How the simulated cluster behaves over time. */
+export interface ControllerSettings {
+  /** Delay of each step (a build phase, a pod becoming ready, a route being admitted). */
+  stepMs: number;
+  /** Whether builds fail instead of completing. */
+  failBuilds: boolean;
+  domain: string;
+}
+
+const type = (group: string, plural: string): ResourceType => {
+  const found = findResource(group, 'v1', plural);
+  if (!found) throw new Error(`no resource ${group}/${plural}`);
+  return found;
+};
+
+const RESOURCE = {
+  routes: type('route.openshift.io', 'routes'),
+  services: type('', 'services'),
+  pvcs: type('', 'persistentvolumeclaims'),
+  buildConfigs: type('build.openshift.io', 'buildconfigs'),
+  builds: type('build.openshift.io', 'builds'),
+  imageStreams: type('image.openshift.io', 'imagestreams'),
+  deployments: type('apps', 'deployments'),
+  pods: type('', 'pods'),
+};
+
+const record = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+
+/**
+ * What OpenShift's controllers do for the objects a cache consists of, in simulated time:
+ * Services get cluster IPs, claims bind, the router admits Routes (or refuses a host another
+ * Route holds), BuildConfigs start builds that run and push an image, and Deployments get a
+ * ready pod once their image exists. They act on objects created through the API only, so that
+ * objects seeded by tests keep the status the test gave them.
+ */
+export class Controllers {
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+
+  constructor(
+    private readonly store: Store,
+    readonly settings: ControllerSettings,
+  ) {}
+
+  stop(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private later(steps: number, action: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      action();
+    }, this.settings.stepMs * steps);
+    this.timers.add(timer);
+  }
+
+  /** Reacts to an object created through the API. */
+  onCreated(kind: string, object: K8sObject): void {
+    const { namespace, name = '' } = object.metadata;
+    switch (kind) {
+      case 'Service':
+        this.patchStored(RESOURCE.services, namespace, name, (o) => {
+          o.spec = {
+            ...record(o.spec),
+            clusterIP: `172.30.${randomBytes(1)[0] ?? 0}.${randomBytes(1)[0] ?? 1}`,
+          };
+        });
+        break;
+      case 'PersistentVolumeClaim':
+        this.later(1, () =>
+          this.patchStored(RESOURCE.pvcs, namespace, name, (o) => {
+            const requested = record(record(record(o.spec).resources).requests).storage;
+            o.status = {
+              phase: 'Bound',
+              accessModes: record(o.spec).accessModes,
+              capacity: { storage: requested },
+            };
+          }),
+        );
+        break;
+      case 'Route':
+        this.later(1, () => this.admitRoute(namespace, name));
+        break;
+      case 'BuildConfig': {
+        const triggers = (record(object.spec).triggers ?? []) as { type?: string }[];
+        if (triggers.some((trigger) => trigger.type === 'ConfigChange'))
+          this.startBuild(namespace, name);
+        break;
+      }
+      case 'Build':
+        this.runBuild(namespace, name);
+        break;
+      case 'Deployment':
+        this.later(1, () => this.rollOut(namespace, name));
+        break;
+      default:
+        break;
+    }
+  }
+
+  private patchStored(
+    resource: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    change: (object: K8sObject) => void,
+  ): K8sObject | undefined {
+    const object = this.store.get(resource, namespace, name);
+    if (!object) return undefined;
+    change(object);
+    return this.store.update(resource, object);
+  }
+
+  private admitRoute(namespace: string | undefined, name: string): void {
+    const route = this.store.get(RESOURCE.routes, namespace, name);
+    if (!route) return;
+    const host =
+      (record(route.spec).host as string | undefined) ??
+      `${name}-${namespace ?? ''}.${this.settings.domain}`;
+    const claimed = this.store.list(RESOURCE.routes).some(
+      (other) =>
+        !(other.metadata.name === name && other.metadata.namespace === namespace) &&
+        (
+          (record(other.status).ingress ?? []) as {
+            host?: string;
+            conditions?: { type: string; status: string }[];
+          }[]
+        ).some(
+          (ingress) =>
+            ingress.host === host &&
+            ingress.conditions?.some((c) => c.type === 'Admitted' && c.status === 'True'),
+        ),
+    );
+    route.status = {
+      ingress: [
+        {
+          host,
+          routerName: 'default',
+          conditions: [
+            claimed
+              ? {
+                  type: 'Admitted',
+                  status: 'False',
+                  reason: 'HostAlreadyClaimed',
+                  message: `route ${name} already exposes ${host} and is older`,
+                }
+              : { type: 'Admitted', status: 'True', lastTransitionTime: new Date().toISOString() },
+          ],
+        },
+      ],
+    };
+    this.store.update(RESOURCE.routes, route);
+  }
+
+  /** Starts the next build of a BuildConfig (as a ConfigChange trigger or `instantiate` does). */
+  startBuild(namespace: string | undefined, name: string): K8sObject | undefined {
+    const buildConfig = this.store.get(RESOURCE.buildConfigs, namespace, name);
+    if (!buildConfig) return undefined;
+    const status = record(buildConfig.status) as { lastVersion?: number };
+    const version = (status.lastVersion ?? 0) + 1;
+    this.store.update(RESOURCE.buildConfigs, {
+      ...buildConfig,
+      status: { ...status, lastVersion: version },
+    });
+    const build = this.store.create(RESOURCE.builds, {
+      apiVersion: 'build.openshift.io/v1',
+      kind: 'Build',
+      metadata: {
+        name: `${name}-${version}`,
+        namespace,
+        labels: {
+          ...(buildConfig.metadata.labels ?? {}),
+          buildconfig: name,
+          'openshift.io/build-config.name': name,
+        },
+        annotations: {
+          'openshift.io/build-config.name': name,
+          'openshift.io/build.number': String(version),
+        },
+        ownerReferences: [
+          {
+            apiVersion: 'build.openshift.io/v1',
+            kind: 'BuildConfig',
+            name,
+            uid: buildConfig.metadata.uid,
+            controller: true,
+          },
+        ],
+      },
+      spec: buildConfig.spec,
+      status: { phase: 'New' },
+    });
+    this.runBuild(namespace, build.metadata.name ?? '');
+    return build;
+  }
+
+  private runBuild(namespace: string | undefined, name: string): void {
+    const phase = (value: string, message?: string) =>
+      this.patchStored(RESOURCE.builds, namespace, name, (o) => {
+        o.status = { ...record(o.status), phase: value, ...(message ? { message } : {}) };
+      });
+    this.later(1, () => phase('Running'));
+    this.later(3, () => {
+      if (this.settings.failBuilds) {
+        phase('Failed', 'Generic build failed (a fault knob of the in-memory cluster)');
+        return;
+      }
+      const build = phase('Complete');
+      const output = record(record(record(build?.spec).output).to).name as string | undefined;
+      if (output) this.pushImage(namespace, output);
+    });
+  }
+
+  private pushImage(namespace: string | undefined, tagName: string): void {
+    const [stream = '', tag = 'latest'] = tagName.split(':');
+    const digest = `sha256:${randomBytes(32).toString('hex')}`;
+    const reference = `image-registry.openshift-image-registry.svc:5000/${namespace ?? ''}/${stream}@${digest}`;
+    this.patchStored(RESOURCE.imageStreams, namespace, stream, (o) => {
+      const tags = ((record(o.status).tags ?? []) as { tag: string }[]).filter(
+        (t) => t.tag !== tag,
+      );
+      o.status = {
+        ...record(o.status),
+        tags: [...tags, { tag, items: [{ dockerImageReference: reference, image: digest }] }],
+      };
+    });
+    // Image change triggers: roll out the Deployments that follow this tag.
+    for (const deployment of this.store.list(RESOURCE.deployments, namespace)) {
+      const triggers = deployment.metadata.annotations?.['image.openshift.io/triggers'] ?? '';
+      if (triggers.includes(`"${stream}:${tag}"`))
+        this.later(1, () => this.rollOut(namespace, deployment.metadata.name ?? ''));
+    }
+  }
+
+  /** Gives a Deployment a ready pod, once the image it follows (if any) exists. */
+  private rollOut(namespace: string | undefined, name: string): void {
+    const deployment = this.store.get(RESOURCE.deployments, namespace, name);
+    if (!deployment) return;
+    const triggers = deployment.metadata.annotations?.['image.openshift.io/triggers'];
+    if (triggers) {
+      const match = /"name":"([^":]+):([^"]+)"/.exec(triggers);
+      const stream = match
+        ? this.store.get(RESOURCE.imageStreams, namespace, match[1] ?? '')
+        : undefined;
+      const pushed = ((record(stream?.status).tags ?? []) as { tag: string }[]).some(
+        (t) => t.tag === (match?.[2] ?? 'latest'),
+      );
+      if (!pushed) return;
+    }
+    const replicas = (record(deployment.spec).replicas as number | undefined) ?? 1;
+    const template = record(record(deployment.spec).template);
+    for (const pod of this.store
+      .list(RESOURCE.pods, namespace)
+      .filter((p) => p.metadata.name?.startsWith(`${name}-`))) {
+      this.store.delete(RESOURCE.pods, namespace, pod.metadata.name ?? '');
+    }
+    if (replicas > 0) {
+      this.store.create(RESOURCE.pods, {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {
+          name: `${name}-${randomBytes(3).toString('hex')}`,
+          namespace,
+          labels: (record(template.metadata).labels ?? {}) as Record<string, string>,
+          ownerReferences: [
+            {
+              apiVersion: 'apps/v1',
+              kind: 'Deployment',
+              name,
+              uid: deployment.metadata.uid,
+              controller: true,
+            },
+          ],
+        },
+        spec: template.spec,
+        status: {
+          phase: 'Running',
+          containerStatuses: [{ name: 'devpi', ready: true, state: { running: {} } }],
+        },
+      });
+    }
+    deployment.status = {
+      replicas,
+      readyReplicas: replicas,
+      availableReplicas: replicas,
+      updatedReplicas: replicas,
+      observedGeneration: deployment.metadata.generation,
+    };
+    this.store.update(RESOURCE.deployments, deployment);
+  }
+}
