@@ -133,3 +133,28 @@ test.describe('seeing a cache', () => {
     );
   });
 });
+
+test('a route whose host is claimed gets another host from the details page', async ({
+  page,
+  cluster,
+}) => {
+  await cluster.seed(cacheObjects('pipcache', { admitted: 'HostAlreadyClaimed' }));
+  await page.goto('/pipcache/ns/demo/pipcache');
+  await page.getByTestId('pipcache-change-host').click();
+  const modal = page.getByTestId('pipcache-change-host-modal');
+  await modal.getByTestId('pipcache-new-host').fill('bad_host.example.com');
+  await expect(modal.getByTestId('pipcache-change-host-save')).toBeDisabled();
+  await modal.getByTestId('pipcache-new-host').fill('pypi-team.apps.demo.example.com');
+  await modal.getByTestId('pipcache-change-host-save').click();
+  await expect(modal).toHaveCount(0);
+  await expect(page.getByTestId('pipcache-external-url')).toHaveText(
+    'https://pypi-team.apps.demo.example.com/root/pypi/+simple/',
+    {
+      timeout: 15_000,
+    },
+  );
+  const route = (await cluster.objects('Route', 'demo')).find(
+    (r) => r.metadata.name === 'pipcache',
+  );
+  expect(route.spec.host).toBe('pypi-team.apps.demo.example.com');
+});

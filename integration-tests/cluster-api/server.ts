@@ -844,8 +844,10 @@ export class Cluster {
 
   /** After an update: a Deployment whose spec changed rolls out a new pod, as it would. */
   private stored(type: ResourceType, before: K8sObject, after: K8sObject): K8sObject {
-    if (type.kind === 'Deployment' && JSON.stringify(before.spec) !== JSON.stringify(after.spec)) {
-      this.controllers.onCreated('Deployment', after);
+    const specChanged = JSON.stringify(before.spec) !== JSON.stringify(after.spec);
+    // A changed Deployment rolls out; a Route with a new host goes back to the router.
+    if (specChanged && (type.kind === 'Deployment' || type.kind === 'Route')) {
+      this.controllers.onCreated(type.kind, after);
     }
     return after;
   }

@@ -1,5 +1,6 @@
 import * as React from 'react';
 import {
+  Button,
   DescriptionList,
   DescriptionListDescription,
   DescriptionListGroup,
@@ -19,10 +20,12 @@ import { clientSnippet } from '../../model/snippets';
 import ClientSnippets from './ClientSnippets';
 
 /** The cache at a glance: health (asking devpi itself), index URLs to copy, snippets, build and storage. */
-const CacheOverview: React.FC<{ instance: CacheInstance; hasService: boolean }> = ({
-  instance,
-  hasService,
-}) => {
+const CacheOverview: React.FC<{
+  instance: CacheInstance;
+  hasService: boolean;
+  /** Offered when the router refused the Route's host. */
+  onChangeHost?: () => void;
+}> = ({ instance, hasService, onChangeHost }) => {
   const { t } = usePipCacheTranslation();
   // Only a ready pod behind an existing Service can answer; anything else would just log errors.
   const probe = useDevpiProbe(
@@ -55,9 +58,24 @@ const CacheOverview: React.FC<{ instance: CacheInstance; hasService: boolean }> 
               {instance.externalUrl ? (
                 <IndexUrl url={instance.externalUrl} data-test="pipcache-external-url" />
               ) : (
-                <span data-test="pipcache-external-url-problem">
-                  {externalUrlProblemText(instance.externalUrlProblem ?? { reason: 'Pending' }, t)}
-                </span>
+                <>
+                  <span data-test="pipcache-external-url-problem">
+                    {externalUrlProblemText(
+                      instance.externalUrlProblem ?? { reason: 'Pending' },
+                      t,
+                    )}
+                  </span>{' '}
+                  {onChangeHost && (
+                    <Button
+                      variant="link"
+                      isInline
+                      onClick={onChangeHost}
+                      data-test="pipcache-change-host"
+                    >
+                      {t('Change the host')}
+                    </Button>
+                  )}
+                </>
               )}
             </DescriptionListDescription>
           </DescriptionListGroup>

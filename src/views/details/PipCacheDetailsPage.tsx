@@ -18,10 +18,12 @@ import { toCacheInstance } from '../../hooks/useCacheInstances';
 import { useCacheObjects } from '../../hooks/useCacheObjects';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { cacheKey } from '../../model/cache-resources';
+import type { Route } from '../../model/k8s-types';
 import { listPagePath } from '../../model/namespaces';
 import { DocumentTitle, useModal } from '../../sdk/console-sdk';
 import CacheObjectsList from './CacheObjectsList';
 import CacheOverview from './CacheOverview';
+import ChangeHostModal from './ChangeHostModal';
 import DeleteCacheModal from './DeleteCacheModal';
 
 /** A cache's page: its state, URLs, client snippets, objects and actions. */
@@ -32,6 +34,7 @@ const PipCacheDetailsPage: React.FC = () => {
   const launchModal = useModal();
   const { caches, loaded, loadError } = useCacheObjects(ns, name);
   const cache = caches.get(cacheKey(ns, name));
+  const route = cache?.routes[0] as Route | undefined;
   const instance = React.useMemo(() => (cache ? toCacheInstance(cache) : undefined), [cache]);
   const [activeTab, setActiveTab] = React.useState<string | number>('overview');
 
@@ -100,7 +103,17 @@ const PipCacheDetailsPage: React.FC = () => {
         >
           <Tab eventKey="overview" title={<TabTitleText>{t('Overview')}</TabTitleText>}>
             <PageSection>
-              <CacheOverview instance={instance} hasService={cache.services.length > 0} />
+              <CacheOverview
+                instance={instance}
+                hasService={cache.services.length > 0}
+                onChangeHost={
+                  route &&
+                  instance.externalUrlProblem &&
+                  instance.externalUrlProblem.reason !== 'Pending'
+                    ? () => launchModal(ChangeHostModal, { route })
+                    : undefined
+                }
+              />
             </PageSection>
           </Tab>
           <Tab

@@ -1,0 +1,112 @@
+import * as React from 'react';
+import {
+  Alert,
+  Button,
+  Form,
+  Modal,
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
+  TextInput,
+} from '@patternfly/react-core';
+import { toK8sErrorInfo } from '../../api/k8s-error';
+import { changeRouteHost } from '../../api/route-host';
+import FormField from '../../components/FormField';
+import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
+import type { Route } from '../../model/k8s-types';
+import { validateHostname } from '../../model/validation';
+
+interface ChangeHostModalProps {
+  route: Route;
+  closeModal: () => void;
+}
+
+/** Picks another host for a Route the router did not admit (for example HostAlreadyClaimed). */
+const ChangeHostModal: React.FC<ChangeHostModalProps> = ({ route, closeModal }) => {
+  const { t } = usePipCacheTranslation();
+  const [host, setHost] = React.useState(route.spec.host ?? '');
+  const [saving, setSaving] = React.useState(false);
+  const [failure, setFailure] = React.useState<string>();
+  const error = host ? validateHostname(host, t) : t('Enter a host.');
+
+  const save = async () => {
+    if (error || saving) return;
+    setSaving(true);
+    setFailure(undefined);
+    try {
+      await changeRouteHost(route, host);
+      closeModal();
+    } catch (caught) {
+      const info = toK8sErrorInfo(caught);
+      setFailure(
+        info.code === 422 && !info.causes.length
+          ? t(
+              'The route changed while you were editing. Close this dialog, look at the route again, and retry.',
+            )
+          : info.message,
+      );
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      variant="small"
+      isOpen
+      onClose={closeModal}
+      aria-labelledby="pipcache-host-title"
+      data-test="pipcache-change-host-modal"
+    >
+      <ModalHeader title={t('Change the route host')} labelId="pipcache-host-title" />
+      <ModalBody>
+        <Form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
+          <FormField
+            label={t('Host')}
+            fieldId="pipcache-new-host"
+            error={error}
+            help={t('A host no other route claims, such as pypi-team.apps.example.com.')}
+          >
+            <TextInput
+              id="pipcache-new-host"
+              value={host}
+              validated={error ? 'error' : 'default'}
+              onChange={(_event, value) => setHost(value.trim())}
+              data-test="pipcache-new-host"
+            />
+          </FormField>
+          {failure && (
+            <Alert
+              variant="danger"
+              isInline
+              title={t('The host was not changed')}
+              data-test="pipcache-change-host-error"
+            >
+              {failure}
+            </Alert>
+          )}
+        </Form>
+      </ModalBody>
+      <ModalFooter>
+        <Button
+          variant="primary"
+          onClick={() => void save()}
+          isDisabled={Boolean(error)}
+          isLoading={saving}
+          data-test="pipcache-change-host-save"
+        >
+          {t('Save')}
+        </Button>
+        <Button variant="link" onClick={closeModal}>
+          {t('Cancel')}
+        </Button>
+      </ModalFooter>
+    </Modal>
+  );
+};
+
+export default ChangeHostModal;
