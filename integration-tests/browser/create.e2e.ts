@@ -79,9 +79,14 @@ test.describe('Add → PipCache', () => {
     await expect(page.getByTestId('pipcache-name-error')).toContainText(
       'A pip cache called pipcache already exists in this project.',
     );
-    await page.getByTestId('pipcache-create-submit').click();
+    // Create stays disabled while a field is wrong, and says so.
+    await expect(page.getByTestId('pipcache-create-submit')).toBeDisabled();
     await expect(page.getByTestId('pipcache-form-errors')).toBeVisible();
+    await page.getByTestId('pipcache-name').press('Enter');
     expect((await cluster.objects(undefined, 'demo')).length).toBe(before);
+    // A free name makes it possible again.
+    await page.getByTestId('pipcache-name').fill('pipcache-two');
+    await expect(page.getByTestId('pipcache-create-submit')).toBeEnabled();
   });
 
   test('a dry-run refusal creates nothing and names the object and the reason', async ({

@@ -645,7 +645,7 @@ const PipCacheCreatePage: React.FC = () => {
         </ExpandableSection>
 
         {report && <CreateReportAlert report={report} onRetryRemoval={() => void retryRemoval()} />}
-        {touched.__submit && errorCount > 0 && (
+        {errorCount > 0 && Object.keys(touched).length > 0 && (
           <Alert
             variant="danger"
             isInline
@@ -665,7 +665,7 @@ const PipCacheCreatePage: React.FC = () => {
               type="submit"
               variant="primary"
               isLoading={submitting}
-              isAriaDisabled={submitting || (errorCount > 0 && Boolean(touched.__submit))}
+              isAriaDisabled={submitting || errorCount > 0}
               data-test="pipcache-create-submit"
             >
               {submitting ? t('Creating') : t('Create')}
