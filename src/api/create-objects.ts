@@ -1,5 +1,6 @@
 import type { K8sModel, K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
-import { k8sCreate, k8sDelete } from '../sdk/console-sdk';
+import { k8sCreate } from '../sdk/console-sdk';
+import { deleteObjects } from './delete-cache';
 import { toK8sErrorInfo, type K8sErrorInfo } from './k8s-error';
 
 /** One object to create, with the model that says where it lives in the API. */
@@ -43,26 +44,24 @@ const report = (object: PlannedObject, fate: ObjectFate): ObjectReport => ({
   fate,
 });
 
-/** Deletes objects in reverse order; a 404 counts as removed (someone was quicker). */
+/** Deletes what a submit created, newest first; a 404 counts as removed (someone was quicker). */
 export const removeObjects = async (
   objects: readonly PlannedObject[],
 ): Promise<{ reports: Map<PlannedObject, ObjectFate>; leftovers: PlannedObject[] }> => {
+  const newestFirst = [...objects].reverse();
+  const { failed } = await deleteObjects(
+    newestFirst.map((planned) => ({ model: planned.model, object: planned.data })),
+  );
   const reports = new Map<PlannedObject, ObjectFate>();
   const leftovers: PlannedObject[] = [];
-  for (const object of [...objects].reverse()) {
-    try {
-      await k8sDelete({ model: object.model, resource: object.data });
-      reports.set(object, { state: 'removed' });
-    } catch (error) {
-      const info = toK8sErrorInfo(error);
-      if (info.code === 404) {
-        reports.set(object, { state: 'removed' });
-      } else {
-        reports.set(object, { state: 'removal-failed', error: info });
-        leftovers.unshift(object);
-      }
-    }
-  }
+  newestFirst.forEach((planned, index) => {
+    const failure = failed.find((item) => item.index === index);
+    reports.set(
+      planned,
+      failure ? { state: 'removal-failed', error: failure.error } : { state: 'removed' },
+    );
+    if (failure) leftovers.unshift(planned);
+  });
   return { reports, leftovers };
 };
 

@@ -41,13 +41,14 @@ export const listCacheObjects = async (
 /** What happened to each object of a delete. */
 export interface DeleteReport {
   deleted: OwnedObject[];
-  failed: (OwnedObject & { error: K8sErrorInfo })[];
+  /** The objects that could not be deleted, with their position in the input. */
+  failed: (OwnedObject & { error: K8sErrorInfo; index: number })[];
 }
 
 /** Deletes the given objects one by one, in the order given; an object already gone counts as deleted. */
 export const deleteObjects = async (objects: readonly OwnedObject[]): Promise<DeleteReport> => {
   const report: DeleteReport = { deleted: [], failed: [] };
-  for (const owned of objects) {
+  for (const [index, owned] of objects.entries()) {
     try {
       await k8sDelete({ model: owned.model, resource: owned.object });
       report.deleted.push(owned);
@@ -56,7 +57,7 @@ export const deleteObjects = async (objects: readonly OwnedObject[]): Promise<De
       if (info.code === 404) {
         report.deleted.push(owned);
       } else {
-        report.failed.push({ ...owned, error: info });
+        report.failed.push({ ...owned, error: info, index });
       }
     }
   }

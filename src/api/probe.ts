@@ -1,14 +1,10 @@
+import type { ProbeOutcome } from '../model/health';
 import { consoleFetch } from '../sdk/console-sdk';
 import { toK8sErrorInfo } from './k8s-error';
 import { probeQueue } from './probe-queue';
 
-/** What one probe of devpi's `/+api` through the service proxy found. */
-export type ProbeResult =
-  | { kind: 'answered'; latencyMs: number }
-  | { kind: 'timeout'; latencyMs: number }
-  | { kind: 'http-error'; status: number; message: string; latencyMs: number }
-  | { kind: 'not-devpi'; latencyMs: number }
-  | { kind: 'network-error'; message: string; latencyMs: number };
+/** What one probe found: the model's probe outcomes, less "skipped" (a probe that ran). */
+export type ProbeResult = Exclude<ProbeOutcome, { kind: 'skipped' }>;
 
 /**
  * The service-proxy URL of devpi's `/+api` for a cache's Service. `/+api` never contacts PyPI
@@ -51,7 +47,7 @@ export const probeDevpi = (
       try {
         body = JSON.parse(text);
       } catch {
-        return { kind: 'not-devpi', latencyMs };
+        return { kind: 'not-devpi' };
       }
       return isDevpiApiAnswer(body)
         ? { kind: 'answered', latencyMs }
@@ -63,9 +59,9 @@ export const probeDevpi = (
         return { kind: 'timeout', latencyMs };
       }
       if (info.code !== undefined) {
-        return { kind: 'http-error', status: info.code, message: info.message, latencyMs };
+        return { kind: 'http-error', status: info.code, message: info.message };
       }
-      return { kind: 'network-error', message: info.message, latencyMs };
+      return { kind: 'network-error', message: info.message };
     } finally {
       clearTimeout(timer);
     }

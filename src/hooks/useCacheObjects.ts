@@ -26,8 +26,6 @@ export interface CacheObjectsResult {
   loaded: boolean;
   /** The Deployments' load error: without them there is no list at all. */
   loadError: unknown;
-  /** Kinds that could not be watched (e.g. forbidden); the UI says what it cannot know. */
-  failedKinds: WatchedKind[];
 }
 
 type Watches = Record<WatchedKind, K8sResourceCommon[]>;
@@ -63,21 +61,15 @@ export const useCacheObjects = (
 
   return React.useMemo(() => {
     const lists = {} as WatchedLists;
-    const failedKinds: WatchedKind[] = [];
     for (const kind of WATCHED_KINDS) {
       const result = results[kind];
-      const failed: unknown = result.loadError;
       lists[kind] = result.loaded ? result.data : [];
-      if (failed) {
-        failedKinds.push(kind);
-      }
     }
     const loadError: unknown = results.deployments.loadError;
     return {
       caches: groupCacheObjects(lists),
       loaded: results.deployments.loaded,
       loadError,
-      failedKinds,
     };
   }, [results]);
 };

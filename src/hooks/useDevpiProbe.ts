@@ -1,26 +1,11 @@
 import * as React from 'react';
-import { probeDevpi, type ProbeResult } from '../api/probe';
+import { probeDevpi } from '../api/probe';
 import { probeDelayMs } from '../api/probe-queue';
 import type { ProbeOutcome } from '../model/health';
 import { useAccessReview } from '../sdk/console-sdk';
 
 /** How often a healthy cache is asked again. */
 const HEALTHY_INTERVAL_MS = 30_000;
-
-const toOutcome = (result: ProbeResult): ProbeOutcome => {
-  switch (result.kind) {
-    case 'answered':
-      return { kind: 'answered', latencyMs: result.latencyMs };
-    case 'timeout':
-      return { kind: 'timeout', latencyMs: result.latencyMs };
-    case 'http-error':
-      return { kind: 'http-error', status: result.status, message: result.message };
-    case 'not-devpi':
-      return { kind: 'not-devpi' };
-    case 'network-error':
-      return { kind: 'network-error', message: result.message };
-  }
-};
 
 /**
  * Asks devpi's `/+api` through the service proxy while the page is visible: every 30 s while it
@@ -61,7 +46,7 @@ export const useDevpiProbe = (
       }
       const result = await probeDevpi(namespace, service);
       if (isStopped()) return;
-      setOutcome(toOutcome(result));
+      setOutcome(result);
       failures = result.kind === 'answered' ? 0 : failures + 1;
       timer = setTimeout(
         () => void run(),
