@@ -50,14 +50,13 @@ const isManaged = (name: string): boolean => (MANAGED_ENV as readonly string[]).
 /** Which cache a BuildConfig uses, from the contract's annotation (`namespace/name`). */
 export const usedCache = (
   buildConfig: BuildConfig,
-): { namespace: string; name: string } | undefined => {
-  const value = buildConfig.metadata.annotations?.[ANNOTATION_USES];
-  const match = value ? /^([^/]+)\/([^/]+)$/.exec(value) : null;
-  return match ? { namespace: match[1] ?? '', name: match[2] ?? '' } : undefined;
-};
+): { namespace: string; name: string } | undefined =>
+  usedCacheOf(buildConfig.metadata.annotations ?? undefined);
 
-const readPrevious = (buildConfig: BuildConfig): PreviousEnv | undefined => {
-  const text = buildConfig.metadata.annotations?.[ANNOTATION_PREVIOUS_ENV];
+const readPreviousAnnotation = (
+  annotations: Record<string, string> | undefined,
+): PreviousEnv | undefined => {
+  const text = annotations?.[ANNOTATION_PREVIOUS_ENV];
   if (!text) return undefined;
   try {
     const parsed = JSON.parse(text) as PreviousEnv;
@@ -86,10 +85,10 @@ export const envUsingCache = (current: readonly EnvEntry[], indexUrl: string): E
 };
 
 const annotationOps = (
-  buildConfig: BuildConfig,
+  existing: Record<string, string> | undefined,
   annotations: Record<string, string>,
 ): PatchOperation[] => {
-  if (!buildConfig.metadata.annotations)
+  if (!existing)
     return [{ op: 'add', path: '/metadata/annotations', value: annotations }];
   return Object.entries(annotations).map(([key, value]) => ({
     op: 'add',
@@ -99,39 +98,85 @@ const annotationOps = (
 };
 
 /**
- * JSON Patch that points a BuildConfig's Source or Docker build at a cache: sets the pip (and
- * uv) variables, records the entries it replaces (once, so switching caches still restores the
- * original), and guards the env it read with a `test` op, so a concurrent edit fails the patch
- * instead of being overwritten. Undefined for strategies without an env we manage.
+ * Where an object keeps the env "use a cache" manages: the JSON Pointer of the env array, the
+ * nearest existing ancestor the env would be added under (with its current value, which guards
+ * the patch when the env is absent), and the object's annotations.
+ */
+export interface EnvHolder {
+  envPath: string;
+  /** The env as it is, or undefined when the object has none yet. */
+  env: EnvEntry[] | undefined;
+  /** The nearest ancestor of the env that exists: its pointer and value. */
+  anchor: { path: string; value: unknown };
+  /** What to add at `anchor.path` + the rest of `envPath` when the env is absent (the env itself, or an object holding it). */
+  wrapEnv: (env: EnvEntry[]) => { path: string; value: unknown };
+  annotations: Record<string, string> | undefined;
+}
+
+/**
+ * JSON Patch for any env holder: sets the managed variables, records the entries it replaces
+ * (once, so switching caches still restores the original), and guards what it read with a
+ * `test` op, so a concurrent edit fails the patch instead of being overwritten.
+ */
+export const useCacheEnvPatch = (
+  holder: EnvHolder,
+  cache: { namespace: string; name: string },
+  indexUrl: string,
+): PatchOperation[] => {
+  const current = holder.env;
+  const previous: PreviousEnv = readPreviousAnnotation(holder.annotations) ?? {
+    envAbsent: current === undefined,
+    annotationsAbsent: holder.annotations === undefined,
+    entries: (current ?? []).flatMap((entry, index) =>
+      isManaged(entry.name) ? [{ index, entry }] : [],
+    ),
+  };
+  const next = envUsingCache(current ?? [], indexUrl);
+  const change: PatchOperation[] =
+    current === undefined
+      ? [
+          { op: 'test', path: holder.anchor.path, value: holder.anchor.value },
+          { op: 'add', ...holder.wrapEnv(next) },
+        ]
+      : [
+          { op: 'test', path: holder.envPath, value: current },
+          { op: 'replace', path: holder.envPath, value: next },
+        ];
+  return [
+    ...change,
+    ...annotationOps(holder.annotations, {
+      [ANNOTATION_USES]: `${cache.namespace}/${cache.name}`,
+      [ANNOTATION_PREVIOUS_ENV]: JSON.stringify(previous),
+    }),
+  ];
+};
+
+/** The env holder of a BuildConfig's Source or Docker strategy, or undefined for other strategies. */
+export const buildConfigEnvHolder = (buildConfig: BuildConfig): EnvHolder | undefined => {
+  const path = envPath(buildConfig);
+  const strategy = strategyOf(buildConfig);
+  if (!path || !strategy) return undefined;
+  const strategyPath = path.replace(/\/env$/, '');
+  return {
+    envPath: path,
+    env: strategy.env,
+    anchor: { path: strategyPath, value: strategy },
+    wrapEnv: (env) => ({ path, value: env }),
+    annotations: buildConfig.metadata.annotations ?? undefined,
+  };
+};
+
+/**
+ * JSON Patch that points a BuildConfig's Source or Docker build at a cache (see
+ * `useCacheEnvPatch`). Undefined for strategies without an env we manage.
  */
 export const useCachePatch = (
   buildConfig: BuildConfig,
   cache: { namespace: string; name: string },
   indexUrl: string,
 ): PatchOperation[] | undefined => {
-  const path = envPath(buildConfig);
-  const strategy = strategyOf(buildConfig);
-  if (!path || !strategy) return undefined;
-  const current = strategy.env;
-  const previous: PreviousEnv = readPrevious(buildConfig) ?? {
-    envAbsent: current === undefined,
-    annotationsAbsent: buildConfig.metadata.annotations === undefined,
-    entries: (current ?? []).flatMap((entry, index) =>
-      isManaged(entry.name) ? [{ index, entry }] : [],
-    ),
-  };
-  const next = envUsingCache(current ?? [], indexUrl);
-  const strategyPath = path.replace(/\/env$/, '');
-  return [
-    current === undefined
-      ? { op: 'test', path: strategyPath, value: strategy }
-      : { op: 'test', path, value: current },
-    { op: current === undefined ? 'add' : 'replace', path, value: next },
-    ...annotationOps(buildConfig, {
-      [ANNOTATION_USES]: `${cache.namespace}/${cache.name}`,
-      [ANNOTATION_PREVIOUS_ENV]: JSON.stringify(previous),
-    }),
-  ];
+  const holder = buildConfigEnvHolder(buildConfig);
+  return holder ? useCacheEnvPatch(holder, cache, indexUrl) : undefined;
 };
 
 /** The strategy env after "stop using": managed entries removed, the recorded ones put back where they were. */
@@ -146,25 +191,30 @@ export const envRestored = (
   return previous.envAbsent && restored.length === 0 ? undefined : restored;
 };
 
+/** Which cache an env holder's annotations say it uses (`namespace/name`). */
+export const usedCacheOf = (
+  annotations: Record<string, string> | undefined,
+): { namespace: string; name: string } | undefined => {
+  const value = annotations?.[ANNOTATION_USES];
+  const match = value ? /^([^/]+)\/([^/]+)$/.exec(value) : null;
+  return match ? { namespace: match[1] ?? '', name: match[2] ?? '' } : undefined;
+};
+
 /**
- * JSON Patch that undoes "use": restores exactly the recorded managed entries (or removes the
- * env the plugin added), drops the contract's annotations, and is guarded like `useCachePatch`.
- * Undefined when the BuildConfig does not use a cache through this plugin.
+ * JSON Patch that undoes "use" on any env holder: restores exactly the recorded managed entries
+ * (or removes the env the plugin added), drops the contract's annotations, and is guarded like
+ * `useCacheEnvPatch`. Undefined when the holder does not use a cache through this plugin.
  */
-export const stopUsingCachePatch = (buildConfig: BuildConfig): PatchOperation[] | undefined => {
-  const path = envPath(buildConfig);
-  const strategy = strategyOf(buildConfig);
-  const previous = readPrevious(buildConfig);
-  if (!path || !strategy || !previous || !usedCache(buildConfig)) return undefined;
-  const current = strategy.env ?? [];
+export const stopUsingEnvPatch = (holder: EnvHolder): PatchOperation[] | undefined => {
+  const previous = readPreviousAnnotation(holder.annotations);
+  if (!previous || !usedCacheOf(holder.annotations)) return undefined;
+  const current = holder.env ?? [];
   const restored = envRestored(current, previous);
-  const ops: PatchOperation[] = [{ op: 'test', path, value: current }];
-  if (restored === undefined) ops.push({ op: 'remove', path });
-  else ops.push({ op: 'replace', path, value: restored });
+  const ops: PatchOperation[] = [{ op: 'test', path: holder.envPath, value: current }];
+  if (restored === undefined) ops.push({ op: 'remove', path: holder.envPath });
+  else ops.push({ op: 'replace', path: holder.envPath, value: restored });
   const ours = [ANNOTATION_USES, ANNOTATION_PREVIOUS_ENV];
-  const others = Object.keys(buildConfig.metadata.annotations ?? {}).filter(
-    (key) => !ours.includes(key),
-  );
+  const others = Object.keys(holder.annotations ?? {}).filter((key) => !ours.includes(key));
   if (previous.annotationsAbsent && others.length === 0) {
     ops.push({ op: 'remove', path: '/metadata/annotations' });
   } else {
@@ -172,4 +222,13 @@ export const stopUsingCachePatch = (buildConfig: BuildConfig): PatchOperation[] 
       ops.push({ op: 'remove', path: `/metadata/annotations/${pointerSegment(key)}` });
   }
   return ops;
+};
+
+/**
+ * JSON Patch that undoes "use" on a BuildConfig (see `stopUsingEnvPatch`). Undefined when the
+ * BuildConfig does not use a cache through this plugin.
+ */
+export const stopUsingCachePatch = (buildConfig: BuildConfig): PatchOperation[] | undefined => {
+  const holder = buildConfigEnvHolder(buildConfig);
+  return holder ? stopUsingEnvPatch(holder) : undefined;
 };

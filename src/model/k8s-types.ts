@@ -4,6 +4,7 @@
  * reference, as far as the plugin reads or writes them.
  */
 import type { IObjectMeta as ObjectMeta } from '@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta';
+export type { ObjectMeta };
 
 export type { IConfigMap as ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 export type { ISecret as Secret } from 'kubernetes-models/v1/Secret';

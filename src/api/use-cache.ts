@@ -1,0 +1,137 @@
+import type { K8sModel, K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
+import {
+  CLUSTER_BUILD_CONFIG_NAME,
+  stopUsingCacheForAllBuildsPatch,
+  useCacheForAllBuildsPatch,
+  type ClusterBuildConfig,
+} from '../model/build-defaults';
+import {
+  stopUsingCachePatch,
+  useCachePatch,
+  type PatchOperation,
+} from '../model/buildconfig-patch';
+import type { Build, BuildConfig } from '../model/k8s-types';
+import { consoleFetchJSON, k8sGet, k8sPatch } from '../sdk/console-sdk';
+import { CACHE_OWNED_KINDS } from './cache-kinds';
+import { toK8sErrorInfo, type K8sErrorInfo } from './k8s-error';
+
+const byKind = (kind: string): K8sModel => {
+  const found = CACHE_OWNED_KINDS.find((model) => model.kind === kind);
+  if (!found) throw new Error(`No model for ${kind}`);
+  return found;
+};
+
+/** The BuildConfig model of the API (`build.openshift.io/v1`). */
+export const BUILD_CONFIG_MODEL: K8sModel = byKind('BuildConfig');
+
+/** The cluster-scoped `config.openshift.io/v1` Build model: the cluster's build defaults. */
+export const CLUSTER_BUILD_MODEL: K8sModel = {
+  kind: 'Build',
+  plural: 'builds',
+  apiVersion: 'v1',
+  apiGroup: 'config.openshift.io',
+  label: 'Build',
+  labelPlural: 'Builds',
+  abbr: 'B',
+  namespaced: false,
+};
+
+/** What a guarded patch did: applied, refused because the object changed meanwhile (re-read), or failed. */
+export type PatchOutcome<T> =
+  | { state: 'applied'; object: T }
+  | { state: 'changed'; current: T | undefined; error: K8sErrorInfo }
+  | { state: 'failed'; error: K8sErrorInfo }
+  /** Nothing to do: the strategy has no env, or the plugin did not set what is to be undone. */
+  | { state: 'not-applicable' };
+
+/** A 422 from a failed `test` op or a 409 conflict: somebody else wrote first. */
+const isGuardFailure = (error: K8sErrorInfo): boolean =>
+  error.code === 409 ||
+  (error.code === 422 && /test|rejected our request|conflict/i.test(error.message));
+
+/**
+ * Applies a `test`-guarded JSON Patch; when the guard fails, re-reads the object so that the UI
+ * can explain what changed instead of forcing the write.
+ */
+export const applyGuardedPatch = async <T extends K8sResourceCommon>(
+  model: K8sModel,
+  object: T,
+  patch: PatchOperation[],
+): Promise<PatchOutcome<T>> => {
+  try {
+    const patched = await k8sPatch<T>({ model, resource: object, data: patch });
+    return { state: 'applied', object: patched };
+  } catch (error) {
+    const info = toK8sErrorInfo(error);
+    if (!isGuardFailure(info)) return { state: 'failed', error: info };
+    try {
+      const current = await k8sGet<T>({
+        model,
+        name: object.metadata?.name,
+        ns: object.metadata?.namespace,
+      });
+      return { state: 'changed', current, error: info };
+    } catch {
+      return { state: 'changed', current: undefined, error: info };
+    }
+  }
+};
+
+/** Points a BuildConfig's builds at a cache (Source and Docker strategies). */
+export const useCacheInBuildConfig = (
+  buildConfig: BuildConfig,
+  cache: { namespace: string; name: string },
+  indexUrl: string,
+): Promise<PatchOutcome<BuildConfig>> => {
+  const patch = useCachePatch(buildConfig, cache, indexUrl);
+  if (!patch) return Promise.resolve({ state: 'not-applicable' });
+  return applyGuardedPatch(BUILD_CONFIG_MODEL, buildConfig, patch);
+};
+
+/** Restores exactly the pip settings a BuildConfig had before it used a cache. */
+export const stopUsingCacheInBuildConfig = (
+  buildConfig: BuildConfig,
+): Promise<PatchOutcome<BuildConfig>> => {
+  const patch = stopUsingCachePatch(buildConfig);
+  if (!patch) return Promise.resolve({ state: 'not-applicable' });
+  return applyGuardedPatch(BUILD_CONFIG_MODEL, buildConfig, patch);
+};
+
+/** Starts a build of a BuildConfig, as `oc start-build` does (the `instantiate` subresource). */
+export const startBuild = (buildConfig: BuildConfig): Promise<Build> => {
+  const namespace = encodeURIComponent(buildConfig.metadata.namespace ?? '');
+  const name = encodeURIComponent(buildConfig.metadata.name ?? '');
+  return consoleFetchJSON.post(
+    `/api/kubernetes/apis/build.openshift.io/v1/namespaces/${namespace}/buildconfigs/${name}/instantiate`,
+    {
+      kind: 'BuildRequest',
+      apiVersion: 'build.openshift.io/v1',
+      metadata: { name: buildConfig.metadata.name },
+    },
+  ) as Promise<Build>;
+};
+
+/** Reads `builds.config.openshift.io/cluster`. */
+export const getClusterBuildConfig = (): Promise<ClusterBuildConfig> =>
+  k8sGet<ClusterBuildConfig>({ model: CLUSTER_BUILD_MODEL, name: CLUSTER_BUILD_CONFIG_NAME });
+
+/** Makes every build in the cluster use a cache by default (cluster admins only). */
+export const useCacheForAllBuilds = (
+  config: ClusterBuildConfig,
+  cache: { namespace: string; name: string },
+  indexUrl: string,
+): Promise<PatchOutcome<ClusterBuildConfig>> =>
+  applyGuardedPatch(
+    CLUSTER_BUILD_MODEL,
+    config,
+    useCacheForAllBuildsPatch(config, cache, indexUrl),
+  );
+
+/** Puts the cluster's build defaults back as they were before the plugin set them. */
+export const stopUsingCacheForAllBuilds = (
+  config: ClusterBuildConfig,
+): Promise<PatchOutcome<ClusterBuildConfig>> => {
+  const patch = stopUsingCacheForAllBuildsPatch(config);
+  if (!patch) return Promise.resolve({ state: 'not-applicable' });
+  return applyGuardedPatch(CLUSTER_BUILD_MODEL, config, patch);
+};
