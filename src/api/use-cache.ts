@@ -2,16 +2,18 @@ import type { K8sModel, K8sResourceCommon } from '@openshift-console/dynamic-plu
 import {
   CLUSTER_BUILD_CONFIG_NAME,
   stopUsingCacheForAllBuildsPatch,
-  useCacheForAllBuildsPatch,
+  allBuildsCachePatch,
   type ClusterBuildConfig,
 } from '../model/build-defaults';
 import {
   stopUsingCachePatch,
-  useCachePatch,
+  cacheUsePatch,
   type PatchOperation,
 } from '../model/buildconfig-patch';
-import type { Build, BuildConfig } from '../model/k8s-types';
-import { consoleFetchJSON, k8sGet, k8sPatch } from '../sdk/console-sdk';
+import { admitProjectPatch, clientPolicyFor } from '../model/client-policy';
+import type { Build, BuildConfig, NetworkPolicy } from '../model/k8s-types';
+import type { PipCacheValues } from '../model/values';
+import { consoleFetchJSON, k8sCreate, k8sGet, k8sPatch } from '../sdk/console-sdk';
 import { CACHE_OWNED_KINDS } from './cache-kinds';
 import { toK8sErrorInfo, type K8sErrorInfo } from './k8s-error';
 
@@ -78,12 +80,12 @@ export const applyGuardedPatch = async <T extends K8sResourceCommon>(
 };
 
 /** Points a BuildConfig's builds at a cache (Source and Docker strategies). */
-export const useCacheInBuildConfig = (
+export const applyCacheToBuildConfig = (
   buildConfig: BuildConfig,
   cache: { namespace: string; name: string },
   indexUrl: string,
 ): Promise<PatchOutcome<BuildConfig>> => {
-  const patch = useCachePatch(buildConfig, cache, indexUrl);
+  const patch = cacheUsePatch(buildConfig, cache, indexUrl);
   if (!patch) return Promise.resolve({ state: 'not-applicable' });
   return applyGuardedPatch(BUILD_CONFIG_MODEL, buildConfig, patch);
 };
@@ -116,16 +118,12 @@ export const getClusterBuildConfig = (): Promise<ClusterBuildConfig> =>
   k8sGet<ClusterBuildConfig>({ model: CLUSTER_BUILD_MODEL, name: CLUSTER_BUILD_CONFIG_NAME });
 
 /** Makes every build in the cluster use a cache by default (cluster admins only). */
-export const useCacheForAllBuilds = (
+export const applyCacheToAllBuilds = (
   config: ClusterBuildConfig,
   cache: { namespace: string; name: string },
   indexUrl: string,
 ): Promise<PatchOutcome<ClusterBuildConfig>> =>
-  applyGuardedPatch(
-    CLUSTER_BUILD_MODEL,
-    config,
-    useCacheForAllBuildsPatch(config, cache, indexUrl),
-  );
+  applyGuardedPatch(CLUSTER_BUILD_MODEL, config, allBuildsCachePatch(config, cache, indexUrl));
 
 /** Puts the cluster's build defaults back as they were before the plugin set them. */
 export const stopUsingCacheForAllBuilds = (
@@ -134,4 +132,36 @@ export const stopUsingCacheForAllBuilds = (
   const patch = stopUsingCacheForAllBuildsPatch(config);
   if (!patch) return Promise.resolve({ state: 'not-applicable' });
   return applyGuardedPatch(CLUSTER_BUILD_MODEL, config, patch);
+};
+
+const NETWORK_POLICY_MODEL: K8sModel = byKind('NetworkPolicy');
+
+/**
+ * Lets build pods of `project` reach a cache: adds the project to the cache's own client
+ * NetworkPolicy when it exists (guarded), or creates the model's policy for it.
+ */
+export const admitBuildsFromProject = async (
+  values: PipCacheValues,
+  namespace: string,
+  existing: NetworkPolicy | undefined,
+  project: string,
+): Promise<PatchOutcome<NetworkPolicy>> => {
+  if (!existing) {
+    try {
+      const created = await k8sCreate<NetworkPolicy & K8sResourceCommon>({
+        model: NETWORK_POLICY_MODEL,
+        data: clientPolicyFor(values, namespace, [project]),
+      });
+      return { state: 'applied', object: created };
+    } catch (error) {
+      return { state: 'failed', error: toK8sErrorInfo(error) };
+    }
+  }
+  const patch = admitProjectPatch(existing, project);
+  if (!patch) return { state: 'not-applicable' };
+  return applyGuardedPatch(
+    NETWORK_POLICY_MODEL,
+    existing as NetworkPolicy & K8sResourceCommon,
+    patch,
+  );
 };

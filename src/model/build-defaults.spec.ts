@@ -2,7 +2,7 @@ import { applyJsonPatch } from '../../integration-tests/cluster-api/patch';
 import {
   clusterPipDefaults,
   stopUsingCacheForAllBuildsPatch,
-  useCacheForAllBuildsPatch,
+  allBuildsCachePatch,
   type ClusterBuildConfig,
 } from './build-defaults';
 
@@ -37,7 +37,7 @@ describe('cluster build defaults', () => {
   ])(
     'with %s: sets the pip variables, keeps the rest, and undo restores it exactly',
     (_, start) => {
-      const used = applyJsonPatch(start, useCacheForAllBuildsPatch(start, cache, URL_HTTP));
+      const used = applyJsonPatch(start, allBuildsCachePatch(start, cache, URL_HTTP));
       const env = used.spec?.buildDefaults?.env ?? [];
       expect(env).toEqual(
         expect.arrayContaining([
@@ -61,7 +61,7 @@ describe('cluster build defaults', () => {
 
   it('fails its guard when someone changed the defaults meanwhile', () => {
     const start = config({ buildDefaults: { env: [{ name: 'TZ', value: 'UTC' }] } });
-    const patch = useCacheForAllBuildsPatch(start, cache, URL_HTTP);
+    const patch = allBuildsCachePatch(start, cache, URL_HTTP);
     const changed = config({ buildDefaults: { env: [{ name: 'TZ', value: 'CET' }] } });
     expect(() => applyJsonPatch(changed, patch)).toThrow();
   });

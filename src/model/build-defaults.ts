@@ -1,7 +1,7 @@
 import {
   MANAGED_ENV,
   stopUsingEnvPatch,
-  useCacheEnvPatch,
+  cacheEnvPatch,
   usedCacheOf,
   type EnvHolder,
   type PatchOperation,
@@ -55,11 +55,11 @@ export const buildDefaultsEnvHolder = (config: ClusterBuildConfig): EnvHolder =>
 };
 
 /** JSON Patch that makes every build in the cluster use a cache by default (admins only). */
-export const useCacheForAllBuildsPatch = (
+export const allBuildsCachePatch = (
   config: ClusterBuildConfig,
   cache: { namespace: string; name: string },
   indexUrl: string,
-): PatchOperation[] => useCacheEnvPatch(buildDefaultsEnvHolder(config), cache, indexUrl);
+): PatchOperation[] => cacheEnvPatch(buildDefaultsEnvHolder(config), cache, indexUrl);
 
 /** JSON Patch that restores the cluster's build defaults as they were before; undefined when the plugin did not set them. */
 export const stopUsingCacheForAllBuildsPatch = (

@@ -5,7 +5,7 @@ import {
   isPythonBuildConfig,
   selectorMatches,
   sortForCacheUse,
-  useCacheEnvChanges,
+  cacheEnvChanges,
 } from './build-use';
 import type { BuildConfig, EnvEntry, NetworkPolicy } from './k8s-types';
 
@@ -106,7 +106,7 @@ describe('env change preview', () => {
         { name: 'TOKEN', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } },
       ],
     });
-    expect(useCacheEnvChanges(config, URL_HTTP)).toEqual([
+    expect(cacheEnvChanges(config, URL_HTTP)).toEqual([
       { name: 'PIP_INDEX_URL', before: 'https://old/simple/', after: URL_HTTP, change: 'replaced' },
       { name: 'TOKEN', before: '(secretKeyRef)', after: '(secretKeyRef)', change: 'kept' },
       { name: 'PIP_TRUSTED_HOST', before: undefined, after: 'pipcache.demo.svc', change: 'added' },

@@ -80,7 +80,7 @@ export const envChanges = (
 };
 
 /** The preview of "use this cache" on a BuildConfig: every env entry before and after. */
-export const useCacheEnvChanges = (buildConfig: BuildConfig, indexUrl: string): EnvChange[] => {
+export const cacheEnvChanges = (buildConfig: BuildConfig, indexUrl: string): EnvChange[] => {
   const env = strategyEnv(buildConfig);
   return envChanges(env, envUsingCache(env, indexUrl));
 };

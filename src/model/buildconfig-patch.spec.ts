@@ -1,7 +1,7 @@
 import { applyJsonPatch } from '../../integration-tests/cluster-api/patch';
 import {
   stopUsingCachePatch,
-  useCachePatch,
+  cacheUsePatch,
   usedCache,
   pointerSegment,
   strategyEnv,
@@ -36,7 +36,7 @@ const HTTP = 'http://pipcache.demo.svc/root/pypi/+simple/';
 const HTTPS = 'https://pipcache-demo.apps.example.com/root/pypi/+simple/';
 
 const use = (config: BuildConfig, url = HTTP): BuildConfig =>
-  applyJsonPatch(config, useCachePatch(config, cache, url));
+  applyJsonPatch(config, cacheUsePatch(config, cache, url));
 const stop = (config: BuildConfig): BuildConfig =>
   applyJsonPatch(config, stopUsingCachePatch(config));
 
@@ -106,13 +106,13 @@ describe.each(['Source', 'Docker'] as const)('%s strategy', (type) => {
 describe('guards', () => {
   it('fails instead of overwriting when someone changed the env after it was read', () => {
     const original = bc('Source', [{ name: 'A', value: '1' }]);
-    const patch = useCachePatch(original, cache, HTTP)!;
+    const patch = cacheUsePatch(original, cache, HTTP)!;
     const changed = bc('Source', [{ name: 'A', value: '2' }]);
     expect(() => applyJsonPatch(changed, patch)).toThrow();
   });
 
   it('fails when the env appeared meanwhile on a BuildConfig that had none', () => {
-    const patch = useCachePatch(bc('Docker'), cache, HTTP)!;
+    const patch = cacheUsePatch(bc('Docker'), cache, HTTP)!;
     expect(() => applyJsonPatch(bc('Docker', [{ name: 'X', value: 'y' }]), patch)).toThrow();
   });
 
@@ -121,7 +121,7 @@ describe('guards', () => {
       ...bc('Source'),
       spec: { ...bc('Source').spec, strategy: { type: 'Custom' as const } },
     };
-    expect(useCachePatch(custom, cache, HTTP)).toBeUndefined();
+    expect(cacheUsePatch(custom, cache, HTTP)).toBeUndefined();
     expect(
       stopUsingCachePatch(bc('Source', [{ name: 'PIP_INDEX_URL', value: 'x' }])),
     ).toBeUndefined();

@@ -88,8 +88,7 @@ const annotationOps = (
   existing: Record<string, string> | undefined,
   annotations: Record<string, string>,
 ): PatchOperation[] => {
-  if (!existing)
-    return [{ op: 'add', path: '/metadata/annotations', value: annotations }];
+  if (!existing) return [{ op: 'add', path: '/metadata/annotations', value: annotations }];
   return Object.entries(annotations).map(([key, value]) => ({
     op: 'add',
     path: `/metadata/annotations/${pointerSegment(key)}`,
@@ -118,7 +117,7 @@ export interface EnvHolder {
  * (once, so switching caches still restores the original), and guards what it read with a
  * `test` op, so a concurrent edit fails the patch instead of being overwritten.
  */
-export const useCacheEnvPatch = (
+export const cacheEnvPatch = (
   holder: EnvHolder,
   cache: { namespace: string; name: string },
   indexUrl: string,
@@ -168,15 +167,15 @@ export const buildConfigEnvHolder = (buildConfig: BuildConfig): EnvHolder | unde
 
 /**
  * JSON Patch that points a BuildConfig's Source or Docker build at a cache (see
- * `useCacheEnvPatch`). Undefined for strategies without an env we manage.
+ * `cacheEnvPatch`). Undefined for strategies without an env we manage.
  */
-export const useCachePatch = (
+export const cacheUsePatch = (
   buildConfig: BuildConfig,
   cache: { namespace: string; name: string },
   indexUrl: string,
 ): PatchOperation[] | undefined => {
   const holder = buildConfigEnvHolder(buildConfig);
-  return holder ? useCacheEnvPatch(holder, cache, indexUrl) : undefined;
+  return holder ? cacheEnvPatch(holder, cache, indexUrl) : undefined;
 };
 
 /** The strategy env after "stop using": managed entries removed, the recorded ones put back where they were. */
@@ -203,7 +202,7 @@ export const usedCacheOf = (
 /**
  * JSON Patch that undoes "use" on any env holder: restores exactly the recorded managed entries
  * (or removes the env the plugin added), drops the contract's annotations, and is guarded like
- * `useCacheEnvPatch`. Undefined when the holder does not use a cache through this plugin.
+ * `cacheEnvPatch`. Undefined when the holder does not use a cache through this plugin.
  */
 export const stopUsingEnvPatch = (holder: EnvHolder): PatchOperation[] | undefined => {
   const previous = readPreviousAnnotation(holder.annotations);

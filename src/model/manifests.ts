@@ -365,7 +365,8 @@ const routeManifest = (values: PipCacheValues, namespace: string): Route => {
   };
 };
 
-const networkPolicyManifest = (values: PipCacheValues, namespace: string): NetworkPolicy => {
+/** The NetworkPolicy that admits the router, the API server's service proxy, the cache's own project and its client projects. */
+export const networkPolicyManifest = (values: PipCacheValues, namespace: string): NetworkPolicy => {
   const clients = values.network.clientProjects.split(/\s+/).filter(Boolean);
   const namespaceLabel = (key: string, value = '') => ({
     namespaceSelector: { matchLabels: { [key]: value } },

@@ -38,6 +38,7 @@ import {
 import { ofType, translateLabel, useShellResolvedExtensions } from '../extensions';
 import { ALL_NAMESPACES, ShellContext, type Perspective } from '../shell-context';
 import AddPage from './AddPage';
+import BuildConfigPage from './BuildConfigPage';
 import { ErrorBoundary } from './ErrorBoundary';
 
 const USERS = ['project-admin', 'editor', 'viewer', 'cluster-admin'];
@@ -307,6 +308,9 @@ const Shell: React.FC = () => {
           <Switch>
             <CompatRoute path="/add/ns/:ns" exact>
               <AddPage />
+            </CompatRoute>
+            <CompatRoute path="/k8s/ns/:ns/buildconfigs/:name/:tab?" exact>
+              <BuildConfigPage />
             </CompatRoute>
             <Route path="/k8s">
               <ResourcePage />

@@ -23,7 +23,7 @@ import {
 import { Link } from 'react-router-dom-v5-compat';
 import { useAccessReview } from '@openshift-console/dynamic-plugin-sdk/lib/app/components/utils/rbac';
 import { missingFacades, ShellContext, ALL_NAMESPACES } from '../shell-context';
-import { referenceFor, SHELL_MODELS } from '../models';
+import { SHELL_MODELS } from '../models';
 import { useShellResolvedExtensions } from '../extensions';
 import { useProjects } from '../projects';
 
@@ -86,7 +86,9 @@ export const ResourceLink: React.FC<{
   children,
 }) => {
   const model = modelFor(groupVersionKind ?? kind);
-  const reference = model ? referenceFor(model) : String(kind);
+  // The console links built-in kinds by their plural (`/k8s/ns/x/buildconfigs/y`) and only
+  // custom resources by reference; every kind the shell knows is built in.
+  const reference = model ? model.plural : String(kind);
   const path = namespace
     ? `/k8s/ns/${namespace}/${reference}/${name ?? ''}`
     : `/k8s/cluster/${reference}/${name ?? ''}`;
