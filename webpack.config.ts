@@ -47,9 +47,10 @@ const config: Configuration = {
     // the entry name change per build, and the manifest is served uncached.
     filename: isProduction ? '[name]-bundle-[contenthash].min.js' : '[name]-bundle.js',
     chunkFilename: isProduction ? 'c.[contenthash].js' : '[name]-chunk.js',
-    // The entry lists every chunk's file name; shorter (still unique enough) hashes keep the
-    // entry, which every console page load fetches, small.
-    hashDigestLength: 10,
+    // The entry lists every chunk's file name; short hashes (six hex digits tell some sixty
+    // files apart with room to spare) keep the entry, which every console page load fetches,
+    // small.
+    hashDigestLength: 6,
   },
   resolve: {
     extensions: ['.ts', '.tsx', '.js', '.jsx'],

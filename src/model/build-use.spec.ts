@@ -5,6 +5,7 @@ import {
   isPythonBuildConfig,
   selectorMatches,
   sortForCacheUse,
+  stopUsingEnvChanges,
   cacheEnvChanges,
 } from './build-use';
 import type { BuildConfig, EnvEntry, NetworkPolicy } from './k8s-types';
@@ -201,5 +202,23 @@ describe('network policies and builds from other projects', () => {
     expect(
       selectorMatches({ matchExpressions: [{ key: 'a', operator: 'DoesNotExist' }] }, { a: '' }),
     ).toBe(false);
+  });
+});
+
+describe('stop using preview', () => {
+  it('shows the old index coming back and the managed variables going', async () => {
+    const { cacheUsePatch } = await import('./buildconfig-patch');
+    const { applyJsonPatch } = await import('../../integration-tests/cluster-api/patch');
+    const start = bc('a', { env: [{ name: 'PIP_INDEX_URL', value: 'https://old/simple/' }] });
+    const used = applyJsonPatch(
+      start,
+      cacheUsePatch(start, { namespace: 'demo', name: 'pipcache' }, URL_HTTP) ?? [],
+    );
+    expect(stopUsingEnvChanges(used)).toEqual([
+      { name: 'PIP_INDEX_URL', before: URL_HTTP, after: 'https://old/simple/', change: 'replaced' },
+      { name: 'PIP_TRUSTED_HOST', before: 'pipcache.demo.svc', change: 'removed' },
+      { name: 'UV_DEFAULT_INDEX', before: URL_HTTP, change: 'removed' },
+    ]);
+    expect(stopUsingEnvChanges(start)).toBeUndefined();
   });
 });

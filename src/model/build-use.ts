@@ -1,4 +1,10 @@
-import { envUsingCache, strategyEnv, usedCache } from './buildconfig-patch';
+import {
+  envRestored,
+  envUsingCache,
+  readPreviousAnnotation,
+  strategyEnv,
+  usedCache,
+} from './buildconfig-patch';
 import type { BuildConfig, EnvEntry, NetworkPolicy } from './k8s-types';
 
 /** How a BuildConfig's builds find Python packages today. */
@@ -83,6 +89,14 @@ export const envChanges = (
 export const cacheEnvChanges = (buildConfig: BuildConfig, indexUrl: string): EnvChange[] => {
   const env = strategyEnv(buildConfig);
   return envChanges(env, envUsingCache(env, indexUrl));
+};
+
+/** The preview of "stop using": every env entry now and after the recorded ones are restored; undefined when there is nothing to restore. */
+export const stopUsingEnvChanges = (buildConfig: BuildConfig): EnvChange[] | undefined => {
+  const previous = readPreviousAnnotation(buildConfig.metadata.annotations ?? undefined);
+  if (!previous || !usedCache(buildConfig)) return undefined;
+  const env = strategyEnv(buildConfig);
+  return envChanges(env, envRestored(env, previous) ?? []);
 };
 
 type Labels = Record<string, string>;

@@ -53,7 +53,8 @@ export const usedCache = (
 ): { namespace: string; name: string } | undefined =>
   usedCacheOf(buildConfig.metadata.annotations ?? undefined);
 
-const readPreviousAnnotation = (
+/** The previous-env annotation, read; undefined when absent or unreadable. */
+export const readPreviousAnnotation = (
   annotations: Record<string, string> | undefined,
 ): PreviousEnv | undefined => {
   const text = annotations?.[ANNOTATION_PREVIOUS_ENV];

@@ -1,0 +1,16 @@
+import type { BuildConfig } from '../model/k8s-types';
+import { useK8sWatchResource } from '../sdk/console-sdk';
+
+/** Watches the BuildConfigs of a project (one list-watch). */
+export const useBuildConfigs = (
+  namespace: string,
+): { buildConfigs: BuildConfig[]; loaded: boolean; loadError: unknown } => {
+  const result = useK8sWatchResource<BuildConfig[]>({
+    groupVersionKind: { group: 'build.openshift.io', version: 'v1', kind: 'BuildConfig' },
+    namespace,
+    isList: true,
+  });
+  const [data, loaded] = result;
+  const loadError: unknown = result[2];
+  return { buildConfigs: data, loaded, loadError };
+};

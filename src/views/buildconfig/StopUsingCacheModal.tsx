@@ -1,0 +1,108 @@
+import * as React from 'react';
+import { Alert, Button, Modal, ModalBody, ModalFooter, ModalHeader } from '@patternfly/react-core';
+import { stopUsingCacheInBuildConfig } from '../../api/use-cache';
+import EnvChangeTable from '../../components/EnvChangeTable';
+import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
+import { stopUsingEnvChanges } from '../../model/build-use';
+import { usedCache } from '../../model/buildconfig-patch';
+import type { BuildConfig } from '../../model/k8s-types';
+
+interface StopUsingCacheModalProps {
+  buildConfig: BuildConfig;
+  closeModal: () => void;
+}
+
+/** Puts back exactly the pip settings a BuildConfig had before it used a cache, after showing them. */
+const StopUsingCacheModal: React.FC<StopUsingCacheModalProps> = ({ buildConfig, closeModal }) => {
+  const { t } = usePipCacheTranslation();
+  const [current, setCurrent] = React.useState(buildConfig);
+  const [working, setWorking] = React.useState(false);
+  const [notice, setNotice] = React.useState<{ title: string; body?: string }>();
+  const changes = stopUsingEnvChanges(current);
+  const cache = usedCache(current);
+  const name = current.metadata.name ?? '';
+
+  const stop = async () => {
+    if (working || !changes) return;
+    setWorking(true);
+    setNotice(undefined);
+    const outcome = await stopUsingCacheInBuildConfig(current);
+    setWorking(false);
+    switch (outcome.state) {
+      case 'applied':
+        closeModal();
+        return;
+      case 'changed':
+        if (outcome.current) setCurrent(outcome.current);
+        setNotice({
+          title: t('BuildConfig {{name}} changed while you were looking at it.', { name }),
+          body: t(
+            'Nothing was overwritten. The preview now shows its current environment: check it and apply again.',
+          ),
+        });
+        return;
+      case 'failed':
+        setNotice({
+          title: t('BuildConfig {{name}} was not changed.', { name }),
+          body: outcome.error.message,
+        });
+        return;
+      case 'not-applicable':
+        setNotice({
+          title: t('BuildConfig {{name}} no longer uses a pip cache through PipCache.', { name }),
+        });
+    }
+  };
+
+  return (
+    <Modal
+      variant="medium"
+      isOpen
+      onClose={closeModal}
+      aria-labelledby="pipcache-stop-title"
+      data-test="pipcache-stop-modal"
+    >
+      <ModalHeader
+        title={t('Stop using the pip cache in {{name}}', { name })}
+        labelId="pipcache-stop-title"
+        description={
+          cache
+            ? t(
+                'Its builds use pip cache {{cache}} in project {{namespace}}. The settings it had before come back exactly.',
+                { cache: cache.name, namespace: cache.namespace },
+              )
+            : undefined
+        }
+      />
+      <ModalBody>
+        {notice && (
+          <Alert isInline variant="warning" title={notice.title} data-test="pipcache-stop-notice">
+            {notice.body}
+          </Alert>
+        )}
+        {changes && (
+          <EnvChangeTable
+            changes={changes}
+            caption={t('Environment of the builds of {{name}}', { name })}
+          />
+        )}
+      </ModalBody>
+      <ModalFooter>
+        <Button
+          variant="primary"
+          onClick={() => void stop()}
+          isDisabled={!changes || working}
+          isLoading={working}
+          data-test="pipcache-stop-apply"
+        >
+          {t('Stop using')}
+        </Button>
+        <Button variant="link" onClick={closeModal}>
+          {t('Cancel')}
+        </Button>
+      </ModalFooter>
+    </Modal>
+  );
+};
+
+export default StopUsingCacheModal;
