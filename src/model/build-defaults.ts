@@ -1,5 +1,9 @@
+import { envChanges, type EnvChange } from './build-use';
 import {
+  envRestored,
+  envUsingCache,
   MANAGED_ENV,
+  readPreviousAnnotation,
   stopUsingEnvPatch,
   cacheEnvPatch,
   usedCacheOf,
@@ -75,3 +79,18 @@ export const clusterPipDefaults = (
   ),
   cache: usedCacheOf(config.metadata.annotations ?? undefined),
 });
+
+/** The preview of making a cache the cluster default: every default env entry before and after. */
+export const allBuildsEnvChanges = (config: ClusterBuildConfig, indexUrl: string): EnvChange[] => {
+  const env = config.spec?.buildDefaults?.env ?? [];
+  return envChanges(env, envUsingCache(env, indexUrl));
+};
+
+/** The preview of restoring the cluster defaults; undefined when PipCache did not set them. */
+export const restoreAllBuildsEnvChanges = (config: ClusterBuildConfig): EnvChange[] | undefined => {
+  const annotations = config.metadata.annotations ?? undefined;
+  const previous = readPreviousAnnotation(annotations);
+  if (!previous || !usedCacheOf(annotations)) return undefined;
+  const env = config.spec?.buildDefaults?.env ?? [];
+  return envChanges(env, envRestored(env, previous) ?? []);
+};

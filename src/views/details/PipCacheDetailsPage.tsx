@@ -21,6 +21,7 @@ import { cacheKey } from '../../model/cache-resources';
 import type { Route } from '../../model/k8s-types';
 import { listPagePath } from '../../model/namespaces';
 import { DocumentTitle, useModal } from '../../sdk/console-sdk';
+import CacheUseButtons from '../buildconfig/CacheUseButtons';
 import CacheObjectsList from './CacheObjectsList';
 import CacheOverview from './CacheOverview';
 import ChangeHostModal from './ChangeHostModal';
@@ -89,9 +90,21 @@ const PipCacheDetailsPage: React.FC = () => {
             </Title>
           </FlexItem>
           <FlexItem>
-            <Button variant="secondary" isDanger onClick={openDelete} data-test="pipcache-delete">
-              {t('Delete pip cache')}
-            </Button>
+            <Flex>
+              <FlexItem>
+                <CacheUseButtons cache={instance} />
+              </FlexItem>
+              <FlexItem>
+                <Button
+                  variant="secondary"
+                  isDanger
+                  onClick={openDelete}
+                  data-test="pipcache-delete"
+                >
+                  {t('Delete pip cache')}
+                </Button>
+              </FlexItem>
+            </Flex>
           </FlexItem>
         </Flex>
       </PageSection>

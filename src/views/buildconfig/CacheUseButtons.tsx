@@ -1,0 +1,50 @@
+import * as React from 'react';
+import { Button, Flex, FlexItem } from '@patternfly/react-core';
+import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
+import type { CacheInstance } from '../../model/instance';
+import { useAccessReview, useModal } from '../../sdk/console-sdk';
+import ClusterDefaultsModal from './ClusterDefaultsModal';
+import UseInBuildsModal from './UseInBuildsModal';
+
+/**
+ * The cache page's ways to put the cache to use: "Use in builds…" for the project's
+ * BuildConfigs, and, for those who may change the cluster's build defaults, "Use for every
+ * build…". The cluster-wide button is absent rather than disabled for everyone else: it is an
+ * admin's tool, and project users have no way to be granted it for one project.
+ */
+const CacheUseButtons: React.FC<{ cache: CacheInstance }> = ({ cache }) => {
+  const { t } = usePipCacheTranslation();
+  const launchModal = useModal();
+  const [clusterAdmin] = useAccessReview({
+    group: 'config.openshift.io',
+    resource: 'builds',
+    verb: 'patch',
+    name: 'cluster',
+  });
+  return (
+    <Flex>
+      <FlexItem>
+        <Button
+          variant="primary"
+          onClick={() => launchModal(UseInBuildsModal, { cache })}
+          data-test="pipcache-use-in-builds"
+        >
+          {t('Use in builds…')}
+        </Button>
+      </FlexItem>
+      {clusterAdmin && (
+        <FlexItem>
+          <Button
+            variant="secondary"
+            onClick={() => launchModal(ClusterDefaultsModal, { cache })}
+            data-test="pipcache-use-cluster-wide"
+          >
+            {t('Use for every build…')}
+          </Button>
+        </FlexItem>
+      )}
+    </Flex>
+  );
+};
+
+export default CacheUseButtons;

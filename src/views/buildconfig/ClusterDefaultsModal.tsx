@@ -1,0 +1,198 @@
+import * as React from 'react';
+import {
+  Alert,
+  Button,
+  Modal,
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
+  Spinner,
+} from '@patternfly/react-core';
+import { toK8sErrorInfo } from '../../api/k8s-error';
+import {
+  applyCacheToAllBuilds,
+  getClusterBuildConfig,
+  stopUsingCacheForAllBuilds,
+  type PatchOutcome,
+} from '../../api/use-cache';
+import EnvChangeTable from '../../components/EnvChangeTable';
+import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
+import {
+  allBuildsEnvChanges,
+  clusterPipDefaults,
+  restoreAllBuildsEnvChanges,
+  type ClusterBuildConfig,
+} from '../../model/build-defaults';
+import type { CacheInstance } from '../../model/instance';
+
+interface ClusterDefaultsModalProps {
+  cache: CacheInstance;
+  closeModal: () => void;
+}
+
+/**
+ * For cluster admins: makes the cache the default index of every build in the cluster through
+ * `builds.config.openshift.io/cluster` `spec.buildDefaults.env`, showing the current value and
+ * able to put it back exactly.
+ */
+const ClusterDefaultsModal: React.FC<ClusterDefaultsModalProps> = ({ cache, closeModal }) => {
+  const { t } = usePipCacheTranslation();
+  const [config, setConfig] = React.useState<ClusterBuildConfig>();
+  const [loadError, setLoadError] = React.useState<string>();
+  const [working, setWorking] = React.useState(false);
+  const [notice, setNotice] = React.useState<{ ok: boolean; title: string; body?: string }>();
+
+  const load = React.useCallback(() => {
+    getClusterBuildConfig().then(setConfig, (error: unknown) =>
+      setLoadError(toK8sErrorInfo(error).message),
+    );
+  }, []);
+  React.useEffect(load, [load]);
+
+  const defaults = config ? clusterPipDefaults(config) : undefined;
+  const usesThis =
+    defaults?.cache?.namespace === cache.namespace && defaults.cache.name === cache.name;
+  const canUndo = config ? restoreAllBuildsEnvChanges(config) !== undefined : false;
+
+  const run = async (action: () => Promise<PatchOutcome<ClusterBuildConfig>>, done: string) => {
+    if (working) return;
+    setWorking(true);
+    setNotice(undefined);
+    const outcome = await action();
+    setWorking(false);
+    switch (outcome.state) {
+      case 'applied':
+        setConfig(outcome.object);
+        setNotice({ ok: true, title: done });
+        return;
+      case 'changed':
+        if (outcome.current) setConfig(outcome.current);
+        setNotice({
+          ok: false,
+          title: t('The cluster build defaults changed while you were looking at them.'),
+          body: t('Nothing was overwritten. Check the values shown now and try again.'),
+        });
+        return;
+      case 'failed':
+        setNotice({
+          ok: false,
+          title: t('The cluster build defaults were not changed.'),
+          body: outcome.error.message,
+        });
+        return;
+      case 'not-applicable':
+        setNotice({ ok: false, title: t('PipCache did not set the cluster build defaults.') });
+    }
+  };
+
+  let body: React.ReactNode;
+  if (loadError) {
+    body = (
+      <Alert isInline variant="danger" title={t('Could not read the cluster build defaults')}>
+        {loadError}
+      </Alert>
+    );
+  } else if (!config || !defaults) {
+    body = <Spinner size="lg" aria-label={t('Loading the cluster build defaults')} />;
+  } else {
+    const current = defaults.entries;
+    body = (
+      <>
+        <p data-test="pipcache-cluster-current">
+          {defaults.cache
+            ? t(
+                'Every build in the cluster uses pip cache {{name}} in project {{namespace}} by default.',
+                defaults.cache,
+              )
+            : current.length
+              ? t('The cluster build defaults set {{names}} by hand.', {
+                  names: current.map((entry) => entry.name).join(', '),
+                })
+              : t(
+                  'The cluster build defaults set no pip index: builds use PyPI unless they say otherwise.',
+                )}
+        </p>
+        <EnvChangeTable
+          changes={
+            (usesThis && restoreAllBuildsEnvChanges(config)) ||
+            allBuildsEnvChanges(config, cache.internalUrl)
+          }
+          caption={t('Cluster build defaults')}
+          data-test="pipcache-cluster-changes"
+        />
+        <p>
+          {t(
+            'Build defaults apply to builds whose BuildConfig does not set the variable itself. Builds in every project must be able to reach the cache: check the network policies of project {{namespace}}.',
+            { namespace: cache.namespace },
+          )}
+        </p>
+      </>
+    );
+  }
+
+  return (
+    <Modal
+      variant="medium"
+      isOpen
+      onClose={closeModal}
+      aria-labelledby="pipcache-cluster-title"
+      data-test="pipcache-cluster-modal"
+    >
+      <ModalHeader
+        title={t('Use {{name}} for every build in the cluster', { name: cache.name })}
+        labelId="pipcache-cluster-title"
+      />
+      <ModalBody>
+        {notice && (
+          <Alert
+            isInline
+            variant={notice.ok ? 'success' : 'warning'}
+            title={notice.title}
+            data-test="pipcache-cluster-notice"
+          >
+            {notice.body}
+          </Alert>
+        )}
+        {body}
+      </ModalBody>
+      <ModalFooter>
+        {config && !usesThis && (
+          <Button
+            variant="primary"
+            onClick={() =>
+              void run(
+                () => applyCacheToAllBuilds(config, cache, cache.internalUrl),
+                t('Every build in the cluster now uses this cache by default.'),
+              )
+            }
+            isDisabled={working}
+            isLoading={working}
+            data-test="pipcache-cluster-apply"
+          >
+            {t('Use for every build')}
+          </Button>
+        )}
+        {config && canUndo && (
+          <Button
+            variant={usesThis ? 'primary' : 'secondary'}
+            onClick={() =>
+              void run(
+                () => stopUsingCacheForAllBuilds(config),
+                t('The cluster build defaults are as they were before.'),
+              )
+            }
+            isDisabled={working}
+            data-test="pipcache-cluster-undo"
+          >
+            {t('Restore the previous defaults')}
+          </Button>
+        )}
+        <Button variant="link" onClick={closeModal} data-test="pipcache-cluster-close">
+          {t('Close')}
+        </Button>
+      </ModalFooter>
+    </Modal>
+  );
+};
+
+export default ClusterDefaultsModal;
