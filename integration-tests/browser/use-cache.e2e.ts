@@ -214,7 +214,7 @@ test.describe('using a cache in builds', () => {
       await modal.getByTestId(`pipcache-bulk-select-${name}`).getByRole('checkbox').check();
     await modal.getByTestId('pipcache-bulk-apply').click();
     await expect(modal.getByTestId('pipcache-bulk-summary')).toContainText(
-      '3 BuildConfigs now use this cache.',
+      'Done: BuildConfigs now using this cache: 3.',
     );
     for (const name of ['api', 'shop', 'worker']) {
       await expect(modal.getByTestId(`pipcache-bulk-uses-${name}`)).toHaveText('This cache');

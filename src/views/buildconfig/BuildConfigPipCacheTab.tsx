@@ -96,86 +96,88 @@ const BuildConfigPipCacheTab: React.FC<{ obj?: K8sResourceCommon }> = ({ obj }) 
 
   return (
     <PageSection data-test="pipcache-bc-tab">
-      <Title headingLevel="h2">{t('Pip cache')}</Title>
-      <p data-test="pipcache-bc-summary">{summary}</p>
-      {used && (
-        <DescriptionList isHorizontal data-test="pipcache-bc-used">
-          <DescriptionListGroup>
-            <DescriptionListTerm>{t('Pip cache')}</DescriptionListTerm>
-            <DescriptionListDescription>
-              <Link to={detailsPagePath(used.namespace, used.name)} data-test="pipcache-bc-cache">
-                {t('{{name}} in project {{namespace}}', {
-                  name: used.name,
-                  namespace: used.namespace,
-                })}
-              </Link>
-            </DescriptionListDescription>
-          </DescriptionListGroup>
-          <DescriptionListGroup>
-            <DescriptionListTerm>{t('Status')}</DescriptionListTerm>
-            <DescriptionListDescription>
-              <UsedCacheHealth namespace={used.namespace} name={used.name} />
-            </DescriptionListDescription>
-          </DescriptionListGroup>
-          <DescriptionListGroup>
-            <DescriptionListTerm>{t('Index URL')}</DescriptionListTerm>
-            <DescriptionListDescription data-test="pipcache-bc-index-url">
-              {use.kind === 'plugin' ? (use.indexUrl ?? t('not set')) : ''}
-            </DescriptionListDescription>
-          </DescriptionListGroup>
-        </DescriptionList>
-      )}
-      {use.kind !== 'unsupported' && (
-        <Flex>
-          <FlexItem>
-            <GuardedButton
-              allowed={access.allowed}
-              reason={access.reason}
-              variant="primary"
-              onClick={() => launchModal(UseCacheModal, { buildConfig })}
-              data-test="pipcache-bc-use"
-            >
-              {used ? t('Change pip cache…') : t('Use pip cache…')}
-            </GuardedButton>
-          </FlexItem>
-          {used && (
+      <Flex direction={{ default: 'column' }}>
+        <Title headingLevel="h2">{t('Pip cache')}</Title>
+        <p data-test="pipcache-bc-summary">{summary}</p>
+        {used && (
+          <DescriptionList isHorizontal data-test="pipcache-bc-used">
+            <DescriptionListGroup>
+              <DescriptionListTerm>{t('Pip cache')}</DescriptionListTerm>
+              <DescriptionListDescription>
+                <Link to={detailsPagePath(used.namespace, used.name)} data-test="pipcache-bc-cache">
+                  {t('{{name}} in project {{namespace}}', {
+                    name: used.name,
+                    namespace: used.namespace,
+                  })}
+                </Link>
+              </DescriptionListDescription>
+            </DescriptionListGroup>
+            <DescriptionListGroup>
+              <DescriptionListTerm>{t('Status')}</DescriptionListTerm>
+              <DescriptionListDescription>
+                <UsedCacheHealth namespace={used.namespace} name={used.name} />
+              </DescriptionListDescription>
+            </DescriptionListGroup>
+            <DescriptionListGroup>
+              <DescriptionListTerm>{t('Index URL')}</DescriptionListTerm>
+              <DescriptionListDescription data-test="pipcache-bc-index-url">
+                {use.kind === 'plugin' ? (use.indexUrl ?? t('not set')) : ''}
+              </DescriptionListDescription>
+            </DescriptionListGroup>
+          </DescriptionList>
+        )}
+        {use.kind !== 'unsupported' && (
+          <Flex>
             <FlexItem>
               <GuardedButton
                 allowed={access.allowed}
                 reason={access.reason}
-                variant="secondary"
-                onClick={() => launchModal(StopUsingCacheModal, { buildConfig })}
-                data-test="pipcache-bc-stop"
+                variant="primary"
+                onClick={() => launchModal(UseCacheModal, { buildConfig })}
+                data-test="pipcache-bc-use"
               >
-                {t('Stop using pip cache')}
+                {used ? t('Change pip cache…') : t('Use pip cache…')}
               </GuardedButton>
             </FlexItem>
-          )}
-          <FlexItem>
-            <GuardedButton
-              allowed={canInstantiate}
-              reason={t('You may not start builds in project {{namespace}}.', {
-                namespace: buildConfig.metadata.namespace ?? '',
-              })}
-              variant="link"
-              onClick={() => void start()}
-              isLoading={starting}
-              data-test="pipcache-bc-start-build"
-            >
-              {t('Start build')}
-            </GuardedButton>
-          </FlexItem>
-        </Flex>
-      )}
-      {buildNotice && (
-        <Alert
-          isInline
-          isPlain
-          variant={buildNotice.ok ? 'success' : 'danger'}
-          title={buildNotice.text}
-          data-test="pipcache-bc-build-notice"
-        />
-      )}
+            {used && (
+              <FlexItem>
+                <GuardedButton
+                  allowed={access.allowed}
+                  reason={access.reason}
+                  variant="secondary"
+                  onClick={() => launchModal(StopUsingCacheModal, { buildConfig })}
+                  data-test="pipcache-bc-stop"
+                >
+                  {t('Stop using pip cache')}
+                </GuardedButton>
+              </FlexItem>
+            )}
+            <FlexItem>
+              <GuardedButton
+                allowed={canInstantiate}
+                reason={t('You may not start builds in project {{namespace}}.', {
+                  namespace: buildConfig.metadata.namespace ?? '',
+                })}
+                variant="link"
+                onClick={() => void start()}
+                isLoading={starting}
+                data-test="pipcache-bc-start-build"
+              >
+                {t('Start build')}
+              </GuardedButton>
+            </FlexItem>
+          </Flex>
+        )}
+        {buildNotice && (
+          <Alert
+            isInline
+            isPlain
+            variant={buildNotice.ok ? 'success' : 'danger'}
+            title={buildNotice.text}
+            data-test="pipcache-bc-build-notice"
+          />
+        )}
+      </Flex>
     </PageSection>
   );
 };

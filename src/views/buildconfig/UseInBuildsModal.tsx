@@ -259,11 +259,14 @@ const UseInBuildsModal: React.FC<UseInBuildsModalProps> = ({ cache, namespace, c
             variant={failures ? 'warning' : 'success'}
             title={
               failures
-                ? t('{{applied}} applied, {{failures}} not: they stay selected to retry.', {
-                    applied,
-                    failures,
-                  })
-                : t('{{applied}} BuildConfigs now use this cache.', { applied })
+                ? t(
+                    'Applied: {{applied}}. Not applied: {{failures}}; they stay selected to retry.',
+                    {
+                      applied,
+                      failures,
+                    },
+                  )
+                : t('Done: BuildConfigs now using this cache: {{applied}}.', { applied })
             }
             data-test="pipcache-bulk-summary"
           />
@@ -296,7 +299,7 @@ const UseInBuildsModal: React.FC<UseInBuildsModalProps> = ({ cache, namespace, c
           isLoading={working}
           data-test="pipcache-bulk-apply"
         >
-          {t('Apply to {{count}} BuildConfigs', { count: chosen.size })}
+          {t('Apply ({{selected}} selected)', { selected: chosen.size })}
         </Button>
         <Button variant="link" onClick={closeModal} data-test="pipcache-bulk-close">
           {Object.keys(results).length ? t('Close') : t('Cancel')}

@@ -1,0 +1,125 @@
+import * as React from 'react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router-dom-v5-compat';
+import type { BuildConfig } from '../../model/k8s-types';
+import { k8sGet, k8sPatch, useAccessReview, useK8sWatchResources } from '../../sdk/console-sdk';
+import UseCacheModal from './UseCacheModal';
+
+jest.mock('../../sdk/console-sdk', () => ({
+  useK8sWatchResources: jest.fn(),
+  useK8sWatchResource: () => [[], true, undefined],
+  useAccessReview: jest.fn(),
+  k8sPatch: jest.fn(),
+  k8sGet: jest.fn(),
+  k8sCreate: jest.fn(),
+  consoleFetchJSON: { post: jest.fn() },
+}));
+
+const watchAll = useK8sWatchResources as jest.MockedFunction<typeof useK8sWatchResources>;
+const patch = k8sPatch as jest.MockedFunction<typeof k8sPatch>;
+const get = k8sGet as jest.MockedFunction<typeof k8sGet>;
+const review = useAccessReview as jest.MockedFunction<typeof useAccessReview>;
+
+const labels = (name: string) => ({
+  'app.kubernetes.io/name': 'pipcache',
+  'app.kubernetes.io/instance': name,
+  'app.kubernetes.io/managed-by': 'pipcache-plugin',
+});
+
+const deployment = {
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'pipcache', namespace: 'demo', labels: labels('pipcache') },
+  spec: { replicas: 1, selector: {}, template: {} },
+  status: { replicas: 1, readyReplicas: 1 },
+};
+
+const KINDS = ['deployments', 'services', 'routes', 'pvcs', 'buildConfigs', 'builds', 'pods'];
+
+const buildConfig = (env: { name: string; value: string }[]): BuildConfig => ({
+  apiVersion: 'build.openshift.io/v1',
+  kind: 'BuildConfig',
+  metadata: { name: 'shop', namespace: 'demo', resourceVersion: '5' },
+  spec: {
+    source: { type: 'Git', git: { uri: 'https://git.example.com/shop.git' } },
+    strategy: {
+      type: 'Source',
+      sourceStrategy: { from: { kind: 'ImageStreamTag', name: 'python:3.12-ubi9' }, env },
+    },
+  },
+});
+
+const renderModal = (bc: BuildConfig, closeModal = jest.fn()) => {
+  render(
+    <MemoryRouter>
+      <UseCacheModal buildConfig={bc} closeModal={closeModal} />
+    </MemoryRouter>,
+  );
+  return closeModal;
+};
+
+beforeEach(() => {
+  watchAll.mockReturnValue(
+    Object.fromEntries(
+      KINDS.map((kind) => [
+        kind,
+        { data: kind === 'deployments' ? [deployment] : [], loaded: true, loadError: undefined },
+      ]),
+    ) as never,
+  );
+  review.mockReturnValue([false, false]);
+  patch.mockReset();
+  get.mockReset();
+});
+
+describe('UseCacheModal', () => {
+  it('previews the exact change and sends the guarded patch', async () => {
+    const bc = buildConfig([{ name: 'PIP_INDEX_URL', value: 'https://old.example.com/simple/' }]);
+    patch.mockResolvedValue(bc as never);
+    const close = renderModal(bc);
+    const row = screen.getByTestId('pipcache-env-PIP_INDEX_URL');
+    expect(row).toHaveAttribute('data-change', 'replaced');
+    expect(within(row).getByText('https://old.example.com/simple/')).toBeInTheDocument();
+    expect(screen.getByText(/Caches of this project only/)).toBeInTheDocument();
+
+    await userEvent.click(screen.getByTestId('pipcache-use-apply'));
+    await waitFor(() => expect(close).toHaveBeenCalled());
+    const sent = patch.mock.calls[0]?.[0].data ?? [];
+    expect(sent[0]).toEqual({
+      op: 'test',
+      path: '/spec/strategy/sourceStrategy/env',
+      value: [{ name: 'PIP_INDEX_URL', value: 'https://old.example.com/simple/' }],
+    });
+    expect(sent[1]?.value).toEqual([
+      { name: 'PIP_INDEX_URL', value: 'http://pipcache.demo.svc/root/pypi/+simple/' },
+      { name: 'PIP_TRUSTED_HOST', value: 'pipcache.demo.svc' },
+      { name: 'UV_DEFAULT_INDEX', value: 'http://pipcache.demo.svc/root/pypi/+simple/' },
+    ]);
+  });
+
+  it('re-reads and explains a failed guard instead of forcing the write', async () => {
+    const bc = buildConfig([]);
+    const theirs = buildConfig([{ name: 'DEBUG', value: '1' }]);
+    patch.mockRejectedValue({ json: { code: 422, message: 'test operation failed' } });
+    get.mockResolvedValue(theirs as never);
+    const close = renderModal(bc);
+    await userEvent.click(screen.getByTestId('pipcache-use-apply'));
+    expect(await screen.findByTestId('pipcache-use-notice')).toHaveTextContent(
+      'changed while you were looking at it',
+    );
+    expect(screen.getByTestId('pipcache-env-DEBUG')).toBeInTheDocument();
+    expect(close).not.toHaveBeenCalled();
+    expect(patch).toHaveBeenCalledTimes(1);
+  });
+
+  it('says what happened when the cluster refuses, and keeps the dialog open', async () => {
+    patch.mockRejectedValue({ json: { code: 403, message: 'buildconfigs "shop" is forbidden' } });
+    const close = renderModal(buildConfig([]));
+    await userEvent.click(screen.getByTestId('pipcache-use-apply'));
+    const notice = await screen.findByTestId('pipcache-use-notice');
+    expect(notice).toHaveTextContent('BuildConfig shop was not changed.');
+    expect(notice).toHaveTextContent('forbidden');
+    expect(close).not.toHaveBeenCalled();
+  });
+});
