@@ -55,9 +55,10 @@ describe('useBuildConfigActions', () => {
   it('offers "Stop using" once PipCache set the env, also for the object passed directly', () => {
     review.mockReturnValue([true, false]);
     render(<Probe scope={bc({ 'pipcache-plugin/uses': 'demo/pipcache' })} />);
-    expect(
-      screen.getAllByRole('listitem').map((li) => (li.textContent ?? '').split('|')[0]),
-    ).toEqual(['Change pip cache…', 'Stop using pip cache']);
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent.split('|')[0])).toEqual([
+      'Change pip cache…',
+      'Stop using pip cache',
+    ]);
   });
 
   it('disables the actions with the reason for a user who may not patch', () => {
