@@ -49,7 +49,7 @@ const config: Configuration = {
     chunkFilename: isProduction ? 'c.[contenthash].js' : '[name]-chunk.js',
     // The entry lists every chunk's file name; shorter (still unique enough) hashes keep the
     // entry, which every console page load fetches, small.
-    hashDigestLength: 10,
+    hashDigestLength: 8,
   },
   resolve: {
     extensions: ['.ts', '.tsx', '.js', '.jsx'],
