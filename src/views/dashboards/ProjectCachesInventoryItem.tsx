@@ -88,7 +88,6 @@ const ProjectCachesInventoryItem: React.FC<{ projectName: string }> = ({ project
               <Flex
                 spaceItems={{ default: 'spaceItemsSm' }}
                 alignItems={{ default: 'alignItemsCenter' }}
-                flexWrap={{ default: 'nowrap' }}
               >
                 <FlexItem>
                   <Link to={detailsPagePath(instance.namespace, instance.name)}>

@@ -38,7 +38,9 @@ import {
 import { ofType, translateLabel, useShellResolvedExtensions } from '../extensions';
 import { ALL_NAMESPACES, ShellContext, type Perspective } from '../shell-context';
 import AddPage from './AddPage';
+import DashboardsPage from './DashboardsPage';
 import { ErrorBoundary } from './ErrorBoundary';
+import ProjectOverviewPage from './ProjectOverviewPage';
 
 const USERS = ['project-admin', 'editor', 'viewer', 'cluster-admin'];
 
@@ -65,7 +67,10 @@ const STATIC_NAV: Record<Perspective, { id: string; name: string; items: StaticN
     {
       id: 'home',
       name: 'Home',
-      items: [{ id: 'projects', name: 'Projects', href: '/k8s/cluster/projects' }],
+      items: [
+        { id: 'dashboards', name: 'Overview', href: '/dashboards' },
+        { id: 'projects', name: 'Projects', href: '/k8s/cluster/projects' },
+      ],
     },
     {
       id: 'workloads',
@@ -307,6 +312,12 @@ const Shell: React.FC = () => {
           <Switch>
             <CompatRoute path="/add/ns/:ns" exact>
               <AddPage />
+            </CompatRoute>
+            <CompatRoute path="/k8s/cluster/projects/:ns" exact>
+              <ProjectOverviewPage />
+            </CompatRoute>
+            <CompatRoute path="/dashboards">
+              <DashboardsPage />
             </CompatRoute>
             <Route path="/k8s">
               <ResourcePage />
