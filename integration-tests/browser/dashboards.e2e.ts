@@ -45,6 +45,17 @@ test.describe('the Project Overview', () => {
     await expect(page.getByTestId('pipcache-row')).toHaveCount(1);
   });
 
+  test("is the Developer perspective's Project page too", async ({ page, cluster }) => {
+    await cluster.seed(cacheObjects('pipcache'));
+    await page.goto('/');
+    await page.getByTestId('perspective-dev').click();
+    await page.getByTestId('shell-nav').getByRole('link', { name: 'Project', exact: true }).click();
+    await expect(page).toHaveURL(/\/project-details\/ns\/demo$/);
+    await expect(
+      page.getByTestId('pipcache-inventory').getByTestId('pipcache-inventory-cache'),
+    ).toHaveAttribute('data-test-name', 'pipcache');
+  });
+
   test('offers to create a cache in a project that has none', async ({ page }) => {
     await page.goto('/k8s/cluster/projects/demo');
     const inventory = page.getByTestId('pipcache-inventory');

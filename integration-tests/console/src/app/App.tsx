@@ -91,6 +91,7 @@ const STATIC_NAV: Record<Perspective, { id: string; name: string; items: StaticN
         { id: 'add', name: '+Add', href: '/add/ns/:ns' },
         { id: 'topology', name: 'Topology', href: '/topology/ns/:ns' },
         { id: 'builds', name: 'Builds', href: '/builds/ns/:ns' },
+        { id: 'project', name: 'Project', href: '/project-details/ns/:ns' },
       ],
     },
   ],
@@ -314,6 +315,9 @@ const Shell: React.FC = () => {
               <AddPage />
             </CompatRoute>
             <CompatRoute path="/k8s/cluster/projects/:ns" exact>
+              <ProjectOverviewPage />
+            </CompatRoute>
+            <CompatRoute path="/project-details/ns/:ns" exact>
               <ProjectOverviewPage />
             </CompatRoute>
             <CompatRoute path="/dashboards">

@@ -149,7 +149,8 @@ const StatusCard: React.FC = () => {
 };
 
 /**
- * Home → Projects → a project (`/k8s/cluster/projects/:ns`): the project's Overview tab, a
+ * Home → Projects → a project (`/k8s/cluster/projects/:ns`), and the Developer perspective's
+ * Project page (`/project-details/ns/:ns`): the project's Overview tab, a
  * dashboard with Details and Inventory on the left and Status in the middle, as the console
  * lays it out.
  */
