@@ -47,8 +47,9 @@ const config: Configuration = {
     // the entry name change per build, and the manifest is served uncached.
     filename: isProduction ? '[name]-bundle-[contenthash].min.js' : '[name]-bundle.js',
     chunkFilename: isProduction ? 'c.[contenthash].js' : '[name]-chunk.js',
-    // The entry lists every chunk's file name; shorter (still unique enough) hashes keep the
-    // entry, which every console page load fetches, small.
+    // The entry lists every chunk's file name; shorter hashes keep the entry, which every
+    // console page load fetches, small. Eight hex digits (32 bits) still make two files of any
+    // releases sharing a name, and so a stale cached chunk, vanishingly unlikely.
     hashDigestLength: 8,
   },
   resolve: {
