@@ -18,6 +18,7 @@ const KB = 1024;
 export const BUDGETS = {
   entryGzip: 5 * KB,
   pageGzip: 120 * KB,
+  /** The dashboard items' module: the Project Overview's inventory item loads it on every visit. */
   inventoryItemGzip: 30 * KB,
 };
 
@@ -26,7 +27,7 @@ export const bundleFigures = (rows: SizeRow[]): Figure[] =>
   rows.map((row) => {
     let budget: number | undefined;
     if (row.label === 'entry') budget = BUDGETS.entryGzip;
-    else if (row.label === 'module InventoryItem') budget = BUDGETS.inventoryItemGzip;
+    else if (row.label === 'module Dashboards') budget = BUDGETS.inventoryItemGzip;
     else if (row.label.startsWith('module ')) budget = BUDGETS.pageGzip;
     return { name: `bundle: ${row.label} (gzip)`, value: row.gzip, unit: 'B', budget };
   });

@@ -39,7 +39,9 @@ import { ofType, translateLabel, useShellResolvedExtensions } from '../extension
 import { ALL_NAMESPACES, ShellContext, type Perspective } from '../shell-context';
 import AddPage from './AddPage';
 import BuildConfigPage from './BuildConfigPage';
+import DashboardsPage from './DashboardsPage';
 import { ErrorBoundary } from './ErrorBoundary';
+import ProjectOverviewPage from './ProjectOverviewPage';
 
 const USERS = ['project-admin', 'editor', 'viewer', 'cluster-admin'];
 
@@ -66,7 +68,10 @@ const STATIC_NAV: Record<Perspective, { id: string; name: string; items: StaticN
     {
       id: 'home',
       name: 'Home',
-      items: [{ id: 'projects', name: 'Projects', href: '/k8s/cluster/projects' }],
+      items: [
+        { id: 'dashboards', name: 'Overview', href: '/dashboards' },
+        { id: 'projects', name: 'Projects', href: '/k8s/cluster/projects' },
+      ],
     },
     {
       id: 'workloads',
@@ -87,6 +92,7 @@ const STATIC_NAV: Record<Perspective, { id: string; name: string; items: StaticN
         { id: 'add', name: '+Add', href: '/add/ns/:ns' },
         { id: 'topology', name: 'Topology', href: '/topology/ns/:ns' },
         { id: 'builds', name: 'Builds', href: '/builds/ns/:ns' },
+        { id: 'project', name: 'Project', href: '/project-details/ns/:ns' },
       ],
     },
   ],
@@ -311,6 +317,15 @@ const Shell: React.FC = () => {
             </CompatRoute>
             <CompatRoute path="/k8s/ns/:ns/buildconfigs/:name/:tab?" exact>
               <BuildConfigPage />
+            </CompatRoute>
+            <CompatRoute path="/k8s/cluster/projects/:ns" exact>
+              <ProjectOverviewPage />
+            </CompatRoute>
+            <CompatRoute path="/project-details/ns/:ns" exact>
+              <ProjectOverviewPage />
+            </CompatRoute>
+            <CompatRoute path="/dashboards">
+              <DashboardsPage />
             </CompatRoute>
             <Route path="/k8s">
               <ResourcePage />

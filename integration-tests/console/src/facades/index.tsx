@@ -8,8 +8,6 @@
 import * as React from 'react';
 import {
   Button,
-  Card,
-  CardBody,
   Flex,
   FlexItem,
   Label,
@@ -282,52 +280,13 @@ export const Timestamp: React.FC<{
 
 export const useResolvedExtensions = useShellResolvedExtensions;
 
-/** Inventory item pieces of the Project Overview's Inventory card. */
-export const InventoryItem: React.FC<{ children?: React.ReactNode }> = ({ children }) => (
-  <div data-test="inventory-item">{children}</div>
-);
-export const InventoryItemTitle: React.FC<{ children?: React.ReactNode }> = ({ children }) => (
-  <div data-test="inventory-item-title">{children}</div>
-);
-export const InventoryItemBody: React.FC<{ children?: React.ReactNode; error?: unknown }> = ({
-  children,
-}) => <div data-test="inventory-item-body">{children}</div>;
-export const InventoryItemStatus: React.FC<{
-  count: number;
-  icon: React.ReactNode;
-  linkTo?: string;
-}> = ({ count, icon }) => (
-  <span data-test="inventory-item-status">
-    {icon} {count}
-  </span>
-);
-export const InventoryItemLoading: React.FC = () => (
-  <span data-test="inventory-item-loading">Loading</span>
-);
-
-export const Overview: React.FC<{ children?: React.ReactNode }> = ({ children }) => (
-  <div>{children}</div>
-);
-export const OverviewGrid: React.FC<{ mainCards?: { Card: React.ComponentType }[] }> = ({
-  mainCards = [],
-}) => (
-  <div>
-    {mainCards.map(({ Card: C }, index) => (
-      <Card key={index}>
-        <CardBody>
-          <C />
-        </CardBody>
-      </Card>
-    ))}
-  </div>
-);
+// The dashboard pieces (Overview, OverviewGrid, InventoryItem*, StatusPopup*).
+export * from './dashboard';
 
 export const HorizontalNav = missingComponent('HorizontalNav');
 export const VirtualizedTable = missingComponent('VirtualizedTable');
 export const TableData = missingComponent('TableData');
 export const useActiveColumns = missingHook('useActiveColumns');
-export const StatusPopupSection = missingComponent('StatusPopupSection');
-export const StatusPopupItem = missingComponent('StatusPopupItem');
 export const AsyncCodeEditor = missingComponent('CodeEditor');
 export const AsyncResourceYAMLEditor = missingComponent('ResourceYAMLEditor');
 export const ResourceEventStream = missingComponent('ResourceEventStream');

@@ -1,3 +1,3 @@
-// The console module `.../StatusPopup` has a default export; the SDK reads it.
+// The console module `.../StatusPopup` has a default export (StatusPopupItem); the SDK reads it.
 export * from '../index';
-export { StatusPopupSection as default } from '../index';
+export { StatusPopupItem as default } from '../index';

@@ -1,0 +1,53 @@
+import * as React from 'react';
+import { Card, CardBody, CardHeader, CardTitle, Gallery, Spinner } from '@patternfly/react-core';
+import { missingFacades } from '../shell-context';
+import { ofType, useShellResolvedExtensions } from '../extensions';
+import { ErrorBoundary } from './ErrorBoundary';
+import HealthItem from './HealthItem';
+import ResourceHealthItem, { type ResourceSubsystem } from './ResourceHealthItem';
+
+/** Health extension types the shell does not draw: a plugin using one fails the browser tests. */
+const UNSUPPORTED = [
+  'console.dashboards/overview/health/url',
+  'console.dashboards/overview/health/prometheus',
+  'console.dashboards/overview/health/operator',
+];
+
+/**
+ * The cluster Overview's Status card: the console's own subsystems (always healthy here) and
+ * one item per `console.dashboards/overview/health/resource` extension.
+ */
+const StatusCard: React.FC = () => {
+  const [extensions, resolved] = useShellResolvedExtensions(
+    ofType('console.dashboards/overview/health/resource'),
+    ...UNSUPPORTED.map(ofType),
+  );
+  for (const extension of extensions.filter((e) => UNSUPPORTED.includes(e.type))) {
+    missingFacades.add(extension.type);
+  }
+  return (
+    <Card data-test="status-card">
+      <CardHeader>
+        <CardTitle>Status</CardTitle>
+      </CardHeader>
+      <CardBody>
+        <Gallery hasGutter minWidths={{ default: '12rem' }}>
+          <HealthItem title="Cluster" state="OK" />
+          <HealthItem title="Control Plane" state="OK" />
+          {!resolved && <Spinner size="md" aria-label="Loading health items" />}
+          {extensions
+            .filter((e) => e.type === 'console.dashboards/overview/health/resource')
+            .map((extension) => (
+              <ErrorBoundary key={extension.uid}>
+                <ResourceHealthItem
+                  subsystem={extension.properties as unknown as ResourceSubsystem}
+                />
+              </ErrorBoundary>
+            ))}
+        </Gallery>
+      </CardBody>
+    </Card>
+  );
+};
+
+export default StatusCard;

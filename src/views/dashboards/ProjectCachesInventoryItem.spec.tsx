@@ -1,0 +1,131 @@
+import * as React from 'react';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router-dom-v5-compat';
+import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import { useK8sWatchResources } from '../../sdk/console-sdk';
+import ProjectCachesInventoryItem from './ProjectCachesInventoryItem';
+
+jest.mock('../../sdk/console-sdk', () => ({
+  useK8sWatchResources: jest.fn(),
+  InventoryItem: ({ children }: { children?: React.ReactNode }) => <div>{children}</div>,
+  InventoryItemTitle: ({ children }: { children?: React.ReactNode }) => <div>{children}</div>,
+  InventoryItemBody: ({ children }: { children?: React.ReactNode }) => <div>{children}</div>,
+  InventoryItemLoading: () => <div data-test="inventory-loading" />,
+}));
+
+const watchAll = useK8sWatchResources as jest.MockedFunction<typeof useK8sWatchResources>;
+const KINDS = ['deployments', 'services', 'routes', 'pvcs', 'buildConfigs', 'builds', 'pods'];
+
+const answer = (deployments: IDeployment[], loaded = true, loadError?: unknown) =>
+  watchAll.mockReturnValue(
+    Object.fromEntries(
+      KINDS.map((kind) => [
+        kind,
+        kind === 'deployments'
+          ? { data: deployments, loaded, loadError }
+          : { data: [], loaded: true, loadError: undefined },
+      ]),
+    ) as never,
+  );
+
+const deployment = (name: string, ready: number): IDeployment => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: {
+    name,
+    namespace: 'demo',
+    labels: {
+      'app.kubernetes.io/name': 'pipcache',
+      'app.kubernetes.io/instance': name,
+      'app.kubernetes.io/managed-by': 'pipcache-plugin',
+    },
+  },
+  spec: { replicas: 1, selector: {}, template: {} },
+  status: { readyReplicas: ready },
+});
+
+const renderItem = () =>
+  render(
+    <MemoryRouter future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
+      <ProjectCachesInventoryItem projectName="demo" />
+    </MemoryRouter>,
+  );
+
+describe('ProjectCachesInventoryItem', () => {
+  let written: string[];
+  beforeEach(() => {
+    watchAll.mockReset();
+    written = [];
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: (text: string) => ((written = [...written, text]), Promise.resolve()) },
+    });
+  });
+
+  it('watches the caches of the project it is given', () => {
+    answer([]);
+    renderItem();
+    const watched = watchAll.mock.calls[0]![0] as Record<string, { namespace?: string }>;
+    expect(watched.deployments!.namespace).toBe('demo');
+  });
+
+  it('lists each cache with its status and copies its in-cluster pip settings', async () => {
+    answer([deployment('zeta', 0), deployment('alpha', 1)]);
+    renderItem();
+    expect(screen.getByRole('link', { name: 'Pip caches (2)' })).toHaveAttribute(
+      'href',
+      '/pipcache/ns/demo',
+    );
+    const caches = screen.getAllByTestId('pipcache-inventory-cache');
+    expect(caches.map((c) => c.getAttribute('data-test-name'))).toEqual(['alpha', 'zeta']);
+    expect(within(caches[0]!).getByTestId('pipcache-status')).toHaveAttribute(
+      'data-status',
+      'ready',
+    );
+    expect(within(caches[1]!).getByTestId('pipcache-status')).toHaveAttribute(
+      'data-status',
+      'starting',
+    );
+    expect(within(caches[0]!).getByRole('link', { name: 'alpha' })).toHaveAttribute(
+      'href',
+      '/pipcache/ns/demo/alpha',
+    );
+    await userEvent.click(
+      within(caches[0]!).getByRole('button', {
+        name: /^Copy pip settings for builds in the cluster \(alpha\)/,
+      }),
+    );
+    expect(written).toEqual([
+      'export PIP_INDEX_URL=http://alpha.demo.svc/root/pypi/+simple/\nexport PIP_TRUSTED_HOST=alpha.demo.svc',
+    ]);
+  });
+
+  it('offers to create a cache when the project has none', () => {
+    answer([]);
+    renderItem();
+    expect(screen.getByTestId('pipcache-inventory-empty')).toHaveTextContent('None yet.');
+    expect(screen.getByRole('link', { name: 'Create pip cache' })).toHaveAttribute(
+      'href',
+      '/pipcache/ns/demo/~new',
+    );
+    expect(screen.queryAllByTestId('pipcache-inventory-cache')).toHaveLength(0);
+  });
+
+  it('shows the loading skeleton, without a count, until the caches arrive', () => {
+    answer([], false);
+    renderItem();
+    expect(screen.getByTestId('inventory-loading')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Pip caches' })).toBeInTheDocument();
+    expect(screen.queryByTestId('pipcache-inventory-empty')).not.toBeInTheDocument();
+  });
+
+  it('says what failed when the caches cannot be loaded', () => {
+    answer([], false, new Error('deployments.apps is forbidden'));
+    renderItem();
+    expect(screen.getByTestId('pipcache-inventory-error')).toHaveTextContent(
+      'Could not load pip caches: deployments.apps is forbidden',
+    );
+    expect(screen.queryByTestId('inventory-loading')).not.toBeInTheDocument();
+  });
+});

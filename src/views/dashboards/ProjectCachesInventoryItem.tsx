@@ -1,0 +1,118 @@
+import * as React from 'react';
+import { Flex, FlexItem, List, ListItem } from '@patternfly/react-core';
+import { Link } from 'react-router-dom-v5-compat';
+import { toK8sErrorInfo } from '../../api/k8s-error';
+import CopyButton from '../../components/CopyButton';
+import HealthLabel from '../../components/HealthLabel';
+import { useCacheInstances } from '../../hooks/useCacheInstances';
+import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
+import { cacheHealth } from '../../model/health';
+import { createPagePath, detailsPagePath, listPagePath } from '../../model/namespaces';
+import { clientSnippet } from '../../model/snippets';
+import {
+  InventoryItem,
+  InventoryItemBody,
+  InventoryItemLoading,
+  InventoryItemTitle,
+} from '../../sdk/console-sdk';
+
+/**
+ * The caches of a project in the Inventory card of its Project Overview: each with its status
+ * and a copy button for the in-cluster pip settings, or a line that offers to create one. It
+ * loads on every Project Overview, so it uses only modules the plugin already shares.
+ */
+const ProjectCachesInventoryItem: React.FC<{ projectName: string }> = ({ projectName }) => {
+  const { t } = usePipCacheTranslation();
+  const { instances, loaded, loadError } = useCacheInstances(projectName);
+  // Readiness-based health, as on the list page: the overview does not probe devpi.
+  const rows = React.useMemo(
+    () =>
+      [...instances]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((instance) => ({
+          instance,
+          health: cacheHealth(instance, { kind: 'skipped', why: 'not-yet' }, t),
+        })),
+    [instances, t],
+  );
+
+  const link = (
+    <Link to={listPagePath(projectName)} data-test="pipcache-inventory-link">
+      {loaded && !loadError ? t('Pip caches ({{count}})', { count: rows.length }) : t('Pip caches')}
+    </Link>
+  );
+
+  let body: React.ReactNode = null;
+  if (loadError) {
+    body = (
+      <span data-test="pipcache-inventory-error">
+        {t('Could not load pip caches: {{message}}', {
+          message: toK8sErrorInfo(loadError).message,
+        })}
+      </span>
+    );
+  } else if (loaded && rows.length === 0) {
+    body = (
+      <span data-test="pipcache-inventory-empty">
+        {t('None yet.')}{' '}
+        <Link to={createPagePath(projectName)} data-test="pipcache-inventory-create">
+          {t('Create pip cache')}
+        </Link>
+      </span>
+    );
+  }
+
+  return (
+    <div data-test="pipcache-inventory">
+      <InventoryItem>
+        <InventoryItemTitle>
+          {!loaded && !loadError ? (
+            <>
+              <InventoryItemLoading />
+              {link}
+            </>
+          ) : (
+            link
+          )}
+        </InventoryItemTitle>
+        <InventoryItemBody>{body}</InventoryItemBody>
+      </InventoryItem>
+      {!loadError && rows.length > 0 && (
+        <List isPlain aria-label={t('Pip caches')}>
+          {rows.map(({ instance, health }) => (
+            <ListItem
+              key={instance.name}
+              data-test="pipcache-inventory-cache"
+              data-test-name={instance.name}
+            >
+              <Flex
+                spaceItems={{ default: 'spaceItemsSm' }}
+                alignItems={{ default: 'alignItemsCenter' }}
+              >
+                <FlexItem>
+                  <Link to={detailsPagePath(instance.namespace, instance.name)}>
+                    {instance.name}
+                  </Link>
+                </FlexItem>
+                <FlexItem>
+                  <HealthLabel health={health} />
+                </FlexItem>
+                <FlexItem>
+                  <CopyButton
+                    text={clientSnippet('pip-env', instance.internalUrl)}
+                    label={t('Copy pip settings for builds in the cluster ({{name}})', {
+                      name: instance.name,
+                    })}
+                    data-test="pipcache-copy-pip"
+                  />
+                </FlexItem>
+              </Flex>
+            </ListItem>
+          ))}
+        </List>
+      )}
+    </div>
+  );
+};
+
+export default ProjectCachesInventoryItem;

@@ -1,0 +1,60 @@
+import { cachesHealthHandler, cachesHealthResources } from './caches-health';
+
+jest.mock('../../sdk/console-sdk', () => ({
+  HealthState: {
+    OK: 'OK',
+    ERROR: 'ERROR',
+    WARNING: 'WARNING',
+    LOADING: 'LOADING',
+    NOT_AVAILABLE: 'NOT_AVAILABLE',
+  },
+}));
+
+const deployment = (name: string, ready: number) => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name, namespace: 'demo' },
+  spec: { replicas: 1, selector: {}, template: {} },
+  status: { readyReplicas: ready },
+});
+
+describe('the Status card health item', () => {
+  it('watches the anchor Deployments of every project with the contract selector', () => {
+    expect(cachesHealthResources).toEqual({
+      deployments: {
+        groupVersionKind: { group: 'apps', version: 'v1', kind: 'Deployment' },
+        isList: true,
+        namespaced: true,
+        selector: {
+          matchLabels: {
+            'app.kubernetes.io/name': 'pipcache',
+            'app.kubernetes.io/managed-by': 'pipcache-plugin',
+          },
+        },
+      },
+    });
+    expect(cachesHealthResources.deployments).not.toHaveProperty('namespace');
+  });
+
+  it("translates in the plugin's namespace with the console's t, which defaults to its own", () => {
+    const calls: { key: string; ns: unknown }[] = [];
+    const consoleT = ((key: string, options?: Record<string, unknown>) => {
+      calls.push({ key, ns: options?.ns });
+      return `[${String(options?.ns)}] ${key}`;
+    }) as never;
+    const health = cachesHealthHandler(
+      { deployments: { data: [deployment('a', 1)], loaded: true, loadError: undefined } } as never,
+      consoleT,
+    );
+    expect(health.state).toBe('OK');
+    expect(health.message).toBe('[plugin__pipcache-plugin] {{ready}} of {{total}} ready');
+    expect(calls.every((call) => call.ns === 'plugin__pipcache-plugin')).toBe(true);
+  });
+
+  it('falls back to the shared i18next instance when the console passes no t', () => {
+    const health = cachesHealthHandler({
+      deployments: { data: [deployment('a', 0)], loaded: true, loadError: undefined },
+    } as never);
+    expect(health).toEqual({ state: 'WARNING', message: '1 of 1 not ready, 0 ready' });
+  });
+});
