@@ -292,4 +292,27 @@ test.describe('using a cache in builds', () => {
     const ours = policies.find((p) => p.metadata.name === 'pipcache-allow-clients');
     expect(JSON.stringify(ours.spec)).toContain('"values":["team-b"]');
   });
+
+  test('delete lists the BuildConfigs still using the cache and stops their use first', async ({
+    page,
+    cluster,
+  }) => {
+    await cluster.seed([
+      ...cacheObjects('pipcache'),
+      appBuildConfig('shop', { env: ORIGINAL_ENV }),
+    ]);
+    await page.goto('/k8s/ns/demo/buildconfigs/shop/pipcache');
+    await page.getByTestId('pipcache-bc-use').click();
+    await page.getByTestId('pipcache-use-apply').click();
+    await expect(page.getByTestId('pipcache-bc-summary')).toHaveText(/set by PipCache/);
+
+    await page.goto('/pipcache/ns/demo/pipcache');
+    await page.getByTestId('pipcache-delete').click();
+    const modal = page.getByTestId('pipcache-delete-modal');
+    await expect(modal.getByTestId('pipcache-delete-users')).toContainText('shop');
+    await modal.getByTestId('pipcache-delete-stop-uses').click();
+    await expect(modal.getByTestId('pipcache-delete-stopped')).toContainText('shop');
+    await expect(modal.getByTestId('pipcache-delete-users')).toHaveCount(0);
+    expect(envOf(await readBuildConfig(cluster, 'shop'))).toEqual(ORIGINAL_ENV);
+  });
 });

@@ -1,6 +1,7 @@
 import * as React from 'react';
 import {
   Alert,
+  AlertActionLink,
   Button,
   Checkbox,
   List,
@@ -14,7 +15,9 @@ import {
 import { listBuildConfigsUsing } from '../../api/cache-users';
 import { deleteObjects, listCacheObjects, type OwnedObject } from '../../api/delete-cache';
 import { toK8sErrorInfo, type K8sErrorInfo } from '../../api/k8s-error';
+import { stopUsingCacheInBuildConfig } from '../../api/use-cache';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
+import type { BuildConfig } from '../../model/k8s-types';
 
 interface DeleteCacheModalProps {
   namespace: string;
@@ -26,7 +29,7 @@ interface DeleteCacheModalProps {
 interface Inventory {
   objects: OwnedObject[];
   unlisted: string[];
-  users: string[];
+  users: BuildConfig[];
 }
 
 type Phase =
@@ -57,6 +60,43 @@ const DeleteCacheModal: React.FC<DeleteCacheModalProps> = ({
   const { t } = usePipCacheTranslation();
   const [phase, setPhase] = React.useState<Phase>({ step: 'loading' });
   const [dataLossAccepted, setDataLossAccepted] = React.useState(false);
+  const [stopping, setStopping] = React.useState(false);
+  const [stopFailures, setStopFailures] = React.useState<string[]>([]);
+  const [stopped, setStopped] = React.useState<string[]>([]);
+
+  // Puts back each BuildConfig's previous pip settings, one at a time, before the cache goes.
+  const stopUses = async (inventory: Inventory) => {
+    if (stopping) return;
+    setStopping(true);
+    const remaining: BuildConfig[] = [];
+    const failures: string[] = [];
+    for (const user of inventory.users) {
+      const outcome = await stopUsingCacheInBuildConfig(user);
+      if (outcome.state === 'applied') {
+        setStopped((names) => [...names, user.metadata.name ?? '']);
+        continue;
+      }
+      remaining.push(outcome.state === 'changed' && outcome.current ? outcome.current : user);
+      failures.push(
+        t('{{object}}: {{message}}', {
+          object: user.metadata.name ?? '',
+          message:
+            outcome.state === 'failed'
+              ? outcome.error.message
+              : outcome.state === 'changed'
+                ? t('it changed meanwhile; nothing was overwritten. Try again.')
+                : t('its pip settings were not set by PipCache; change them by hand.'),
+        }),
+      );
+    }
+    setStopFailures(failures);
+    setStopping(false);
+    setPhase((current) =>
+      'inventory' in current
+        ? { ...current, inventory: { ...current.inventory, users: remaining } }
+        : current,
+    );
+  };
 
   React.useEffect(() => {
     let active = true;
@@ -71,7 +111,8 @@ const DeleteCacheModal: React.FC<DeleteCacheModalProps> = ({
           inventory: {
             objects,
             unlisted: failures.map((failure) => failure.model.kind),
-            users: users.map((user) => user.metadata?.name ?? ''),
+            // The list holds BuildConfigs only: the API answered it for that kind.
+            users: users as BuildConfig[],
           },
         });
       })
@@ -145,15 +186,42 @@ const DeleteCacheModal: React.FC<DeleteCacheModalProps> = ({
                 variant="warning"
                 isInline
                 title={t('Builds still use this cache')}
+                actionLinks={
+                  <AlertActionLink
+                    onClick={() => void stopUses(inventory)}
+                    isDisabled={stopping}
+                    data-test="pipcache-delete-stop-uses"
+                  >
+                    {t('Stop their use first')}
+                  </AlertActionLink>
+                }
                 data-test="pipcache-delete-users"
               >
                 {t(
                   'These BuildConfigs point at this cache and their builds will fail to install packages: {{names}}. Stop their use of the cache first.',
                   {
-                    names: inventory.users.join(', '),
+                    names: inventory.users.map((user) => user.metadata.name ?? '').join(', '),
                   },
                 )}
+                {stopFailures.length > 0 && (
+                  <List data-test="pipcache-delete-stop-failures">
+                    {stopFailures.map((failure) => (
+                      <ListItem key={failure}>{failure}</ListItem>
+                    ))}
+                  </List>
+                )}
               </Alert>
+            )}
+            {stopped.length > 0 && (
+              <Alert
+                variant="success"
+                isInline
+                isPlain
+                title={t('These BuildConfigs have their previous pip settings back: {{names}}', {
+                  names: stopped.join(', '),
+                })}
+                data-test="pipcache-delete-stopped"
+              />
             )}
             {losesData ? (
               <Checkbox
