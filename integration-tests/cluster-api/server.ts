@@ -1,6 +1,4 @@
-import * as fs from 'fs';
 import * as http from 'http';
-import * as path from 'path';
 import type { Duplex } from 'stream';
 import { randomBytes } from 'crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -15,6 +13,7 @@ import {
   type ResourceType,
 } from './resources';
 import { seedObjects, type SeedName } from './seed';
+import { ServiceProxy, type ProxyFault } from './service-proxy';
 import { matchesLabels, parseFieldSelector, parseLabelSelector } from './selectors';
 import {
   alreadyExists,
@@ -33,13 +32,6 @@ import { validateObject } from './validation';
 
 export const API_PREFIX = '/api/kubernetes';
 
-/** Recorded answers of a real devpi-server 6.19.1 (see integration-tests/fixtures). */
-const FIXTURE_DIR = path.resolve(__dirname, '../fixtures/devpi-6.19.1');
-const DEVPI_FIXTURES: Record<string, string> = {
-  '/+api': 'api.body',
-  '/+status': 'status.body',
-  '/root/pypi/+api': 'root-pypi-api.body',
-};
 export const CONTROL_PREFIX = '/__cluster';
 
 export interface ClusterOptions {
@@ -81,13 +73,16 @@ const json = (res: http.ServerResponse, code: number, body: unknown): void => {
 const sendStatus = (res: http.ServerResponse, error: StatusError): void =>
   json(res, error.body.code, error.body);
 
-const readBody = (req: http.IncomingMessage): Promise<string> =>
+const readBuffer = (req: http.IncomingMessage): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+
+const readBody = async (req: http.IncomingMessage): Promise<string> =>
+  (await readBuffer(req)).toString('utf8');
 
 const parseJson = (text: string): unknown => {
   try {
@@ -111,6 +106,21 @@ const VERB_OF_METHOD: Record<string, string> = {
   DELETE: 'delete',
 };
 
+const PROXY_FAULT_MODES = new Set(['slow', 'break', 'garble']);
+
+/** Checks the service proxy faults a test sends; unknown modes are an error, not silently ignored. */
+const parseProxyFaults = (entries: unknown[]): ProxyFault[] =>
+  entries.map((entry) => {
+    const fault = entry as ProxyFault;
+    if (typeof entry !== 'object' || entry === null || !PROXY_FAULT_MODES.has(fault.mode))
+      throw new Error(
+        `a proxy fault needs "mode": slow, break or garble (got ${JSON.stringify(entry)})`,
+      );
+    if (fault.service !== undefined && !/^[^/]+\/[^/]+$/.test(fault.service))
+      throw new Error(`a proxy fault's "service" is "namespace/name" (got ${fault.service})`);
+    return fault;
+  });
+
 /** The in-memory cluster: a Kubernetes-shaped HTTP API over a Store. */
 export class Cluster {
   readonly store = new Store();
@@ -120,6 +130,7 @@ export class Cluster {
   readonly faults: Faults = { failWrites: [], writesSeen: 0 };
   private readonly csrf: boolean;
   readonly controllers: Controllers;
+  readonly proxy = new ServiceProxy(this.store);
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly sockets = new Set<WebSocket>();
 
@@ -144,6 +155,7 @@ export class Cluster {
     this.faults.writesSeen = 0;
     this.rbac.denials = [];
     this.rbac.dockerBuilds = true;
+    this.proxy.reset();
     for (const object of seedObjects(seed)) this.seed(object);
   }
 
@@ -174,6 +186,7 @@ export class Cluster {
 
   close(): void {
     this.controllers.stop();
+    this.proxy.close();
     this.dropWatches();
     this.wss.close();
   }
@@ -407,8 +420,10 @@ export class Cluster {
       name: target.name,
     };
     if (target.subresource === 'proxy') {
-      this.authorize({ ...access, verb: 'get' });
-      this.serviceProxy(target, res);
+      // services/proxy is authorised by the HTTP method's verb (GET get, POST create, …).
+      this.authorize({ ...access, verb: VERB_OF_METHOD[method] ?? 'get' });
+      const body = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBuffer(req);
+      await this.proxy.handle(req, res, target, url.search, body);
       return;
     }
     this.authorize(access);
@@ -450,43 +465,6 @@ export class Cluster {
       return;
     }
     throw methodNotAllowed();
-  }
-
-  /**
-   * The API server's service proxy, in front of a devpi stand-in that answers with the recorded
-   * answers of a real devpi-server 6.19.1 — only while a ready Deployment backs the Service.
-   */
-  private serviceProxy(target: Target, res: http.ServerResponse): void {
-    const [, serviceName = ''] = /^(?:https?:)?([^:]+)(?::.*)?$/.exec(target.name ?? '') ?? [];
-    const service = this.store.get(target.type, target.namespace, serviceName);
-    if (!service) throw notFound(target.type, serviceName);
-    const deployment = this.store.get(
-      findResource('apps', 'v1', 'deployments')!,
-      target.namespace,
-      serviceName,
-    );
-    const ready = ((deployment?.status ?? {}) as { readyReplicas?: number }).readyReplicas ?? 0;
-    if (ready < 1) {
-      throw new StatusError({
-        kind: 'Status',
-        apiVersion: 'v1',
-        metadata: {},
-        status: 'Failure',
-        message: `no endpoints available for service "${serviceName}"`,
-        reason: 'ServiceUnavailable',
-        code: 503,
-      });
-    }
-    const fixture = DEVPI_FIXTURES[target.proxyPath ?? ''];
-    if (!fixture) {
-      json(res, 404, { type: 'error', message: 'not found' });
-      return;
-    }
-    const body = fs
-      .readFileSync(path.join(FIXTURE_DIR, fixture), 'utf8')
-      .replace(/pipcache\.demo\.svc/g, `${serviceName}.${target.namespace ?? ''}.svc`);
-    res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(body);
   }
 
   private maybeFail(target: Target, dryRun: boolean): void {
@@ -904,7 +882,25 @@ export class Cluster {
           if (typeof body.failBuilds === 'boolean')
             this.controllers.settings.failBuilds = body.failBuilds;
           if (typeof body.stepMs === 'number') this.controllers.settings.stepMs = body.stepMs;
+          if (Array.isArray(body.proxy)) this.proxy.faults = parseProxyFaults(body.proxy);
           break;
+        case 'POST /proxy-override': {
+          const { namespace, service, url: backend } = body;
+          if (typeof namespace !== 'string' || typeof service !== 'string')
+            throw new Error('give "namespace" and "service" of the Service to point elsewhere');
+          const key = `${namespace}/${service}`;
+          if (backend === null || backend === undefined) {
+            this.proxy.overrides.delete(key);
+            break;
+          }
+          if (typeof backend !== 'string' || new URL(backend).protocol !== 'http:')
+            throw new Error('"url" must be an http:// URL (or null to remove the override)');
+          this.proxy.overrides.set(key, backend);
+          break;
+        }
+        case 'GET /proxy-override':
+          json(res, 200, Object.fromEntries(this.proxy.overrides));
+          return;
         case 'POST /drop-watches':
           json(res, 200, { dropped: this.dropWatches() });
           return;
