@@ -13,6 +13,7 @@ import {
   type ResourceType,
 } from './resources';
 import { seedObjects, type SeedName } from './seed';
+import { Prometheus, PROMETHEUS_TENANCY_PREFIX, type PrometheusSettings } from './prometheus';
 import { ServiceProxy, type ProxyFault } from './service-proxy';
 import { matchesLabels, parseFieldSelector, parseLabelSelector } from './selectors';
 import {
@@ -131,6 +132,11 @@ export class Cluster {
   private readonly csrf: boolean;
   readonly controllers: Controllers;
   readonly proxy = new ServiceProxy(this.store);
+  readonly prometheus = new Prometheus(
+    this.store,
+    (req) => this.can(req),
+    () => USERS[this.user],
+  );
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly sockets = new Set<WebSocket>();
 
@@ -156,6 +162,7 @@ export class Cluster {
     this.rbac.denials = [];
     this.rbac.dockerBuilds = true;
     this.proxy.reset();
+    this.prometheus.reset();
     for (const object of seedObjects(seed)) this.seed(object);
   }
 
@@ -213,6 +220,16 @@ export class Cluster {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname.startsWith(CONTROL_PREFIX)) {
       await this.handleControl(req, res, url);
+      return true;
+    }
+    if (url.pathname.startsWith(`${PROMETHEUS_TENANCY_PREFIX}/`)) {
+      const body = req.method === 'POST' ? await readBody(req) : '';
+      try {
+        this.prometheus.handle(req, res, url, body);
+      } catch (error) {
+        // A bug of the stand-in must fail the test that hit it, not leave the request hanging.
+        json(res, 500, { status: 'error', errorType: 'internal', error: String(error) });
+      }
       return true;
     }
     if (!url.pathname.startsWith(`${API_PREFIX}/`)) return false;
@@ -883,7 +900,27 @@ export class Cluster {
             this.controllers.settings.failBuilds = body.failBuilds;
           if (typeof body.stepMs === 'number') this.controllers.settings.stepMs = body.stepMs;
           if (Array.isArray(body.proxy)) this.proxy.faults = parseProxyFaults(body.proxy);
+          if (body.prometheusUnavailable !== undefined) {
+            const value = body.prometheusUnavailable;
+            if (![true, false, 502, 503].includes(value as number | boolean))
+              throw new Error('"prometheusUnavailable" is true (503), 502, 503 or false');
+            this.prometheus.settings.unavailable =
+              value === true ? 503 : (value as PrometheusSettings['unavailable']);
+          }
           break;
+        case 'POST /disk-usage': {
+          const { namespace, claim, bytes } = body;
+          if (typeof namespace !== 'string' || typeof claim !== 'string')
+            throw new Error('give "namespace" and "claim" of the PersistentVolumeClaim');
+          if (bytes === null) this.prometheus.settings.diskUsage.delete(`${namespace}/${claim}`);
+          else if (typeof bytes === 'number' && bytes >= 0)
+            this.prometheus.settings.diskUsage.set(`${namespace}/${claim}`, bytes);
+          else throw new Error('"bytes" is a number of bytes of at least 0 (or null to forget it)');
+          break;
+        }
+        case 'GET /disk-usage':
+          json(res, 200, Object.fromEntries(this.prometheus.settings.diskUsage));
+          return;
         case 'POST /proxy-override': {
           const { namespace, service, url: backend } = body;
           if (typeof namespace !== 'string' || typeof service !== 'string')
