@@ -3,7 +3,7 @@ import type { Duplex } from 'stream';
 import { randomBytes } from 'crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { Controllers } from './controllers';
-import { applyJsonPatch, applyMergePatch, PatchError } from './patch';
+import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch, PatchError } from './patch';
 import { isAllowed, USERS, type AccessRequest, type RbacSettings, type UserName } from './rbac';
 import {
   apiVersionOf,
@@ -29,6 +29,7 @@ import {
   type StatusBody,
 } from './status';
 import { Store, type K8sObject, type StoreEvent } from './store';
+import { toTable, wantsTable } from './table';
 import { validateObject } from './validation';
 
 export const API_PREFIX = '/api/kubernetes';
@@ -446,16 +447,32 @@ export class Cluster {
     this.authorize(access);
     if (method !== 'GET') this.maybeFail(target, dryRun);
 
+    // kubectl asks for server-side printing; other clients get the objects.
+    const table = wantsTable(req.headers.accept);
+    const includeObject = url.searchParams.get('includeObject');
     if (method === 'GET' && !target.name) {
       if (url.searchParams.get('watch') === 'true') {
-        this.httpWatch(target, url, res);
+        this.httpWatch(target, url, res, table ? (includeObject ?? '') : undefined);
         return;
       }
-      json(res, 200, this.list(target, url));
+      const list = this.list(target, url);
+      json(res, 200, table ? toTable(target.type, list.items, list.metadata, includeObject) : list);
       return;
     }
     if (method === 'GET') {
-      json(res, 200, this.get(target));
+      const object = this.get(target);
+      json(
+        res,
+        200,
+        table
+          ? toTable(
+              target.type,
+              [object],
+              { resourceVersion: object.metadata.resourceVersion },
+              includeObject,
+            )
+          : object,
+      );
       return;
     }
     if (method === 'POST' && !target.name) {
@@ -642,7 +659,10 @@ export class Cluster {
     });
   }
 
-  private list(target: Target, url: URL): unknown {
+  private list(
+    target: Target,
+    url: URL,
+  ): { metadata: Record<string, unknown>; items: K8sObject[]; [key: string]: unknown } {
     const filter = this.listFilter(target, url);
     const all = this.store.list(target.type, target.namespace).filter(filter);
     const limit = Number(url.searchParams.get('limit') ?? '0');
@@ -672,12 +692,29 @@ export class Cluster {
     };
   }
 
-  private httpWatch(target: Target, url: URL, res: http.ServerResponse): void {
+  /** A watch over plain HTTP (kubectl's); `tableObject` set: events carry one-row Tables. */
+  private httpWatch(
+    target: Target,
+    url: URL,
+    res: http.ServerResponse,
+    tableObject?: string,
+  ): void {
     res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
     const stop = this.startWatch(
       target,
       url,
-      (frame) => res.write(`${JSON.stringify(frame)}\n`),
+      (frame) => {
+        const object =
+          tableObject !== undefined && frame.type !== 'ERROR'
+            ? toTable(
+                target.type,
+                [frame.object as K8sObject],
+                { resourceVersion: (frame.object as K8sObject).metadata.resourceVersion },
+                tableObject || null,
+              )
+            : frame.object;
+        res.write(`${JSON.stringify({ type: frame.type, object })}\n`);
+      },
       () => res.end(),
     );
     res.on('close', stop);
@@ -770,7 +807,9 @@ export class Cluster {
     try {
       patched = contentType.startsWith('application/json-patch+json')
         ? applyJsonPatch(current, body)
-        : applyMergePatch(current, body);
+        : contentType.startsWith('application/strategic-merge-patch+json')
+          ? applyStrategicMergePatch(current, body)
+          : applyMergePatch(current, body);
     } catch (error) {
       if (error instanceof PatchError) {
         if (error.testFailed) {
