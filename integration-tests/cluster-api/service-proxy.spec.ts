@@ -1,6 +1,10 @@
 import * as http from 'http';
 import type { AddressInfo } from 'net';
+import { buildManifests } from '../../src/model/manifests';
+import { seededRandom } from '../../src/model/test-utils';
+import { defaultValues } from '../../src/model/values';
 import { startClusterServer, type Cluster } from './server';
+import type { K8sObject } from './store';
 
 let base: string;
 let cluster: Cluster;
@@ -342,5 +346,52 @@ describe('proxy fault knobs', () => {
     await control('/reset', { seed: 'demo' });
     seedCache();
     expect((await proxy('/+api')).status).toBe(200);
+  });
+});
+
+describe('the NetworkPolicy the plugin creates', () => {
+  const plan = (policy: boolean) => {
+    const values = defaultValues({
+      pythonTags: ['3.12-ubi9'],
+      allowedStrategies: ['docker', 's2i'],
+      canBuild: true,
+    });
+    values.name = 'planned';
+    values.network = { policy, clientProjects: 'team-b' };
+    return buildManifests(values, 'demo', seededRandom(3), {
+      pluginVersion: '0.1.0',
+      rendering: 'create',
+    }).map((planned) => planned.object as unknown as K8sObject);
+  };
+  const seedPlan = (objects: K8sObject[]) => {
+    for (const object of objects) {
+      cluster.seed({
+        ...object,
+        metadata: { ...object.metadata, namespace: 'demo' },
+        // The cache as it runs: its Deployment has a ready replica.
+        ...(object.kind === 'Deployment' ? { status: { readyReplicas: 1 } } : {}),
+      });
+    }
+  };
+
+  it('lets the health probe through the service proxy', async () => {
+    const objects = plan(true);
+    expect(objects.map((o) => o.kind)).toContain('NetworkPolicy');
+    seedPlan(objects);
+    const probe = await proxy('/+api', {}, 'planned');
+    expect(probe.status).toBe(200);
+  });
+
+  it('would cut the probe off without its host-network peer', async () => {
+    const objects = plan(true).map((object) => {
+      if (object.kind !== 'NetworkPolicy') return object;
+      const spec = object.spec as { ingress: { from: Record<string, unknown>[] }[] };
+      const from = spec.ingress[0]!.from.filter(
+        (peer) => !JSON.stringify(peer).includes('host-network'),
+      );
+      return { ...object, spec: { ...spec, ingress: [{ ...spec.ingress[0], from }] } };
+    });
+    seedPlan(objects);
+    expect((await proxy('/+api', {}, 'planned')).status).toBe(503);
   });
 });
