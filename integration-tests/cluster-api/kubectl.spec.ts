@@ -114,6 +114,21 @@ describe('kubectl against the in-memory API', () => {
     expect(line).toContain('RWO');
   });
 
+  it('lists the projects of the user as OpenShift prints them', async () => {
+    const result = await kubectl('get', 'projects');
+    const [header, ...lines] = rows(result.stdout);
+    expect(header).toEqual(['NAME', 'DISPLAY NAME', 'STATUS']);
+    expect(lines).toEqual([['demo', 'Demo', 'Active']]);
+  });
+
+  it("answers an unknown path with the API server's NotFound", async () => {
+    const result = await kubectl('get', '--raw', '/no/such/path');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'Error from server (NotFound): the server could not find the requested resource',
+    );
+  });
+
   it('gets JSON with -o json and selects with -l', async () => {
     const json = await kubectl('get', 'configmaps', '-n', 'demo', '-o', 'json');
     const list = JSON.parse(json.stdout) as { items: { metadata: { name: string } }[] };

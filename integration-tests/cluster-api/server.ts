@@ -367,7 +367,16 @@ export class Cluster {
       version = parts[2] ?? '';
       rest = parts.slice(3);
     } else {
-      throw notFound(RESOURCES[0]!, path);
+      throw new StatusError({
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: 'the server could not find the requested resource',
+        reason: 'NotFound',
+        details: {},
+        code: 404,
+      });
     }
     let namespace: string | undefined;
     if (rest[0] === 'namespaces' && rest.length >= 3) {
@@ -651,12 +660,15 @@ export class Cluster {
       json(res, 200, asProject(found));
       return;
     }
-    json(res, 200, {
-      kind: 'ProjectList',
-      apiVersion: 'project.openshift.io/v1',
-      metadata: { resourceVersion: String(this.store.resourceVersion) },
-      items: visible.map(asProject).filter(this.listFilter(target, url)),
-    });
+    const metadata = { resourceVersion: String(this.store.resourceVersion) };
+    const items = visible.map(asProject).filter(this.listFilter(target, url));
+    json(
+      res,
+      200,
+      wantsTable(req.headers.accept)
+        ? toTable(target.type, items, metadata, url.searchParams.get('includeObject'))
+        : { kind: 'ProjectList', apiVersion: 'project.openshift.io/v1', metadata, items },
+    );
   }
 
   private list(

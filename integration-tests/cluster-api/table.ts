@@ -78,6 +78,13 @@ const PRINTERS: Record<string, Printer> = {
     columns: ['Status', 'Age'],
     cells: (o) => [text(record(o.status).phase, 'Active'), age(o)],
   },
+  Project: {
+    columns: ['Display Name', 'Status'],
+    cells: (o) => [
+      text(o.metadata.annotations?.['openshift.io/display-name']),
+      text(record(o.status).phase, 'Active'),
+    ],
+  },
   Pod: {
     columns: ['Ready', 'Status', 'Restarts', 'Age'],
     cells: (o) => {
