@@ -143,3 +143,69 @@ export const applyMergePatch = <T>(target: T, patch: unknown): T => {
   }
   return result as T;
 };
+
+/** The key that identifies list elements for a strategic merge, as the built-in types declare it. */
+const mergeKeyOf = (field: string, items: Json[]): string | undefined => {
+  if (!items.every(isObject)) return undefined;
+  if (field === 'volumeMounts') return 'mountPath';
+  if (field === 'volumeDevices') return 'devicePath';
+  if (field === 'ports') return items.some((i) => 'containerPort' in i) ? 'containerPort' : 'port';
+  if (['containers', 'initContainers', 'ephemeralContainers', 'volumes', 'env'].includes(field))
+    return 'name';
+  if (field === 'imagePullSecrets') return 'name';
+  return undefined;
+};
+
+const mergeList = (current: Json[], patch: Json[], key: string): Json[] => {
+  if (patch.some((item) => isObject(item) && item.$patch === 'replace')) {
+    return patch.filter((item) => !(isObject(item) && item.$patch === 'replace'));
+  }
+  const result = structuredClone(current);
+  for (const item of patch) {
+    if (!isObject(item)) continue;
+    const index = result.findIndex((existing) => isObject(existing) && existing[key] === item[key]);
+    if (item.$patch === 'delete') {
+      if (index >= 0) result.splice(index, 1);
+    } else if (index >= 0) {
+      result[index] = applyStrategicMergePatch<Json>(result[index] ?? null, item);
+    } else {
+      result.push(applyStrategicMergePatch<Json>(null, item));
+    }
+  }
+  return result;
+};
+
+/**
+ * Applies a strategic merge patch (what `kubectl apply` and `kubectl patch` send for built-in
+ * kinds): like a merge patch, but lists such as containers, env, volumes and ports merge element
+ * by element on their key, and the `$patch`, `$setElementOrder/…`, `$deleteFromPrimitiveList/…`
+ * and `$retainKeys` directives are understood rather than stored.
+ */
+export const applyStrategicMergePatch = <T>(target: T, patch: unknown): T => {
+  if (!isObject(patch)) return structuredClone(patch) as T;
+  if (patch.$patch === 'replace') {
+    const rest = { ...patch };
+    delete rest.$patch;
+    return applyStrategicMergePatch<T>(null as T, rest);
+  }
+  if (patch.$patch === 'delete') return {} as T;
+  const result: Record<string, Json> = isObject(target) ? structuredClone(target) : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (key === '$patch' || key === '$retainKeys' || key.startsWith('$setElementOrder/')) continue;
+    if (key.startsWith('$deleteFromPrimitiveList/')) {
+      const field = key.slice('$deleteFromPrimitiveList/'.length);
+      const list = result[field];
+      if (Array.isArray(list) && Array.isArray(value))
+        result[field] = list.filter((entry) => !value.includes(entry));
+      continue;
+    }
+    const current = result[key];
+    const mergeKey = Array.isArray(value) ? mergeKeyOf(key, value) : undefined;
+    if (value === null) delete result[key];
+    else if (Array.isArray(value) && Array.isArray(current) && mergeKey)
+      result[key] = mergeList(current, value, mergeKey);
+    else if (Array.isArray(value) && mergeKey) result[key] = mergeList([], value, mergeKey);
+    else result[key] = applyStrategicMergePatch<Json>(current ?? null, value);
+  }
+  return result as T;
+};

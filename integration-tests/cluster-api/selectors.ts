@@ -85,3 +85,31 @@ export const parseFieldSelector = (
     }
     return { field, op: op === '!=' ? 'neq' : 'eq', value };
   });
+
+/** A `metav1.LabelSelector` as objects spell it (NetworkPolicy, Deployment selectors). */
+export interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: { key: string; operator: string; values?: string[] }[];
+}
+
+/** True when the labels satisfy a LabelSelector object; an empty selector selects everything. */
+export const matchesLabelSelector = (
+  selector: LabelSelector,
+  labels: Record<string, string> | undefined,
+): boolean =>
+  Object.entries(selector.matchLabels ?? {}).every(([key, value]) => labels?.[key] === value) &&
+  (selector.matchExpressions ?? []).every((expression) => {
+    const value = labels?.[expression.key];
+    switch (expression.operator) {
+      case 'In':
+        return value !== undefined && (expression.values ?? []).includes(value);
+      case 'NotIn':
+        return value === undefined || !(expression.values ?? []).includes(value);
+      case 'Exists':
+        return value !== undefined;
+      case 'DoesNotExist':
+        return value === undefined;
+      default:
+        return false;
+    }
+  });

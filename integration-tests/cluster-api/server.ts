@@ -1,11 +1,9 @@
-import * as fs from 'fs';
 import * as http from 'http';
-import * as path from 'path';
 import type { Duplex } from 'stream';
 import { randomBytes } from 'crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { Controllers } from './controllers';
-import { applyJsonPatch, applyMergePatch, PatchError } from './patch';
+import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch, PatchError } from './patch';
 import { isAllowed, USERS, type AccessRequest, type RbacSettings, type UserName } from './rbac';
 import {
   apiVersionOf,
@@ -15,6 +13,8 @@ import {
   type ResourceType,
 } from './resources';
 import { seedObjects, type SeedName } from './seed';
+import { Prometheus, PROMETHEUS_TENANCY_PREFIX, type PrometheusSettings } from './prometheus';
+import { ServiceProxy, type ProxyFault } from './service-proxy';
 import { matchesLabels, parseFieldSelector, parseLabelSelector } from './selectors';
 import {
   alreadyExists,
@@ -29,17 +29,11 @@ import {
   type StatusBody,
 } from './status';
 import { Store, type K8sObject, type StoreEvent } from './store';
+import { toTable, wantsTable } from './table';
 import { validateObject } from './validation';
 
 export const API_PREFIX = '/api/kubernetes';
 
-/** Recorded answers of a real devpi-server 6.19.1 (see integration-tests/fixtures). */
-const FIXTURE_DIR = path.resolve(__dirname, '../fixtures/devpi-6.19.1');
-const DEVPI_FIXTURES: Record<string, string> = {
-  '/+api': 'api.body',
-  '/+status': 'status.body',
-  '/root/pypi/+api': 'root-pypi-api.body',
-};
 export const CONTROL_PREFIX = '/__cluster';
 
 export interface ClusterOptions {
@@ -81,13 +75,16 @@ const json = (res: http.ServerResponse, code: number, body: unknown): void => {
 const sendStatus = (res: http.ServerResponse, error: StatusError): void =>
   json(res, error.body.code, error.body);
 
-const readBody = (req: http.IncomingMessage): Promise<string> =>
+const readBuffer = (req: http.IncomingMessage): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+
+const readBody = async (req: http.IncomingMessage): Promise<string> =>
+  (await readBuffer(req)).toString('utf8');
 
 const parseJson = (text: string): unknown => {
   try {
@@ -111,6 +108,21 @@ const VERB_OF_METHOD: Record<string, string> = {
   DELETE: 'delete',
 };
 
+const PROXY_FAULT_MODES = new Set(['slow', 'break', 'garble']);
+
+/** Checks the service proxy faults a test sends; unknown modes are an error, not silently ignored. */
+const parseProxyFaults = (entries: unknown[]): ProxyFault[] =>
+  entries.map((entry) => {
+    const fault = entry as ProxyFault;
+    if (typeof entry !== 'object' || entry === null || !PROXY_FAULT_MODES.has(fault.mode))
+      throw new Error(
+        `a proxy fault needs "mode": slow, break or garble (got ${JSON.stringify(entry)})`,
+      );
+    if (fault.service !== undefined && !/^[^/]+\/[^/]+$/.test(fault.service))
+      throw new Error(`a proxy fault's "service" is "namespace/name" (got ${fault.service})`);
+    return fault;
+  });
+
 /** The in-memory cluster: a Kubernetes-shaped HTTP API over a Store. */
 export class Cluster {
   readonly store = new Store();
@@ -120,6 +132,12 @@ export class Cluster {
   readonly faults: Faults = { failWrites: [], writesSeen: 0 };
   private readonly csrf: boolean;
   readonly controllers: Controllers;
+  readonly proxy = new ServiceProxy(this.store);
+  readonly prometheus = new Prometheus(
+    this.store,
+    (req) => this.can(req),
+    () => USERS[this.user],
+  );
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly sockets = new Set<WebSocket>();
 
@@ -144,6 +162,8 @@ export class Cluster {
     this.faults.writesSeen = 0;
     this.rbac.denials = [];
     this.rbac.dockerBuilds = true;
+    this.proxy.reset();
+    this.prometheus.reset();
     for (const object of seedObjects(seed)) this.seed(object);
   }
 
@@ -174,6 +194,7 @@ export class Cluster {
 
   close(): void {
     this.controllers.stop();
+    this.proxy.close();
     this.dropWatches();
     this.wss.close();
   }
@@ -200,6 +221,16 @@ export class Cluster {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname.startsWith(CONTROL_PREFIX)) {
       await this.handleControl(req, res, url);
+      return true;
+    }
+    if (url.pathname.startsWith(`${PROMETHEUS_TENANCY_PREFIX}/`)) {
+      const body = req.method === 'POST' ? await readBody(req) : '';
+      try {
+        this.prometheus.handle(req, res, url, body);
+      } catch (error) {
+        // A bug of the stand-in must fail the test that hit it, not leave the request hanging.
+        json(res, 500, { status: 'error', errorType: 'internal', error: String(error) });
+      }
       return true;
     }
     if (!url.pathname.startsWith(`${API_PREFIX}/`)) return false;
@@ -336,7 +367,16 @@ export class Cluster {
       version = parts[2] ?? '';
       rest = parts.slice(3);
     } else {
-      throw notFound(RESOURCES[0]!, path);
+      throw new StatusError({
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: 'the server could not find the requested resource',
+        reason: 'NotFound',
+        details: {},
+        code: 404,
+      });
     }
     let namespace: string | undefined;
     if (rest[0] === 'namespaces' && rest.length >= 3) {
@@ -407,23 +447,41 @@ export class Cluster {
       name: target.name,
     };
     if (target.subresource === 'proxy') {
-      this.authorize({ ...access, verb: 'get' });
-      this.serviceProxy(target, res);
+      // services/proxy is authorised by the HTTP method's verb (GET get, POST create, …).
+      this.authorize({ ...access, verb: VERB_OF_METHOD[method] ?? 'get' });
+      const body = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBuffer(req);
+      await this.proxy.handle(req, res, target, url.search, body);
       return;
     }
     this.authorize(access);
     if (method !== 'GET') this.maybeFail(target, dryRun);
 
+    // kubectl asks for server-side printing; other clients get the objects.
+    const table = wantsTable(req.headers.accept);
+    const includeObject = url.searchParams.get('includeObject');
     if (method === 'GET' && !target.name) {
       if (url.searchParams.get('watch') === 'true') {
-        this.httpWatch(target, url, res);
+        this.httpWatch(target, url, res, table ? (includeObject ?? '') : undefined);
         return;
       }
-      json(res, 200, this.list(target, url));
+      const list = this.list(target, url);
+      json(res, 200, table ? toTable(target.type, list.items, list.metadata, includeObject) : list);
       return;
     }
     if (method === 'GET') {
-      json(res, 200, this.get(target));
+      const object = this.get(target);
+      json(
+        res,
+        200,
+        table
+          ? toTable(
+              target.type,
+              [object],
+              { resourceVersion: object.metadata.resourceVersion },
+              includeObject,
+            )
+          : object,
+      );
       return;
     }
     if (method === 'POST' && !target.name) {
@@ -450,43 +508,6 @@ export class Cluster {
       return;
     }
     throw methodNotAllowed();
-  }
-
-  /**
-   * The API server's service proxy, in front of a devpi stand-in that answers with the recorded
-   * answers of a real devpi-server 6.19.1 — only while a ready Deployment backs the Service.
-   */
-  private serviceProxy(target: Target, res: http.ServerResponse): void {
-    const [, serviceName = ''] = /^(?:https?:)?([^:]+)(?::.*)?$/.exec(target.name ?? '') ?? [];
-    const service = this.store.get(target.type, target.namespace, serviceName);
-    if (!service) throw notFound(target.type, serviceName);
-    const deployment = this.store.get(
-      findResource('apps', 'v1', 'deployments')!,
-      target.namespace,
-      serviceName,
-    );
-    const ready = ((deployment?.status ?? {}) as { readyReplicas?: number }).readyReplicas ?? 0;
-    if (ready < 1) {
-      throw new StatusError({
-        kind: 'Status',
-        apiVersion: 'v1',
-        metadata: {},
-        status: 'Failure',
-        message: `no endpoints available for service "${serviceName}"`,
-        reason: 'ServiceUnavailable',
-        code: 503,
-      });
-    }
-    const fixture = DEVPI_FIXTURES[target.proxyPath ?? ''];
-    if (!fixture) {
-      json(res, 404, { type: 'error', message: 'not found' });
-      return;
-    }
-    const body = fs
-      .readFileSync(path.join(FIXTURE_DIR, fixture), 'utf8')
-      .replace(/pipcache\.demo\.svc/g, `${serviceName}.${target.namespace ?? ''}.svc`);
-    res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(body);
   }
 
   private maybeFail(target: Target, dryRun: boolean): void {
@@ -639,15 +660,21 @@ export class Cluster {
       json(res, 200, asProject(found));
       return;
     }
-    json(res, 200, {
-      kind: 'ProjectList',
-      apiVersion: 'project.openshift.io/v1',
-      metadata: { resourceVersion: String(this.store.resourceVersion) },
-      items: visible.map(asProject).filter(this.listFilter(target, url)),
-    });
+    const metadata = { resourceVersion: String(this.store.resourceVersion) };
+    const items = visible.map(asProject).filter(this.listFilter(target, url));
+    json(
+      res,
+      200,
+      wantsTable(req.headers.accept)
+        ? toTable(target.type, items, metadata, url.searchParams.get('includeObject'))
+        : { kind: 'ProjectList', apiVersion: 'project.openshift.io/v1', metadata, items },
+    );
   }
 
-  private list(target: Target, url: URL): unknown {
+  private list(
+    target: Target,
+    url: URL,
+  ): { metadata: Record<string, unknown>; items: K8sObject[]; [key: string]: unknown } {
     const filter = this.listFilter(target, url);
     const all = this.store.list(target.type, target.namespace).filter(filter);
     const limit = Number(url.searchParams.get('limit') ?? '0');
@@ -677,12 +704,29 @@ export class Cluster {
     };
   }
 
-  private httpWatch(target: Target, url: URL, res: http.ServerResponse): void {
+  /** A watch over plain HTTP (kubectl's); `tableObject` set: events carry one-row Tables. */
+  private httpWatch(
+    target: Target,
+    url: URL,
+    res: http.ServerResponse,
+    tableObject?: string,
+  ): void {
     res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
     const stop = this.startWatch(
       target,
       url,
-      (frame) => res.write(`${JSON.stringify(frame)}\n`),
+      (frame) => {
+        const object =
+          tableObject !== undefined && frame.type !== 'ERROR'
+            ? toTable(
+                target.type,
+                [frame.object as K8sObject],
+                { resourceVersion: (frame.object as K8sObject).metadata.resourceVersion },
+                tableObject || null,
+              )
+            : frame.object;
+        res.write(`${JSON.stringify({ type: frame.type, object })}\n`);
+      },
       () => res.end(),
     );
     res.on('close', stop);
@@ -775,7 +819,9 @@ export class Cluster {
     try {
       patched = contentType.startsWith('application/json-patch+json')
         ? applyJsonPatch(current, body)
-        : applyMergePatch(current, body);
+        : contentType.startsWith('application/strategic-merge-patch+json')
+          ? applyStrategicMergePatch(current, body)
+          : applyMergePatch(current, body);
     } catch (error) {
       if (error instanceof PatchError) {
         if (error.testFailed) {
@@ -904,7 +950,45 @@ export class Cluster {
           if (typeof body.failBuilds === 'boolean')
             this.controllers.settings.failBuilds = body.failBuilds;
           if (typeof body.stepMs === 'number') this.controllers.settings.stepMs = body.stepMs;
+          if (Array.isArray(body.proxy)) this.proxy.faults = parseProxyFaults(body.proxy);
+          if (body.prometheusUnavailable !== undefined) {
+            const value = body.prometheusUnavailable;
+            if (![true, false, 502, 503].includes(value as number | boolean))
+              throw new Error('"prometheusUnavailable" is true (503), 502, 503 or false');
+            this.prometheus.settings.unavailable =
+              value === true ? 503 : (value as PrometheusSettings['unavailable']);
+          }
           break;
+        case 'POST /disk-usage': {
+          const { namespace, claim, bytes } = body;
+          if (typeof namespace !== 'string' || typeof claim !== 'string')
+            throw new Error('give "namespace" and "claim" of the PersistentVolumeClaim');
+          if (bytes === null) this.prometheus.settings.diskUsage.delete(`${namespace}/${claim}`);
+          else if (typeof bytes === 'number' && bytes >= 0)
+            this.prometheus.settings.diskUsage.set(`${namespace}/${claim}`, bytes);
+          else throw new Error('"bytes" is a number of bytes of at least 0 (or null to forget it)');
+          break;
+        }
+        case 'GET /disk-usage':
+          json(res, 200, Object.fromEntries(this.prometheus.settings.diskUsage));
+          return;
+        case 'POST /proxy-override': {
+          const { namespace, service, url: backend } = body;
+          if (typeof namespace !== 'string' || typeof service !== 'string')
+            throw new Error('give "namespace" and "service" of the Service to point elsewhere');
+          const key = `${namespace}/${service}`;
+          if (backend === null || backend === undefined) {
+            this.proxy.overrides.delete(key);
+            break;
+          }
+          if (typeof backend !== 'string' || new URL(backend).protocol !== 'http:')
+            throw new Error('"url" must be an http:// URL (or null to remove the override)');
+          this.proxy.overrides.set(key, backend);
+          break;
+        }
+        case 'GET /proxy-override':
+          json(res, 200, Object.fromEntries(this.proxy.overrides));
+          return;
         case 'POST /drop-watches':
           json(res, 200, { dropped: this.dropWatches() });
           return;

@@ -1,0 +1,410 @@
+import type * as http from 'http';
+import { matcherString, matches, parseSelector, PromQLError, type Matcher } from './promql';
+import type { AccessRequest } from './rbac';
+import { findResource } from './resources';
+import type { K8sObject, Store } from './store';
+
+/** Where the console serves the tenancy port of thanos-querier (namespace-scoped queries). */
+export const PROMETHEUS_TENANCY_PREFIX = '/api/prometheus-tenancy';
+
+const PVCS = findResource('', 'v1', 'persistentvolumeclaims')!;
+const PODS = findResource('', 'v1', 'pods')!;
+
+const VOLUME_METRICS = [
+  'kubelet_volume_stats_capacity_bytes',
+  'kubelet_volume_stats_used_bytes',
+  'kubelet_volume_stats_available_bytes',
+] as const;
+
+/** What tests set: Prometheus down (502 as the console's proxy, 503 as Prometheus), disk use. */
+export interface PrometheusSettings {
+  unavailable: false | 502 | 503;
+  /** `namespace/claim` → bytes the devpi stand-in has written to the volume. */
+  diskUsage: Map<string, number>;
+}
+
+interface Series {
+  metric: Record<string, string>;
+  value: number;
+}
+
+const record = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+
+const SUFFIXES: Record<string, number> = {
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
+  n: 1e-9,
+  u: 1e-6,
+  m: 1e-3,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+};
+
+/** Bytes of a Kubernetes quantity (`1Gi`, `500M`, `1e9`); undefined when it is not one. */
+export const quantityBytes = (quantity: unknown): number | undefined => {
+  if (typeof quantity === 'number') return quantity;
+  if (typeof quantity !== 'string') return undefined;
+  const match =
+    /^([+-]?\d+(?:\.\d+)?)(?:[eE]([+-]?\d+))?(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$/.exec(
+      quantity.trim(),
+    );
+  if (!match) return undefined;
+  const [, digits = '0', exponent = '0', suffix] = match;
+  return Math.ceil(
+    Number(digits) * 10 ** Number(exponent) * (suffix ? (SUFFIXES[suffix] ?? 1) : 1),
+  );
+};
+
+const send = (
+  res: http.ServerResponse,
+  code: number,
+  body: unknown,
+  contentType = 'application/json',
+): void => {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(code, {
+    'Content-Type': contentType,
+    'Content-Length': Buffer.byteLength(text),
+    ...(contentType.startsWith('text/plain') ? { 'X-Content-Type-Options': 'nosniff' } : {}),
+  });
+  res.end(text);
+};
+
+/** kube-rbac-proxy and Go's http.Error: plain text with a newline. */
+const plain = (res: http.ServerResponse, code: number, message: string) =>
+  send(res, code, `${message}\n`, 'text/plain; charset=utf-8');
+
+/** prom-label-proxy's own errors. */
+const labelProxyError = (res: http.ServerResponse, code: number, message: string) =>
+  send(res, code, { status: 'error', errorType: 'prom-label-proxy', error: message });
+
+/** Prometheus's API errors. */
+const apiError = (res: http.ServerResponse, code: number, errorType: string, message: string) =>
+  send(res, code, { status: 'error', errorType, error: message });
+
+const ALLOWED_PATHS = [
+  /^\/api\/v1\/query$/,
+  /^\/api\/v1\/query_range$/,
+  /^\/api\/v1\/labels$/,
+  /^\/api\/v1\/label\/[^/]+\/values$/,
+  /^\/api\/v1\/series$/,
+];
+
+const VERBS: Record<string, string> = {
+  GET: 'get',
+  POST: 'create',
+  PUT: 'update',
+  PATCH: 'patch',
+  DELETE: 'delete',
+};
+
+/** A Prometheus timestamp parameter: Unix seconds or RFC 3339. */
+const parseTime = (value: string): number | undefined => {
+  if (/^[+-]?\d+(?:\.\d+)?$/.test(value)) return Number(value);
+  const parsed = Date.parse(value);
+  return Number.isNaN(parsed) || !/^\d{4}-\d{2}-\d{2}T/.test(value) ? undefined : parsed / 1000;
+};
+
+/** A Prometheus duration parameter: seconds (`30`, `0.5`) or a duration (`30s`, `5m`, `1h`). */
+const parseDuration = (value: string): number | undefined => {
+  if (/^\d+(?:\.\d+)?$/.test(value)) return Number(value);
+  const units: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+  const parts = [...value.matchAll(/(\d+)(ms|s|m|h|d|w)/g)];
+  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== value) return undefined;
+  return parts.reduce(
+    (total, [, n = '0', unit = 's']) => total + Number(n) * (units[unit] ?? 1),
+    0,
+  );
+};
+
+/**
+ * The console's `/api/prometheus-tenancy` as OpenShift builds it: kube-rbac-proxy (the user must
+ * be allowed to `get pods` in every `namespace` of the query string), prom-label-proxy (forces
+ * `namespace` onto the query, refusing a conflicting matcher: `--error-on-replace`), then
+ * Prometheus itself, which here knows the kubelet's volume metrics of bound claims that a running
+ * pod mounts, with the used bytes a test sets.
+ */
+export class Prometheus {
+  readonly settings: PrometheusSettings = { unavailable: false, diskUsage: new Map() };
+
+  constructor(
+    private readonly store: Store,
+    private readonly can: (req: AccessRequest) => boolean,
+    private readonly userName: () => string,
+  ) {}
+
+  reset(): void {
+    this.settings.unavailable = false;
+    this.settings.diskUsage.clear();
+  }
+
+  handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL, body: string): void {
+    if (this.settings.unavailable === 502) {
+      // The console's reverse proxy when thanos-querier cannot be reached: 502, no body.
+      res.writeHead(502, { 'Content-Length': 0 });
+      res.end();
+      return;
+    }
+    if (this.settings.unavailable === 503) {
+      apiError(
+        res,
+        503,
+        'unavailable',
+        'Prometheus is unavailable (a fault knob of the in-memory cluster)',
+      );
+      return;
+    }
+    const path = url.pathname.slice(PROMETHEUS_TENANCY_PREFIX.length);
+    if (!ALLOWED_PATHS.some((allowed) => allowed.test(path))) {
+      plain(res, 404, '404 page not found');
+      return;
+    }
+    // kube-rbac-proxy reads the namespace from the URL's query string only.
+    const params = url.searchParams.getAll('namespace');
+    if (params.length === 0) {
+      plain(res, 400, 'Bad Request. The request or configuration is malformed.');
+      return;
+    }
+    const verb = VERBS[req.method ?? ''] ?? '';
+    for (const namespace of params) {
+      if (!this.can({ verb, group: '', resource: 'pods', namespace: namespace || undefined })) {
+        plain(
+          res,
+          403,
+          `Forbidden (user=${this.userName()}, verb=${verb}, resource=pods, subresource=)`,
+        );
+        return;
+      }
+    }
+    // prom-label-proxy reads the form: query string and, for POST, the body.
+    const form = new URLSearchParams(url.search);
+    if (req.method === 'POST') {
+      for (const [key, value] of new URLSearchParams(body)) form.append(key, value);
+    }
+    const namespaces = form.getAll('namespace').filter(Boolean);
+    if (namespaces.length === 0) {
+      labelProxyError(res, 400, 'The "namespace" query parameter must be provided.');
+      return;
+    }
+    const allowedMethods = /\/label\//.test(path) ? ['GET'] : ['GET', 'POST'];
+    if (!allowedMethods.includes(req.method ?? '')) {
+      plain(res, 404, '404 page not found');
+      return;
+    }
+    const injected: Matcher =
+      namespaces.length === 1
+        ? { name: 'namespace', op: '=', value: namespaces[0] ?? '' }
+        : { name: 'namespace', op: '=~', value: [...namespaces].sort().join('|') };
+    const series = this.series(namespaces);
+
+    if (path === '/api/v1/labels') {
+      const names = [...new Set(series.flatMap((s) => Object.keys(s.metric)))].sort();
+      send(res, 200, { status: 'success', data: names });
+      return;
+    }
+    const labelValues = /^\/api\/v1\/label\/([^/]+)\/values$/.exec(path);
+    if (labelValues) {
+      const name = decodeURIComponent(labelValues[1] ?? '');
+      const values = [
+        ...new Set(series.map((s) => s.metric[name]).filter((v): v is string => !!v)),
+      ].sort();
+      send(res, 200, { status: 'success', data: values });
+      return;
+    }
+    if (path === '/api/v1/series') {
+      send(res, 200, { status: 'success', data: series.map((s) => s.metric) });
+      return;
+    }
+
+    const query = form.get('query') ?? '';
+    // prom-label-proxy forwards nothing and writes nothing when there is no query.
+    if (!query) {
+      res.writeHead(200, { 'Content-Length': 0 });
+      res.end();
+      return;
+    }
+    let matchers: Matcher[];
+    try {
+      matchers = parseSelector(query);
+    } catch (error) {
+      if (error instanceof PromQLError && error.unsupported) {
+        apiError(
+          res,
+          422,
+          'execution',
+          `the in-memory Prometheus evaluates only vector selectors such as metric{label="value"}, not: ${query}`,
+        );
+      } else {
+        labelProxyError(
+          res,
+          400,
+          `failed to parse query string: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      return;
+    }
+    const conflict = matchers.find(
+      (m) => m.name === 'namespace' && !namespaces.some((ns) => matches(m, ns)),
+    );
+    if (conflict) {
+      labelProxyError(
+        res,
+        400,
+        `conflicting label matcher: label matcher ${JSON.stringify(matcherString(conflict))} conflicts with injected matcher ${JSON.stringify(matcherString(injected))}`,
+      );
+      return;
+    }
+    const selected = series.filter((s) =>
+      [...matchers.filter((m) => m.name !== 'namespace'), injected].every((m) =>
+        matches(m, s.metric[m.name]),
+      ),
+    );
+
+    if (path === '/api/v1/query') {
+      const timeParam = form.get('time');
+      const time = timeParam ? parseTime(timeParam) : Date.now() / 1000;
+      if (time === undefined) {
+        apiError(
+          res,
+          400,
+          'bad_data',
+          `invalid parameter "time": cannot parse "${timeParam ?? ''}" to a valid timestamp`,
+        );
+        return;
+      }
+      send(res, 200, {
+        status: 'success',
+        data: {
+          resultType: 'vector',
+          result: selected.map((s) => ({ metric: s.metric, value: [time, String(s.value)] })),
+        },
+      });
+      return;
+    }
+    const start = parseTime(form.get('start') ?? '');
+    const end = parseTime(form.get('end') ?? '');
+    const step = parseDuration(form.get('step') ?? '');
+    for (const [name, value] of [
+      ['start', start],
+      ['end', end],
+    ] as const) {
+      if (value === undefined) {
+        apiError(
+          res,
+          400,
+          'bad_data',
+          `invalid parameter "${name}": cannot parse "${form.get(name) ?? ''}" to a valid timestamp`,
+        );
+        return;
+      }
+    }
+    if (step === undefined) {
+      apiError(
+        res,
+        400,
+        'bad_data',
+        `invalid parameter "step": cannot parse "${form.get('step') ?? ''}" to a valid duration`,
+      );
+      return;
+    }
+    if (end! < start!) {
+      apiError(
+        res,
+        400,
+        'bad_data',
+        'invalid parameter "end": end timestamp must not be before start time',
+      );
+      return;
+    }
+    if (step <= 0) {
+      apiError(
+        res,
+        400,
+        'bad_data',
+        'invalid parameter "step": zero or negative query resolution step widths are not accepted. Try a positive integer',
+      );
+      return;
+    }
+    if ((end! - start!) / step > 11000) {
+      apiError(
+        res,
+        400,
+        'bad_data',
+        'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)',
+      );
+      return;
+    }
+    const times: number[] = [];
+    for (let t = start!; t <= end!; t += step) times.push(t);
+    send(res, 200, {
+      status: 'success',
+      data: {
+        resultType: 'matrix',
+        result: selected.map((s) => ({
+          metric: s.metric,
+          values: times.map((t) => [t, String(s.value)]),
+        })),
+      },
+    });
+  }
+
+  /** The kubelet's volume series of the namespaces: bound claims mounted by a running pod. */
+  private series(namespaces: string[]): Series[] {
+    return namespaces.flatMap((namespace) => {
+      const pods = this.store
+        .list(PODS, namespace)
+        .filter((pod) => record(pod.status).phase === 'Running');
+      return this.store
+        .list(PVCS, namespace)
+        .filter((pvc) => record(pvc.status).phase === 'Bound')
+        .flatMap((pvc) => {
+          const claim = pvc.metadata.name ?? '';
+          const pod = pods.find((p) => mounts(p, claim));
+          if (!pod) return [];
+          const capacity =
+            quantityBytes(record(record(pvc.status).capacity).storage) ??
+            quantityBytes(record(record(record(pvc.spec).resources).requests).storage) ??
+            0;
+          const used = Math.min(
+            this.settings.diskUsage.get(`${namespace}/${claim}`) ?? 0,
+            capacity,
+          );
+          const node = (record(pod.spec).nodeName as string | undefined) ?? 'worker-0';
+          const values: Record<(typeof VOLUME_METRICS)[number], number> = {
+            kubelet_volume_stats_capacity_bytes: capacity,
+            kubelet_volume_stats_used_bytes: used,
+            kubelet_volume_stats_available_bytes: capacity - used,
+          };
+          return VOLUME_METRICS.map((name) => ({
+            metric: {
+              __name__: name,
+              endpoint: 'https-metrics',
+              instance: `${node}:10250`,
+              job: 'kubelet',
+              metrics_path: '/metrics',
+              namespace,
+              node,
+              persistentvolumeclaim: claim,
+              prometheus: 'openshift-monitoring/k8s',
+              service: 'kubelet',
+            },
+            value: values[name],
+          }));
+        });
+    });
+  }
+}
+
+const mounts = (pod: K8sObject, claim: string): boolean =>
+  ((record(pod.spec).volumes ?? []) as { persistentVolumeClaim?: { claimName?: string } }[]).some(
+    (volume) => volume.persistentVolumeClaim?.claimName === claim,
+  );
