@@ -31,6 +31,7 @@ import {
 import { Store, type K8sObject, type StoreEvent } from './store';
 import { toTable, wantsTable } from './table';
 import { validateObject } from './validation';
+import { checkClaimResize } from './volume-resize';
 
 export const API_PREFIX = '/api/kubernetes';
 
@@ -806,6 +807,7 @@ export class Cluster {
     ) {
       throw conflict(target.type, target.name ?? '');
     }
+    checkClaimResize(target.type, current, object, (name) => this.storageClass(name));
     const problems = validateObject(target.type, object, this.domain);
     if (problems.length > 0) throw invalid(target.type, target.name ?? '', problems);
     return dryRun
@@ -852,6 +854,7 @@ export class Cluster {
       // A patch that names a resourceVersion is a precondition, as on the real server.
       throw conflict(target.type, target.name ?? '');
     }
+    checkClaimResize(target.type, current, patched, (name) => this.storageClass(name));
     const problems = validateObject(target.type, patched, this.domain);
     if (problems.length > 0) throw invalid(target.type, target.name ?? '', problems);
     return dryRun
@@ -889,10 +892,26 @@ export class Cluster {
   }
 
   /** After an update: a Deployment whose spec changed rolls out a new pod, as it would. */
+  /** A StorageClass by name, or the default one for a claim that names none. */
+  private storageClass(name: string | undefined): K8sObject | undefined {
+    const type = findResourceByKind('storage.k8s.io/v1', 'StorageClass');
+    if (!type) return undefined;
+    if (name) return this.store.get(type, undefined, name);
+    return this.store
+      .list(type)
+      .find(
+        (sc) => sc.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true',
+      );
+  }
+
   private stored(type: ResourceType, before: K8sObject, after: K8sObject): K8sObject {
     const specChanged = JSON.stringify(before.spec) !== JSON.stringify(after.spec);
-    // A changed Deployment rolls out; a Route with a new host goes back to the router.
-    if (specChanged && (type.kind === 'Deployment' || type.kind === 'Route')) {
+    // A changed Deployment rolls out; a Route with a new host goes back to the router; a
+    // claim asking for more space is resized by its (simulated) CSI driver.
+    if (
+      specChanged &&
+      (type.kind === 'Deployment' || type.kind === 'Route' || type.kind === 'PersistentVolumeClaim')
+    ) {
       this.controllers.onCreated(type.kind, after);
     }
     return after;

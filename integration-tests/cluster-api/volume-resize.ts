@@ -1,0 +1,49 @@
+import { quantityBytes } from './prometheus';
+import type { ResourceType } from './resources';
+import { invalid, StatusError } from './status';
+import type { K8sObject } from './store';
+
+const record = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+
+const requested = (pvc: K8sObject): number | undefined =>
+  quantityBytes(record(record(record(pvc.spec).resources).requests).storage);
+
+/**
+ * The API server's rules for changing a claim's size: never smaller (422), larger only when
+ * the claim's StorageClass allows volume expansion (403 from the admission plugin otherwise).
+ * `storageClass` looks a class up by name, or the default class for an empty name.
+ */
+export const checkClaimResize = (
+  type: ResourceType,
+  before: K8sObject,
+  after: K8sObject,
+  storageClass: (name: string | undefined) => K8sObject | undefined,
+): void => {
+  if (type.kind !== 'PersistentVolumeClaim') return;
+  const old = requested(before);
+  const next = requested(after);
+  if (old === undefined || next === undefined || next === old) return;
+  const name = after.metadata.name ?? '';
+  if (next < old)
+    throw invalid(type, name, [
+      {
+        field: 'spec.resources.requests.storage',
+        reason: 'FieldValueForbidden',
+        message: 'Forbidden: field can not be less than previous value',
+      },
+    ]);
+  const className = record(after.spec).storageClassName;
+  const storage = storageClass(typeof className === 'string' ? className : undefined);
+  if (record(storage).allowVolumeExpansion !== true)
+    throw new StatusError({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: `persistentvolumeclaims "${name}" is forbidden: only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize`,
+      reason: 'Forbidden',
+      details: { name, kind: 'persistentvolumeclaims' },
+      code: 403,
+    });
+};
