@@ -1,0 +1,76 @@
+import * as React from 'react';
+import { Button, Progress, ProgressMeasureLocation } from '@patternfly/react-core';
+import { useVolumeUse } from '../../hooks/useVolumeUse';
+import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
+import { diskSentence, diskUseOf } from '../../model/disk';
+import type { PersistentVolumeClaim } from '../../model/k8s-types';
+import { useModal } from '../../sdk/console-sdk';
+import ExpandVolumeModal from './ExpandVolumeModal';
+
+const VARIANTS = { ok: undefined, warning: 'warning', critical: 'danger' } as const;
+
+/**
+ * How full a persistent cache's volume is, from the kubelet's metrics through the console's
+ * Prometheus tenancy API, with a warning from 80% and a way to grow the volume.
+ */
+const CacheDiskUsage: React.FC<{ pvc: PersistentVolumeClaim; namespace: string }> = ({
+  pvc,
+  namespace,
+}) => {
+  const { t } = usePipCacheTranslation();
+  const launchModal = useModal();
+  const { used, capacity, loaded, error } = useVolumeUse(namespace);
+  const claim = pvc.metadata?.name ?? '';
+  const use = diskUseOf(claim, used, capacity);
+
+  let figure: React.ReactNode;
+  if (!loaded) figure = null;
+  else if (error)
+    figure = (
+      <span data-test="pipcache-disk-unknown">
+        {t(
+          'Disk use unknown: the cluster monitoring (Prometheus) did not answer ({{message}}). The volume holds at most {{size}}.',
+          { message: error.message, size: pvc.spec?.resources?.requests?.storage ?? '' },
+        )}
+      </span>
+    );
+  else if (!use)
+    figure = (
+      <span data-test="pipcache-disk-unknown">
+        {t('No figure yet: the kubelet reports a volume only while a running pod mounts it.')}
+      </span>
+    );
+  else
+    figure = (
+      <>
+        <Progress
+          value={Math.round(use.ratio * 100)}
+          title={t('Disk use')}
+          measureLocation={ProgressMeasureLocation.outside}
+          variant={VARIANTS[use.level]}
+          size="sm"
+          aria-label={t('Disk use')}
+          data-test="pipcache-disk-progress"
+        />
+        <span data-test="pipcache-disk-sentence" data-level={use.level}>
+          {diskSentence(use, t)}
+        </span>
+      </>
+    );
+
+  return (
+    <div data-test="pipcache-disk">
+      {figure}{' '}
+      <Button
+        variant="link"
+        isInline
+        onClick={() => launchModal(ExpandVolumeModal, { pvc })}
+        data-test="pipcache-disk-expand"
+      >
+        {t('Expand the volume…')}
+      </Button>
+    </div>
+  );
+};
+
+export default CacheDiskUsage;
