@@ -271,10 +271,16 @@ describe('rebaseEdit', () => {
 });
 
 describe('editStartValues', () => {
-  it('starts from the values annotation, and from the live objects without one', () => {
+  it('takes what an edit changes from the live objects and the rest from the values annotation', () => {
     const values = { ...base(), devpi: { ...base().devpi, requestTimeout: '42' } };
     const objects = live(values);
-    expect(editStartValues(objects, defaultValues()).image.pythonTag).toBe('3.12-ubi9');
+    const container = objects.deployment.spec?.template.spec?.containers[0];
+    if (container) container.resources = { limits: { memory: '3Gi' }, requests: { memory: '1Gi' } };
+    const start = editStartValues(objects, defaultValues());
+    expect(start.image.pythonTag).toBe('3.12-ubi9');
+    expect(start.resources.memoryLimit).toBe('3Gi');
+    expect(start.devpi.requestTimeout).toBe('42');
+
     const bare = {
       ...objects,
       deployment: {

@@ -379,12 +379,15 @@ export const rebaseEdit = (
   return result;
 };
 
-/** Where an edit starts: the values annotation over the live objects, or the live objects alone. */
+/**
+ * Where an edit starts: the values annotation (or defaults) for everything an edit does not
+ * change, and the live objects for what it does. The live objects win because they are what
+ * runs: after a change made outside the plugin (`oc edit`), the annotation is out of date.
+ */
 export const editStartValues = (objects: EditableObjects, base: PipCacheValues): PipCacheValues => {
-  const fromObjects = valuesFromObjects(objects, base);
   const annotated = fromValuesAnnotation(
     objects.deployment.metadata?.annotations?.[ANNOTATION_VALUES],
-    fromObjects,
+    base,
   );
-  return annotated ?? fromObjects;
+  return valuesFromObjects(objects, annotated ?? base);
 };
