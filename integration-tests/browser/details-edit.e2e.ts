@@ -68,6 +68,7 @@ test.describe('editing a cache', () => {
     const modal = await openEdit(page);
     const limit = modal.getByTestId('pipcache-edit-memory-limit');
     await expect(limit).toHaveValue('768Mi');
+    await expect(modal.getByTestId('pipcache-edit-ephemeral-warning')).toHaveCount(0);
     await limit.fill('lots');
     await expect(modal.getByTestId('pipcache-edit-memory-limit-error')).toHaveText(
       /Enter a size such as 512Mi/,
@@ -78,6 +79,9 @@ test.describe('editing a cache', () => {
       'The request must not be larger than the limit (128Mi).',
     );
     await limit.fill('1Gi');
+    await expect(modal.getByTestId('pipcache-edit-ephemeral-warning')).toContainText(
+      'the restart empties it',
+    );
     await modal.getByTestId('pipcache-edit-pod-nodes-add').click();
     await modal.getByTestId('pipcache-edit-pod-nodes-key-0').fill('disktype');
     await modal.getByTestId('pipcache-edit-pod-nodes-value-0').fill('ssd');
@@ -281,6 +285,8 @@ test.describe("devpi's own status", () => {
     await expect(page.getByTestId('pipcache-devpi-status-unavailable')).toHaveText(
       /service proxy, which you may not use/,
     );
+    await expect(page.getByTestId('pipcache-edit')).toHaveAttribute('aria-disabled', 'true');
+    await expect(page.getByTestId('pipcache-start-build')).toHaveAttribute('aria-disabled', 'true');
     await cluster.user('project-admin');
     await page.goto('/pipcache/ns/demo/starting');
     await expect(page.getByTestId('pipcache-devpi-status-unavailable')).toHaveText(

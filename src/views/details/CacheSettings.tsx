@@ -8,6 +8,7 @@ import {
   Flex,
   FlexItem,
   Title,
+  Tooltip,
 } from '@patternfly/react-core';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { valuesFromObjects, type EditableObjects } from '../../model/edit-patches';
@@ -101,14 +102,19 @@ const CacheSettings: React.FC<CacheSettingsProps> = ({ objects, values, onEdit }
           <Title headingLevel="h2">{t('Settings')}</Title>
         </FlexItem>
         <FlexItem>
-          <Button
-            variant="secondary"
-            onClick={onEdit}
-            isAriaDisabled={!canPatch}
-            data-test="pipcache-edit"
-          >
-            {t('Edit settings')}
-          </Button>
+          {canPatch ? (
+            <Button variant="secondary" onClick={onEdit} data-test="pipcache-edit">
+              {t('Edit settings')}
+            </Button>
+          ) : (
+            <Tooltip
+              content={t('You may not change this cache (it needs patch on its Deployment).')}
+            >
+              <Button variant="secondary" isAriaDisabled data-test="pipcache-edit">
+                {t('Edit settings')}
+              </Button>
+            </Tooltip>
+          )}
         </FlexItem>
       </Flex>
       <DescriptionList isHorizontal isCompact data-test="pipcache-settings">

@@ -81,7 +81,15 @@ const EditCacheModal: React.FC<EditCacheModalProps> = ({ namespace, objects, clo
     [values, namespace, t],
   );
   const invalid = Object.keys(errors).length > 0;
-  const unchanged = changedFields(baseline.before, values).length === 0;
+  const changed = changedFields(baseline.before, values);
+  const unchanged = changed.length === 0;
+  // Everything but the build node selector and the route lives in the pod template.
+  const restartsPod = changed.some(
+    (field) => !field.startsWith('route.') && field !== 'placement.build',
+  );
+  const ephemeral = !baseline.objects.deployment.spec?.template.spec?.volumes?.some(
+    (volume) => volume.name === 'data' && volume.persistentVolumeClaim,
+  );
 
   const fieldLabels: Record<EditableField, string> = {
     'resources.memoryRequest': t('Memory request'),
@@ -198,6 +206,17 @@ const EditCacheModal: React.FC<EditCacheModalProps> = ({ namespace, objects, clo
         )}
       />
       <ModalBody>
+        {restartsPod && ephemeral && (
+          <Alert
+            variant="warning"
+            isInline
+            isPlain
+            title={t(
+              'This cache keeps its packages in ephemeral storage: the restart empties it, and builds download again until it refills.',
+            )}
+            data-test="pipcache-edit-ephemeral-warning"
+          />
+        )}
         {conflict && (
           <Alert
             variant="warning"
