@@ -158,3 +158,20 @@ test('a route whose host is claimed gets another host from the details page', as
   );
   expect(route.spec.host).toBe('pypi-team.apps.demo.example.com');
 });
+
+test('"All projects" for a user who may not list every project shows their project and says why', async ({
+  page,
+  cluster,
+}) => {
+  await cluster.seed([
+    ...cacheObjects('alpha'),
+    ...cacheObjects('elsewhere', { namespace: 'team-b' }),
+  ]);
+  await page.goto('/pipcache/all-namespaces');
+  await expect(page.getByTestId('pipcache-all-projects-limited')).toContainText(
+    'This page shows project demo',
+  );
+  await expect(page.getByTestId('pipcache-row')).toHaveCount(1);
+  await expect(page.locator('[data-test-name="alpha"]')).toBeVisible();
+  await expect(page.getByTestId('pipcache-load-error')).toHaveCount(0);
+});

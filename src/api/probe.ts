@@ -11,7 +11,16 @@ export type ProbeResult = Exclude<ProbeOutcome, { kind: 'skipped' }>;
  * and never answers 401 (a 401 on a proxy URL can log the user out of the console).
  */
 export const probeUrl = (namespace: string, service: string, port = 80): string =>
-  `/api/kubernetes/api/v1/namespaces/${encodeURIComponent(namespace)}/services/http:${encodeURIComponent(service)}:${port}/proxy/+api`;
+  devpiProxyUrl(namespace, service, '+api', port);
+
+/** The service-proxy URL of a path of devpi behind a cache's Service (plain http, port 80). */
+export const devpiProxyUrl = (
+  namespace: string,
+  service: string,
+  devpiPath: string,
+  port = 80,
+): string =>
+  `/api/kubernetes/api/v1/namespaces/${encodeURIComponent(namespace)}/services/http:${encodeURIComponent(service)}:${port}/proxy/${devpiPath}`;
 
 const isDevpiApiAnswer = (body: unknown): boolean =>
   typeof body === 'object' &&

@@ -42,8 +42,9 @@ export interface CacheInstancesResult {
 export const useCacheInstances = (
   namespace: string | undefined,
   name?: string,
+  enabled = true,
 ): CacheInstancesResult => {
-  const { caches, loaded, loadError } = useCacheObjects(namespace, name);
+  const { caches, loaded, loadError } = useCacheObjects(namespace, name, enabled);
   const instances = React.useMemo(
     () =>
       [...caches.values()].flatMap((cache) => {

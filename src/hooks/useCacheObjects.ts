@@ -38,8 +38,11 @@ type Watches = Record<WatchedKind, K8sResourceCommon[]>;
 export const useCacheObjects = (
   namespace: string | undefined,
   name?: string,
+  enabled = true,
 ): CacheObjectsResult => {
   const resources = React.useMemo(() => {
+    // Nothing is watched until the caller knows where to look (no refused cluster-wide watch).
+    if (!enabled) return {} as Record<WatchedKind, WatchK8sResource>;
     const matchLabels: Record<string, string> = { ...ANCHOR_SELECTOR };
     if (name) {
       matchLabels[LABEL_INSTANCE] = name;
@@ -55,20 +58,23 @@ export const useCacheObjects = (
       };
     }
     return watches;
-  }, [namespace, name]);
+  }, [namespace, name, enabled]);
 
-  const results = useK8sWatchResources<Watches>(resources);
+  // Partial: with nothing to watch, the results have no entries at all.
+  const results: Partial<ReturnType<typeof useK8sWatchResources<Watches>>> =
+    useK8sWatchResources<Watches>(resources);
 
   return React.useMemo(() => {
     const lists = {} as WatchedLists;
     for (const kind of WATCHED_KINDS) {
       const result = results[kind];
-      lists[kind] = result.loaded ? result.data : [];
+      lists[kind] = result?.loaded ? result.data : [];
     }
-    const loadError: unknown = results.deployments.loadError;
+    const deployments = results.deployments;
+    const loadError: unknown = deployments?.loadError;
     return {
       caches: groupCacheObjects(lists),
-      loaded: results.deployments.loaded,
+      loaded: deployments?.loaded ?? false,
       loadError,
     };
   }, [results]);

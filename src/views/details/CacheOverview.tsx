@@ -16,16 +16,21 @@ import { useDevpiProbe } from '../../hooks/useDevpiProbe';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { cacheHealth } from '../../model/health';
 import { externalUrlProblemText, type CacheInstance } from '../../model/instance';
+import type { BuildConfig } from '../../model/k8s-types';
 import { clientSnippet } from '../../model/snippets';
 import ClientSnippets from './ClientSnippets';
+import DevpiStatusFacts from './DevpiStatusFacts';
+import StartBuildButton from './StartBuildButton';
 
 /** The cache at a glance: health (asking devpi itself), index URLs to copy, snippets, build and storage. */
 const CacheOverview: React.FC<{
   instance: CacheInstance;
   hasService: boolean;
+  /** The cache's BuildConfig, when its image is built in the cluster: offers Start build. */
+  buildConfig?: BuildConfig;
   /** Offered when the router refused the Route's host. */
   onChangeHost?: () => void;
-}> = ({ instance, hasService, onChangeHost }) => {
+}> = ({ instance, hasService, buildConfig, onChangeHost }) => {
   const { t } = usePipCacheTranslation();
   // Only a ready pod behind an existing Service can answer; anything else would just log errors.
   const probe = useDevpiProbe(
@@ -50,6 +55,18 @@ const CacheOverview: React.FC<{
             <DescriptionListDescription>
               <HealthLabel health={health} />{' '}
               <span data-test="pipcache-health-sentence">{health.sentence}</span>
+            </DescriptionListDescription>
+          </DescriptionListGroup>
+          <DescriptionListGroup>
+            <DescriptionListTerm>{t('devpi')}</DescriptionListTerm>
+            <DescriptionListDescription>
+              <DevpiStatusFacts
+                namespace={instance.namespace}
+                service={instance.name}
+                hasService={hasService}
+                podReady={instance.pods.ready > 0}
+                probe={probe}
+              />
             </DescriptionListDescription>
           </DescriptionListGroup>
           <DescriptionListGroup>
@@ -99,9 +116,18 @@ const CacheOverview: React.FC<{
           {instance.builtInCluster && (
             <DescriptionListGroup>
               <DescriptionListTerm>{t('Image build')}</DescriptionListTerm>
-              <DescriptionListDescription data-test="pipcache-build-state">
-                {buildStates[instance.build.state]}
-                {instance.build.name ? ` (${instance.build.name})` : ''}
+              <DescriptionListDescription>
+                <Flex spaceItems={{ default: 'spaceItemsSm' }}>
+                  <FlexItem data-test="pipcache-build-state">
+                    {buildStates[instance.build.state]}
+                    {instance.build.name ? ` (${instance.build.name})` : ''}
+                  </FlexItem>
+                  {buildConfig && (
+                    <FlexItem>
+                      <StartBuildButton buildConfig={buildConfig} />
+                    </FlexItem>
+                  )}
+                </Flex>
               </DescriptionListDescription>
             </DescriptionListGroup>
           )}

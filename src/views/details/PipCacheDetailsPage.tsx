@@ -18,14 +18,17 @@ import { toCacheInstance } from '../../hooks/useCacheInstances';
 import { useCacheObjects } from '../../hooks/useCacheObjects';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { cacheKey } from '../../model/cache-resources';
-import type { Route } from '../../model/k8s-types';
+import type { EditableObjects } from '../../model/edit-patches';
+import type { BuildConfig, Deployment, Route } from '../../model/k8s-types';
 import { listPagePath } from '../../model/namespaces';
 import { DocumentTitle, useModal } from '../../sdk/console-sdk';
 import CacheUseButtons from '../buildconfig/CacheUseButtons';
 import CacheObjectsList from './CacheObjectsList';
 import CacheOverview from './CacheOverview';
+import CacheSettings from './CacheSettings';
 import ChangeHostModal from './ChangeHostModal';
 import DeleteCacheModal from './DeleteCacheModal';
+import EditCacheModal from './EditCacheModal';
 
 /** A cache's page: its state, URLs, client snippets, objects and actions. */
 const PipCacheDetailsPage: React.FC = () => {
@@ -36,7 +39,12 @@ const PipCacheDetailsPage: React.FC = () => {
   const { caches, loaded, loadError } = useCacheObjects(ns, name);
   const cache = caches.get(cacheKey(ns, name));
   const route = cache?.routes[0] as Route | undefined;
+  const buildConfig = cache?.buildConfigs[0] as BuildConfig | undefined;
   const instance = React.useMemo(() => (cache ? toCacheInstance(cache) : undefined), [cache]);
+  const editable = React.useMemo((): EditableObjects | undefined => {
+    const deployment = cache?.deployments[0] as Deployment | undefined;
+    return deployment ? { deployment, buildConfig, route } : undefined;
+  }, [cache, buildConfig, route]);
   const [activeTab, setActiveTab] = React.useState<string | number>('overview');
 
   if (!loaded && !loadError) {
@@ -46,7 +54,7 @@ const PipCacheDetailsPage: React.FC = () => {
       </PageSection>
     );
   }
-  if (!cache || !instance) {
+  if (!cache || !instance || !editable) {
     return (
       <PageSection>
         <EmptyState
@@ -119,6 +127,7 @@ const PipCacheDetailsPage: React.FC = () => {
               <CacheOverview
                 instance={instance}
                 hasService={cache.services.length > 0}
+                buildConfig={buildConfig}
                 onChangeHost={
                   route &&
                   instance.externalUrlProblem &&
@@ -126,6 +135,13 @@ const PipCacheDetailsPage: React.FC = () => {
                     ? () => launchModal(ChangeHostModal, { route })
                     : undefined
                 }
+              />
+            </PageSection>
+            <PageSection>
+              <CacheSettings
+                objects={editable}
+                values={instance.values}
+                onEdit={() => launchModal(EditCacheModal, { namespace: ns, objects: editable })}
               />
             </PageSection>
           </Tab>

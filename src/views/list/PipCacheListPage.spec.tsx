@@ -1,9 +1,9 @@
 import * as React from 'react';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router-dom-v5-compat';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
-import { useK8sWatchResources } from '../../sdk/console-sdk';
+import { k8sListItems, useAccessReview, useK8sWatchResources } from '../../sdk/console-sdk';
 import PipCacheListPage from './PipCacheListPage';
 
 jest.mock('../../sdk/console-sdk', () => ({
@@ -20,8 +20,12 @@ jest.mock('../../sdk/console-sdk', () => ({
   ),
   NamespaceBar: () => <div data-test="namespace-bar" />,
   Timestamp: ({ timestamp }: { timestamp: string }) => <time>{timestamp}</time>,
-  useAccessReview: () => [true, false],
+  useAccessReview: jest.fn(() => [true, false]),
+  k8sListItems: jest.fn(),
 }));
+
+const accessReview = useAccessReview as jest.MockedFunction<typeof useAccessReview>;
+const listItems = k8sListItems as jest.MockedFunction<typeof k8sListItems>;
 
 const watchAll = useK8sWatchResources as jest.MockedFunction<typeof useK8sWatchResources>;
 
@@ -168,5 +172,39 @@ describe('PipCacheListPage', () => {
     expect(screen.getByTestId('pipcache-load-error')).toHaveTextContent(
       'deployments.apps is forbidden',
     );
+  });
+
+  it('shows the first project of the user, and says so, when they may not list every project', async () => {
+    accessReview.mockImplementation(({ namespace }) => [Boolean(namespace), false]);
+    listItems.mockResolvedValue([
+      { metadata: { name: 'team-b' } },
+      { metadata: { name: 'team-a' } },
+    ]);
+    watch.mockReturnValue([
+      [deployment('c', 'team-a', 1, '2026-11-01T00:00:00Z')],
+      true,
+      undefined,
+    ]);
+    try {
+      renderAt('/pipcache/all-namespaces');
+      expect(await screen.findByTestId('pipcache-all-projects-limited')).toHaveTextContent(
+        'This page shows project team-a',
+      );
+      await waitFor(() => {
+        const calls = watchAll.mock.calls.map(
+          (call) => call[0] as Record<string, { namespace?: string } | undefined>,
+        );
+        // No cluster-wide watch was ever opened, and the last one is of the project shown.
+        expect(
+          calls.every(
+            (watched) => watched.deployments?.namespace !== undefined || !watched.deployments,
+          ),
+        ).toBe(true);
+        expect(calls.at(-1)?.deployments?.namespace).toBe('team-a');
+      });
+      expect(screen.queryByRole('columnheader', { name: 'Project' })).not.toBeInTheDocument();
+    } finally {
+      accessReview.mockImplementation(() => [true, false]);
+    }
   });
 });

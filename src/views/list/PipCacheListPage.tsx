@@ -10,6 +10,7 @@ import {
 } from '@patternfly/react-core';
 import { useNavigate, useParams } from 'react-router-dom-v5-compat';
 import { toK8sErrorInfo } from '../../api/k8s-error';
+import { useAllProjectsAccess } from '../../hooks/useAllProjectsAccess';
 import { useCacheInstances } from '../../hooks/useCacheInstances';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { createPagePath, listPagePath } from '../../model/namespaces';
@@ -37,7 +38,14 @@ const PipCacheListPage: React.FC = () => {
   const { t } = usePipCacheTranslation();
   const { ns } = useParams<{ ns?: string }>();
   const navigate = useNavigate();
-  const { instances, loaded, loadError } = useCacheInstances(ns);
+  const access = useAllProjectsAccess(!ns);
+  // Without the right to list every project, "All projects" shows one project the user has.
+  const shownNamespace = ns ?? access.project;
+  const { instances, loaded, loadError } = useCacheInstances(
+    shownNamespace,
+    undefined,
+    Boolean(ns) || (!access.checking && (access.clusterWide || Boolean(access.project))),
+  );
   const [filter, setFilter] = React.useState('');
   const [sortColumn, setSortColumn] = React.useState<SortColumn>('name');
   const [sortDirection, setSortDirection] = React.useState<SortDirection>('asc');
@@ -62,7 +70,18 @@ const PipCacheListPage: React.FC = () => {
   );
 
   let body: React.ReactNode;
-  if (loadError) {
+  if (!ns && !access.checking && !access.clusterWide && !access.project) {
+    body = (
+      <Alert
+        variant="info"
+        isInline
+        title={t('You may not list pip caches in every project')}
+        data-test="pipcache-all-projects-limited"
+      >
+        {t('You are not a member of any project yet. Create a project or ask to be added to one.')}
+      </Alert>
+    );
+  } else if (loadError) {
     body = (
       <Alert
         variant="danger"
@@ -73,10 +92,10 @@ const PipCacheListPage: React.FC = () => {
         {toK8sErrorInfo(loadError).message}
       </Alert>
     );
-  } else if (!loaded) {
+  } else if (!loaded || access.checking) {
     body = <Spinner aria-label={t('Loading pip caches')} />;
   } else if (allRows.length === 0) {
-    body = <CacheEmptyState namespace={ns} />;
+    body = <CacheEmptyState namespace={shownNamespace} />;
   } else {
     body = (
       <>
@@ -96,7 +115,7 @@ const PipCacheListPage: React.FC = () => {
         </Toolbar>
         <CacheTable
           rows={rows}
-          showNamespace={!ns}
+          showNamespace={!shownNamespace}
           sortColumn={sortColumn}
           sortDirection={sortDirection}
           onSort={(column, direction) => {
@@ -125,7 +144,22 @@ const PipCacheListPage: React.FC = () => {
           </ListPageCreateLink>
         )}
       </ListPageHeader>
-      <PageSection data-test="pipcache-list-page">{body}</PageSection>
+      <PageSection data-test="pipcache-list-page">
+        {access.project && (
+          <Alert
+            variant="info"
+            isInline
+            title={t('You may not list pip caches in every project')}
+            data-test="pipcache-all-projects-limited"
+          >
+            {t(
+              'Seeing caches across all projects needs the right to list Deployments in the whole cluster. This page shows project {{project}}; choose another in the project menu above.',
+              { project: access.project },
+            )}
+          </Alert>
+        )}
+        {body}
+      </PageSection>
     </>
   );
 };

@@ -1,0 +1,295 @@
+import { ANNOTATION_VALUES } from './contract';
+import {
+  ALLOW_LIST_ANNOTATION,
+  changedFields,
+  editPatches,
+  editStartValues,
+  rebaseEdit,
+  envWithDevpiOptions,
+  valuesFromObjects,
+  type EditableObjects,
+} from './edit-patches';
+import type { BuildConfig, Deployment, Route } from './k8s-types';
+import { buildManifests } from './manifests';
+import { seededRandom } from './test-utils';
+import { fromValuesAnnotation } from './values-annotation';
+import { defaultValues, type PipCacheValues } from './values';
+
+const base = (): PipCacheValues =>
+  defaultValues({ pythonTags: ['3.12-ubi9'], allowedStrategies: ['docker'], canBuild: true });
+
+/** The live objects of a cache made from `values`, with the resourceVersions a cluster gives. */
+const live = (values: PipCacheValues): EditableObjects => {
+  const objects = buildManifests(values, 'demo', seededRandom(1), {
+    pluginVersion: '0.1.0',
+    rendering: 'create',
+  }).map((planned) => planned.object);
+  const withVersion = <T extends { metadata?: { resourceVersion?: string } }>(
+    object: T,
+    version: string,
+  ): T => ({ ...object, metadata: { ...object.metadata, resourceVersion: version } });
+  return {
+    deployment: withVersion(objects.find((o) => o.kind === 'Deployment') as Deployment, '11'),
+    buildConfig: withVersion(objects.find((o) => o.kind === 'BuildConfig') as BuildConfig, '12'),
+    route: withVersion(objects.find((o) => o.kind === 'Route') as Route, '13'),
+  };
+};
+
+describe('editPatches', () => {
+  it('is empty when nothing changed', () => {
+    const values = base();
+    expect(editPatches(live(values), values, structuredClone(values))).toEqual([]);
+  });
+
+  it('ignores fields an edit may not change (name, storage, image)', () => {
+    const values = base();
+    const requested = {
+      ...values,
+      name: 'other',
+      storage: { ...values.storage, kind: 'persistent' as const },
+      image: { ...values.image, devpiVersion: '6.0.0' },
+    };
+    expect(editPatches(live(values), values, requested)).toEqual([]);
+  });
+
+  it('changes the memory limit and the pod node selector in the pod template, guarded, and records the values', () => {
+    const values = base();
+    const objects = live(values);
+    const requested: PipCacheValues = {
+      ...values,
+      resources: { ...values.resources, memoryLimit: '1Gi' },
+      placement: {
+        ...values.placement,
+        pods: [{ key: 'node-role.kubernetes.io/infra', value: '' }],
+      },
+    };
+    const patches = editPatches(objects, values, requested);
+    expect(patches.map((patch) => patch.kind)).toEqual(['Deployment']);
+    const [deployment] = patches;
+    expect(deployment?.operations).toEqual([
+      { op: 'test', path: '/metadata/resourceVersion', value: '11' },
+      { op: 'test', path: '/spec/template/spec/containers/0/name', value: 'devpi' },
+      {
+        op: 'add',
+        path: '/spec/template/spec/containers/0/resources',
+        value: {
+          requests: { memory: '256Mi', cpu: '100m' },
+          limits: { memory: '1Gi' },
+        },
+      },
+      {
+        op: 'add',
+        path: '/spec/template/spec/nodeSelector',
+        value: { 'node-role.kubernetes.io/infra': '' },
+      },
+      {
+        op: 'add',
+        path: '/metadata/annotations/pipcache-plugin~1values',
+        value: expect.any(String) as unknown,
+      },
+    ]);
+    const recorded = fromValuesAnnotation(
+      deployment?.operations.at(-1)?.value as string,
+      defaultValues(),
+    );
+    expect(recorded?.resources.memoryLimit).toBe('1Gi');
+    expect(recorded?.placement.pods).toEqual([{ key: 'node-role.kubernetes.io/infra', value: '' }]);
+  });
+
+  it('removes a pod node selector that was cleared', () => {
+    const values = { ...base(), placement: { build: [], pods: [{ key: 'zone', value: 'a' }] } };
+    const patches = editPatches(live(values), values, {
+      ...values,
+      placement: { build: [], pods: [] },
+    });
+    expect(patches[0]?.operations).toContainEqual({
+      op: 'remove',
+      path: '/spec/template/spec/nodeSelector',
+    });
+  });
+
+  it('puts the build node selector on the BuildConfig, before the Deployment records the values', () => {
+    const values = base();
+    const patches = editPatches(live(values), values, {
+      ...values,
+      placement: { ...values.placement, build: [{ key: 'builds', value: 'yes' }] },
+    });
+    expect(patches.map((patch) => patch.kind)).toEqual(['BuildConfig', 'Deployment']);
+    expect(patches[0]?.operations).toEqual([
+      { op: 'test', path: '/metadata/resourceVersion', value: '12' },
+      { op: 'add', path: '/spec/nodeSelector', value: { builds: 'yes' } },
+    ]);
+    // The pod template is untouched, so the pod does not roll for a build-only change.
+    expect(patches[1]?.operations.map((operation) => operation.path)).toEqual([
+      '/metadata/resourceVersion',
+      `/metadata/annotations/pipcache-plugin~1values`,
+    ]);
+  });
+
+  it('changes the route TLS policy and adds, changes and removes the allow-list', () => {
+    const values = base();
+    const objects = live(values);
+    const allowed = {
+      ...values,
+      route: {
+        ...values.route,
+        insecureEdgeTermination: 'Allow' as const,
+        allowedCidrs: '10.0.0.0/8  192.168.0.0/16',
+      },
+    };
+    const [route] = editPatches(objects, values, allowed);
+    expect(route).toEqual({
+      kind: 'Route',
+      name: 'pipcache',
+      operations: [
+        { op: 'test', path: '/metadata/resourceVersion', value: '13' },
+        { op: 'add', path: '/spec/tls/insecureEdgeTerminationPolicy', value: 'Allow' },
+        {
+          op: 'add',
+          path: '/metadata/annotations',
+          value: { [ALLOW_LIST_ANNOTATION]: '10.0.0.0/8 192.168.0.0/16' },
+        },
+      ],
+    });
+
+    const restricted = live(allowed);
+    const [changed] = editPatches(restricted, allowed, {
+      ...allowed,
+      route: { ...allowed.route, allowedCidrs: '10.0.0.0/8' },
+    });
+    expect(changed?.operations[1]).toEqual({
+      op: 'add',
+      path: '/metadata/annotations/haproxy.router.openshift.io~1ip_whitelist',
+      value: '10.0.0.0/8',
+    });
+    const [removed] = editPatches(restricted, allowed, {
+      ...allowed,
+      route: { ...allowed.route, allowedCidrs: '' },
+    });
+    expect(removed?.operations[1]).toEqual({
+      op: 'remove',
+      path: '/metadata/annotations/haproxy.router.openshift.io~1ip_whitelist',
+    });
+  });
+
+  it('writes the values annotation map when the Deployment has no annotations', () => {
+    const values = base();
+    const objects = live(values);
+    const bare = {
+      ...objects.deployment,
+      metadata: { ...objects.deployment.metadata, annotations: undefined },
+    };
+    const patches = editPatches({ ...objects, deployment: bare }, values, {
+      ...values,
+      resources: { ...values.resources, cpuLimit: '1' },
+    });
+    const last = patches.at(-1)?.operations.at(-1);
+    expect(last?.path).toBe('/metadata/annotations');
+    expect(Object.keys(last?.value as Record<string, string>)).toEqual([ANNOTATION_VALUES]);
+  });
+});
+
+describe('envWithDevpiOptions', () => {
+  it('sets, changes and removes only the devpi option variables, keeping the others in place', () => {
+    const current = [
+      { name: 'DEVPISERVER_SERVERDIR', value: '/data/server' },
+      { name: 'DEVPI_REQUEST_TIMEOUT', value: '5' },
+      { name: 'HOME', value: '/tmp' },
+      { name: 'DEVPI_OFFLINE', value: 'true' },
+    ];
+    const values = base();
+    const next = envWithDevpiOptions(current, {
+      ...values,
+      devpi: { ...values.devpi, requestTimeout: '30', cacheExpiry: '3600', offline: false },
+    });
+    expect(next).toEqual([
+      { name: 'DEVPISERVER_SERVERDIR', value: '/data/server' },
+      { name: 'DEVPI_REQUEST_TIMEOUT', value: '30' },
+      { name: 'HOME', value: '/tmp' },
+      { name: 'DEVPI_MIRROR_CACHE_EXPIRY', value: '3600' },
+    ]);
+  });
+
+  it('is what the Deployment patch writes when a devpi option changes', () => {
+    const values = base();
+    const [deployment] = editPatches(live(values), values, {
+      ...values,
+      devpi: { ...values.devpi, offline: true, upstreamUrl: 'https://pypi.example.com/simple/' },
+    });
+    const env = deployment?.operations.find((operation) => operation.path.endsWith('/env'));
+    expect(env?.value).toEqual(
+      expect.arrayContaining([
+        { name: 'DEVPI_OFFLINE', value: 'true' },
+        { name: 'DEVPI_MIRROR_URL', value: 'https://pypi.example.com/simple/' },
+        expect.objectContaining({ name: 'DEVPI_ROOT_PASSWORD' }),
+      ]),
+    );
+  });
+});
+
+describe('valuesFromObjects', () => {
+  it('reads the editable values back from the objects the manifests make', () => {
+    const values: PipCacheValues = {
+      ...base(),
+      resources: { memoryRequest: '300Mi', memoryLimit: '1Gi', cpuRequest: '', cpuLimit: '2' },
+      placement: { build: [{ key: 'b', value: '1' }], pods: [{ key: 'p', value: '2' }] },
+      route: {
+        enabled: true,
+        host: '',
+        insecureEdgeTermination: 'Allow',
+        allowedCidrs: '10.0.0.0/8',
+      },
+      devpi: {
+        ...base().devpi,
+        upstreamUrl: 'https://pypi.example.com/simple/',
+        cacheExpiry: '60',
+        requestTimeout: '9',
+        offline: true,
+      },
+    };
+    const read = valuesFromObjects(live(values), defaultValues());
+    expect(read.resources).toEqual(values.resources);
+    expect(read.placement).toEqual(values.placement);
+    expect(read.route).toEqual(values.route);
+    expect(read.devpi).toEqual(values.devpi);
+  });
+});
+
+describe('rebaseEdit', () => {
+  it("keeps the user's changes and takes everything else from the values read again", () => {
+    const before = base();
+    const edited = { ...before, resources: { ...before.resources, memoryLimit: '2Gi' } };
+    const current = {
+      ...before,
+      placement: { ...before.placement, pods: [{ key: 'zone', value: 'b' }] },
+    };
+    const rebased = rebaseEdit(before, edited, current);
+    expect(rebased.resources.memoryLimit).toBe('2Gi');
+    expect(rebased.placement.pods).toEqual([{ key: 'zone', value: 'b' }]);
+    expect(changedFields(current, rebased)).toEqual(['resources.memoryLimit']);
+  });
+});
+
+describe('editStartValues', () => {
+  it('takes what an edit changes from the live objects and the rest from the values annotation', () => {
+    const values = { ...base(), devpi: { ...base().devpi, requestTimeout: '42' } };
+    const objects = live(values);
+    const container = objects.deployment.spec?.template.spec?.containers[0];
+    if (container) container.resources = { limits: { memory: '3Gi' }, requests: { memory: '1Gi' } };
+    const start = editStartValues(objects, defaultValues());
+    expect(start.image.pythonTag).toBe('3.12-ubi9');
+    expect(start.resources.memoryLimit).toBe('3Gi');
+    expect(start.devpi.requestTimeout).toBe('42');
+
+    const bare = {
+      ...objects,
+      deployment: {
+        ...objects.deployment,
+        metadata: { ...objects.deployment.metadata, annotations: {} },
+      },
+    };
+    const fallback = editStartValues(bare, defaultValues());
+    expect(fallback.devpi.requestTimeout).toBe('42');
+    expect(fallback.image.pythonTag).toBe(defaultValues().image.pythonTag);
+  });
+});

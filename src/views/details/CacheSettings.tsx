@@ -1,0 +1,136 @@
+import * as React from 'react';
+import {
+  Button,
+  DescriptionList,
+  DescriptionListDescription,
+  DescriptionListGroup,
+  DescriptionListTerm,
+  Flex,
+  FlexItem,
+  Title,
+  Tooltip,
+} from '@patternfly/react-core';
+import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
+import { valuesFromObjects, type EditableObjects } from '../../model/edit-patches';
+import { defaultValues, type KeyValue, type PipCacheValues } from '../../model/values';
+import { useAccessReview } from '../../sdk/console-sdk';
+
+interface CacheSettingsProps {
+  objects: EditableObjects;
+  /** The values annotation, when readable: the base for what the objects do not say. */
+  values?: PipCacheValues;
+  onEdit: () => void;
+}
+
+/** The settings a cache runs with, read from its live objects, and the way to edit them. */
+const CacheSettings: React.FC<CacheSettingsProps> = ({ objects, values, onEdit }) => {
+  const { t } = usePipCacheTranslation();
+  const [canPatch] = useAccessReview({
+    group: 'apps',
+    resource: 'deployments',
+    verb: 'patch',
+    namespace: objects.deployment.metadata?.namespace,
+    name: objects.deployment.metadata?.name,
+  });
+  const live = valuesFromObjects(objects, values ?? defaultValues());
+  const selector = (rows: KeyValue[]) =>
+    rows.length
+      ? rows.map((row) => (row.value ? `${row.key}=${row.value}` : row.key)).join(', ')
+      : t('Any node');
+  const seconds = (value: string, devpiDefault: number) =>
+    value
+      ? t('{{seconds}} s', { seconds: value })
+      : t("{{seconds}} s (devpi's default)", { seconds: devpiDefault });
+  const rows: { id: string; term: string; description: string; shown?: boolean }[] = [
+    {
+      id: 'memory',
+      term: t('Memory'),
+      description: t('request {{request}}, limit {{limit}}', {
+        request: live.resources.memoryRequest || t('none'),
+        limit: live.resources.memoryLimit || t('none'),
+      }),
+    },
+    {
+      id: 'cpu',
+      term: t('CPU'),
+      description: t('request {{request}}, limit {{limit}}', {
+        request: live.resources.cpuRequest || t('none'),
+        limit: live.resources.cpuLimit || t('none'),
+      }),
+    },
+    { id: 'pod-nodes', term: t('Pod runs on'), description: selector(live.placement.pods) },
+    {
+      id: 'build-nodes',
+      term: t('Builds run on'),
+      description: selector(live.placement.build),
+      shown: objects.buildConfig !== undefined,
+    },
+    {
+      id: 'insecure',
+      term: t('Plain http requests'),
+      description:
+        live.route.insecureEdgeTermination === 'Allow' ? t('Allowed') : t('Redirected to https'),
+      shown: objects.route !== undefined,
+    },
+    {
+      id: 'allowed',
+      term: t('Allowed addresses'),
+      description: live.route.allowedCidrs || t('Everyone'),
+      shown: objects.route !== undefined,
+    },
+    {
+      id: 'upstream',
+      term: t('Upstream index'),
+      description: live.devpi.upstreamUrl || t('PyPI'),
+    },
+    { id: 'expiry', term: t('Cache expiry'), description: seconds(live.devpi.cacheExpiry, 1800) },
+    {
+      id: 'timeout',
+      term: t('Upstream timeout'),
+      description: seconds(live.devpi.requestTimeout, 5),
+    },
+    {
+      id: 'offline',
+      term: t('Offline mode'),
+      description: live.devpi.offline ? t('On: only cached packages are served') : t('Off'),
+    },
+  ];
+  return (
+    <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsMd' }}>
+      <Flex justifyContent={{ default: 'justifyContentSpaceBetween' }}>
+        <FlexItem>
+          <Title headingLevel="h2">{t('Settings')}</Title>
+        </FlexItem>
+        <FlexItem>
+          {canPatch ? (
+            <Button variant="secondary" onClick={onEdit} data-test="pipcache-edit">
+              {t('Edit settings')}
+            </Button>
+          ) : (
+            <Tooltip
+              content={t('You may not change this cache (it needs patch on its Deployment).')}
+            >
+              <Button variant="secondary" isAriaDisabled data-test="pipcache-edit">
+                {t('Edit settings')}
+              </Button>
+            </Tooltip>
+          )}
+        </FlexItem>
+      </Flex>
+      <DescriptionList isHorizontal isCompact data-test="pipcache-settings">
+        {rows
+          .filter((row) => row.shown !== false)
+          .map((row) => (
+            <DescriptionListGroup key={row.id}>
+              <DescriptionListTerm>{row.term}</DescriptionListTerm>
+              <DescriptionListDescription data-test={`pipcache-setting-${row.id}`}>
+                {row.description}
+              </DescriptionListDescription>
+            </DescriptionListGroup>
+          ))}
+      </DescriptionList>
+    </Flex>
+  );
+};
+
+export default CacheSettings;

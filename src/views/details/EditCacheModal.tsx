@@ -1,0 +1,442 @@
+import * as React from 'react';
+import {
+  Alert,
+  AlertActionLink,
+  Button,
+  Checkbox,
+  Form,
+  FormSection,
+  FormSelect,
+  FormSelectOption,
+  Grid,
+  GridItem,
+  List,
+  ListItem,
+  Modal,
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
+  Stack,
+  TextInput,
+} from '@patternfly/react-core';
+import {
+  dryRunThenPatch,
+  readEditableObjects,
+  type EditReport,
+  type PatchFate,
+} from '../../api/edit-cache';
+import { toK8sErrorInfo } from '../../api/k8s-error';
+import FormField from '../../components/FormField';
+import KeyValueEditor from '../../components/KeyValueEditor';
+import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
+import {
+  changedFields,
+  EDITABLE_FIELDS,
+  editPatches,
+  editStartValues,
+  rebaseEdit,
+  type EditableField,
+  type EditableObjects,
+  type ObjectPatch,
+} from '../../model/edit-patches';
+import { validateValues } from '../../model/validation';
+import { defaultValues, type InsecureEdgePolicy, type PipCacheValues } from '../../model/values';
+
+interface EditCacheModalProps {
+  namespace: string;
+  objects: EditableObjects;
+  closeModal: () => void;
+}
+
+interface Baseline {
+  objects: EditableObjects;
+  before: PipCacheValues;
+}
+
+const isEditableError = (key: string): boolean =>
+  EDITABLE_FIELDS.some((field) => key === field || key.startsWith(`${field}.`));
+
+/**
+ * Changes what is safe to change on a running cache — resources, node selectors, the route's
+ * TLS policy and allow-list, devpi's options — as guarded JSON patches, dry run first.
+ */
+const EditCacheModal: React.FC<EditCacheModalProps> = ({ namespace, objects, closeModal }) => {
+  const { t } = usePipCacheTranslation();
+  const [baseline, setBaseline] = React.useState<Baseline>(() => ({
+    objects,
+    before: editStartValues(objects, defaultValues()),
+  }));
+  const [values, setValues] = React.useState<PipCacheValues>(baseline.before);
+  const [saving, setSaving] = React.useState(false);
+  const [report, setReport] = React.useState<EditReport>();
+  const [conflict, setConflict] = React.useState<{ kinds: string[]; fields: EditableField[] }>();
+  const [failure, setFailure] = React.useState<string>();
+
+  const errors = React.useMemo(
+    () =>
+      Object.fromEntries(
+        Object.entries(validateValues(values, namespace, t)).filter(([key]) =>
+          isEditableError(key),
+        ),
+      ),
+    [values, namespace, t],
+  );
+  const invalid = Object.keys(errors).length > 0;
+  const changed = changedFields(baseline.before, values);
+  const unchanged = changed.length === 0;
+  // Everything but the build node selector and the route lives in the pod template.
+  const restartsPod = changed.some(
+    (field) => !field.startsWith('route.') && field !== 'placement.build',
+  );
+  const ephemeral = !baseline.objects.deployment.spec?.template.spec?.volumes?.some(
+    (volume) => volume.name === 'data' && volume.persistentVolumeClaim,
+  );
+
+  const fieldLabels: Record<EditableField, string> = {
+    'resources.memoryRequest': t('Memory request'),
+    'resources.memoryLimit': t('Memory limit'),
+    'resources.cpuRequest': t('CPU request'),
+    'resources.cpuLimit': t('CPU limit'),
+    'placement.pods': t('Node selector for the pod'),
+    'placement.build': t('Node selector for builds'),
+    'route.insecureEdgeTermination': t('Plain http requests'),
+    'route.allowedCidrs': t('Allowed addresses'),
+    'devpi.upstreamUrl': t('Upstream index URL'),
+    'devpi.cacheExpiry': t('Cache expiry (seconds)'),
+    'devpi.requestTimeout': t('Upstream timeout (seconds)'),
+    'devpi.offline': t('Offline mode'),
+  };
+
+  const set = <S extends 'resources' | 'placement' | 'route' | 'devpi'>(
+    section: S,
+    change: Partial<PipCacheValues[S]>,
+  ) => setValues((current) => ({ ...current, [section]: { ...current[section], ...change } }));
+
+  /** After a conflict: read the objects again and lay the user's changes over what is there now. */
+  const rebase = async (kinds: string[]) => {
+    const fresh = await readEditableObjects(namespace, baseline.objects);
+    const current = editStartValues(fresh, defaultValues());
+    setConflict({ kinds, fields: changedFields(baseline.before, current) });
+    setValues(rebaseEdit(baseline.before, values, current));
+    setBaseline({ objects: fresh, before: current });
+  };
+
+  const run = async (patches: readonly ObjectPatch[]) => {
+    setSaving(true);
+    setFailure(undefined);
+    try {
+      const result = await dryRunThenPatch(namespace, patches);
+      if (result.outcome === 'applied') {
+        closeModal();
+        return;
+      }
+      const conflicted = result.patches.filter(
+        (patch) =>
+          (patch.fate.state === 'dry-run-failed' || patch.fate.state === 'apply-failed') &&
+          patch.fate.conflict,
+      );
+      if (conflicted.length) {
+        setReport(result.outcome === 'partly-applied' ? result : undefined);
+        await rebase(conflicted.map((patch) => `${patch.kind} ${patch.name}`));
+      } else {
+        setConflict(undefined);
+        setReport(result);
+      }
+    } catch (caught) {
+      setFailure(toK8sErrorInfo(caught).message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const save = () => {
+    if (invalid || saving) return;
+    const patches = editPatches(baseline.objects, baseline.before, values);
+    if (!patches.length) {
+      closeModal();
+      return;
+    }
+    setReport(undefined);
+    void run(patches);
+  };
+
+  const fateText = (fate: PatchFate): string => {
+    switch (fate.state) {
+      case 'applied':
+        return t('saved');
+      case 'dry-run-passed':
+        return t('passed the dry run, not saved');
+      case 'not-attempted':
+        return t('not saved yet');
+      default:
+        return t('refused: {{message}}', { message: fate.error.message });
+    }
+  };
+
+  const text = (
+    field: EditableField,
+    id: string,
+    value: string,
+    onChange: (value: string) => void,
+    help?: string,
+  ) => (
+    <FormField label={fieldLabels[field]} fieldId={id} error={errors[field]} help={help}>
+      <TextInput
+        id={id}
+        value={value}
+        validated={errors[field] ? 'error' : 'default'}
+        onChange={(_event, next) => onChange(next.trim())}
+        data-test={id}
+      />
+    </FormField>
+  );
+
+  return (
+    <Modal
+      variant="medium"
+      isOpen
+      onClose={closeModal}
+      aria-labelledby="pipcache-edit-title"
+      data-test="pipcache-edit-modal"
+    >
+      <ModalHeader
+        title={t('Edit pip cache settings')}
+        labelId="pipcache-edit-title"
+        description={t(
+          'Changes to resources, the pod node selector or devpi options restart the pod; cached packages on persistent storage are kept.',
+        )}
+      />
+      <ModalBody>
+        <Stack hasGutter>
+          {restartsPod && ephemeral && (
+            <Alert
+              variant="warning"
+              isInline
+              isPlain
+              title={t(
+                'This cache keeps its packages in ephemeral storage: the restart empties it, and builds download again until it refills.',
+              )}
+              data-test="pipcache-edit-ephemeral-warning"
+            />
+          )}
+          {conflict && (
+            <Alert
+              variant="warning"
+              isInline
+              title={t('Someone else changed this cache while you were editing')}
+              data-test="pipcache-edit-conflict"
+            >
+              <p>
+                {t(
+                  '{{objects}} changed meanwhile, so nothing of your edit was forced over it. The form now starts from the current settings, with your own changes kept. Check them and save again.',
+                  { objects: conflict.kinds.join(', ') },
+                )}
+              </p>
+              {conflict.fields.length > 0 && (
+                <p data-test="pipcache-edit-conflict-fields">
+                  {t('Changed by the other edit: {{fields}}', {
+                    fields: conflict.fields.map((field) => fieldLabels[field]).join(', '),
+                  })}
+                </p>
+              )}
+            </Alert>
+          )}
+          {report && (
+            <Alert
+              variant={report.outcome === 'partly-applied' ? 'warning' : 'danger'}
+              isInline
+              title={
+                report.outcome === 'partly-applied'
+                  ? t('Only some changes were saved')
+                  : t('Nothing was changed')
+              }
+              actionLinks={
+                report.outcome === 'partly-applied' || report.outcome === 'nothing-applied' ? (
+                  <AlertActionLink
+                    onClick={() => void run(report.remaining)}
+                    data-test="pipcache-edit-retry"
+                  >
+                    {t('Retry the rest')}
+                  </AlertActionLink>
+                ) : undefined
+              }
+              data-test="pipcache-edit-report"
+            >
+              <List>
+                {report.patches.map((patch) => (
+                  <ListItem
+                    key={`${patch.kind}/${patch.name}`}
+                    data-test="pipcache-edit-report-item"
+                  >
+                    {t('{{kind}} {{name}}: {{fate}}', {
+                      kind: patch.kind,
+                      name: patch.name,
+                      fate: fateText(patch.fate),
+                    })}
+                  </ListItem>
+                ))}
+              </List>
+            </Alert>
+          )}
+          {failure && (
+            <Alert variant="danger" isInline title={t('Nothing was changed')}>
+              {failure}
+            </Alert>
+          )}
+          <Form
+            onSubmit={(event) => {
+              event.preventDefault();
+              save();
+            }}
+          >
+            <FormSection title={t('Resources')} titleElement="h3">
+              <Grid hasGutter md={6}>
+                <GridItem>
+                  {text(
+                    'resources.memoryRequest',
+                    'pipcache-edit-memory-request',
+                    values.resources.memoryRequest,
+                    (memoryRequest) => set('resources', { memoryRequest }),
+                  )}
+                </GridItem>
+                <GridItem>
+                  {text(
+                    'resources.memoryLimit',
+                    'pipcache-edit-memory-limit',
+                    values.resources.memoryLimit,
+                    (memoryLimit) => set('resources', { memoryLimit }),
+                  )}
+                </GridItem>
+                <GridItem>
+                  {text(
+                    'resources.cpuRequest',
+                    'pipcache-edit-cpu-request',
+                    values.resources.cpuRequest,
+                    (cpuRequest) => set('resources', { cpuRequest }),
+                    t('Empty: no CPU request.'),
+                  )}
+                </GridItem>
+                <GridItem>
+                  {text(
+                    'resources.cpuLimit',
+                    'pipcache-edit-cpu-limit',
+                    values.resources.cpuLimit,
+                    (cpuLimit) => set('resources', { cpuLimit }),
+                    t('Empty: no CPU limit.'),
+                  )}
+                </GridItem>
+              </Grid>
+            </FormSection>
+            <FormSection title={t('Node placement')} titleElement="h3">
+              <FormField label={fieldLabels['placement.pods']} fieldId="pipcache-edit-pod-nodes">
+                <KeyValueEditor
+                  id="pipcache-edit-pod-nodes"
+                  rows={values.placement.pods}
+                  onChange={(pods) => set('placement', { pods })}
+                  errors={errors}
+                  prefix="placement.pods"
+                  addLabel={t('Add node label')}
+                />
+              </FormField>
+              {baseline.objects.buildConfig && (
+                <FormField
+                  label={fieldLabels['placement.build']}
+                  fieldId="pipcache-edit-build-nodes"
+                >
+                  <KeyValueEditor
+                    id="pipcache-edit-build-nodes"
+                    rows={values.placement.build}
+                    onChange={(build) => set('placement', { build })}
+                    errors={errors}
+                    prefix="placement.build"
+                    addLabel={t('Add node label')}
+                  />
+                </FormField>
+              )}
+            </FormSection>
+            {baseline.objects.route && (
+              <FormSection title={t('Route')} titleElement="h3">
+                <FormField
+                  label={fieldLabels['route.insecureEdgeTermination']}
+                  fieldId="pipcache-edit-insecure"
+                >
+                  <FormSelect
+                    id="pipcache-edit-insecure"
+                    value={values.route.insecureEdgeTermination}
+                    onChange={(_event, value) =>
+                      set('route', { insecureEdgeTermination: value as InsecureEdgePolicy })
+                    }
+                    data-test="pipcache-edit-insecure"
+                  >
+                    <FormSelectOption value="Redirect" label={t('Redirect to https')} />
+                    <FormSelectOption value="Allow" label={t('Allow plain http')} />
+                  </FormSelect>
+                </FormField>
+                {text(
+                  'route.allowedCidrs',
+                  'pipcache-edit-allowed',
+                  values.route.allowedCidrs,
+                  (allowedCidrs) => set('route', { allowedCidrs }),
+                  t('CIDRs separated by spaces, such as 10.0.0.0/8; empty: everyone.'),
+                )}
+              </FormSection>
+            )}
+            <FormSection title={t('devpi options')} titleElement="h3">
+              {text(
+                'devpi.upstreamUrl',
+                'pipcache-edit-upstream',
+                values.devpi.upstreamUrl,
+                (upstreamUrl) => set('devpi', { upstreamUrl }),
+                t('Empty: PyPI.'),
+              )}
+              <Grid hasGutter md={6}>
+                <GridItem>
+                  {text(
+                    'devpi.cacheExpiry',
+                    'pipcache-edit-expiry',
+                    values.devpi.cacheExpiry,
+                    (cacheExpiry) => set('devpi', { cacheExpiry }),
+                    t("Empty: devpi's default (1800)."),
+                  )}
+                </GridItem>
+                <GridItem>
+                  {text(
+                    'devpi.requestTimeout',
+                    'pipcache-edit-timeout',
+                    values.devpi.requestTimeout,
+                    (requestTimeout) => set('devpi', { requestTimeout }),
+                    t("Empty: devpi's default (5)."),
+                  )}
+                </GridItem>
+              </Grid>
+              <Checkbox
+                id="pipcache-edit-offline"
+                label={fieldLabels['devpi.offline']}
+                description={t('Serve only what is cached; never ask the upstream index.')}
+                isChecked={values.devpi.offline}
+                onChange={(_event, offline) => set('devpi', { offline })}
+                data-test="pipcache-edit-offline"
+              />
+            </FormSection>
+          </Form>
+        </Stack>
+      </ModalBody>
+      <ModalFooter>
+        <Button
+          variant="primary"
+          onClick={save}
+          isDisabled={invalid || unchanged}
+          isLoading={saving}
+          data-test="pipcache-edit-save"
+        >
+          {t('Save')}
+        </Button>
+        <Button variant="link" onClick={closeModal} data-test="pipcache-edit-cancel">
+          {t('Cancel')}
+        </Button>
+      </ModalFooter>
+    </Modal>
+  );
+};
+
+export default EditCacheModal;
