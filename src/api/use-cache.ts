@@ -11,9 +11,9 @@ import {
   type PatchOperation,
 } from '../model/buildconfig-patch';
 import { admitProjectPatch, clientPolicyFor } from '../model/client-policy';
-import type { Build, BuildConfig, NetworkPolicy } from '../model/k8s-types';
+import type { BuildConfig, NetworkPolicy } from '../model/k8s-types';
 import type { PipCacheValues } from '../model/values';
-import { consoleFetchJSON, k8sCreate, k8sGet, k8sPatch } from '../sdk/console-sdk';
+import { k8sCreate, k8sGet, k8sPatch } from '../sdk/console-sdk';
 import { CACHE_OWNED_KINDS } from './cache-kinds';
 import { toK8sErrorInfo, type K8sErrorInfo } from './k8s-error';
 
@@ -97,20 +97,6 @@ export const stopUsingCacheInBuildConfig = (
   const patch = stopUsingCachePatch(buildConfig);
   if (!patch) return Promise.resolve({ state: 'not-applicable' });
   return applyGuardedPatch(BUILD_CONFIG_MODEL, buildConfig, patch);
-};
-
-/** Starts a build of a BuildConfig, as `oc start-build` does (the `instantiate` subresource). */
-export const startBuild = (buildConfig: BuildConfig): Promise<Build> => {
-  const namespace = encodeURIComponent(buildConfig.metadata.namespace ?? '');
-  const name = encodeURIComponent(buildConfig.metadata.name ?? '');
-  return consoleFetchJSON.post(
-    `/api/kubernetes/apis/build.openshift.io/v1/namespaces/${namespace}/buildconfigs/${name}/instantiate`,
-    {
-      kind: 'BuildRequest',
-      apiVersion: 'build.openshift.io/v1',
-      metadata: { name: buildConfig.metadata.name },
-    },
-  ) as Promise<Build>;
 };
 
 /** Reads `builds.config.openshift.io/cluster`. */

@@ -13,7 +13,7 @@ import {
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import { Link } from 'react-router-dom-v5-compat';
 import { toK8sErrorInfo } from '../../api/k8s-error';
-import { startBuild } from '../../api/use-cache';
+import { startBuild } from '../../api/start-build';
 import GuardedButton from '../../components/GuardedButton';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { cacheUseOf } from '../../model/build-use';

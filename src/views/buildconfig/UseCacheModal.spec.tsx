@@ -13,7 +13,6 @@ jest.mock('../../sdk/console-sdk', () => ({
   k8sPatch: jest.fn(),
   k8sGet: jest.fn(),
   k8sCreate: jest.fn(),
-  consoleFetchJSON: { post: jest.fn() },
 }));
 
 const watchAll = useK8sWatchResources as jest.MockedFunction<typeof useK8sWatchResources>;

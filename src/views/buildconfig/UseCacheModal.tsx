@@ -14,7 +14,8 @@ import {
   Radio,
 } from '@patternfly/react-core';
 import { toK8sErrorInfo } from '../../api/k8s-error';
-import { applyCacheToBuildConfig, startBuild } from '../../api/use-cache';
+import { startBuild } from '../../api/start-build';
+import { applyCacheToBuildConfig } from '../../api/use-cache';
 import EnvChangeTable from '../../components/EnvChangeTable';
 import FormField from '../../components/FormField';
 import LinkButton from '../../components/LinkButton';

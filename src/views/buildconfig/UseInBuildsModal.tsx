@@ -15,7 +15,8 @@ import {
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { toK8sErrorInfo } from '../../api/k8s-error';
-import { applyCacheToBuildConfig, startBuild } from '../../api/use-cache';
+import { startBuild } from '../../api/start-build';
+import { applyCacheToBuildConfig } from '../../api/use-cache';
 import { useBuildConfigs } from '../../hooks/useBuildConfigs';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import {

@@ -16,8 +16,9 @@ import { useDevpiProbe } from '../../hooks/useDevpiProbe';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { cacheHealth } from '../../model/health';
 import { externalUrlProblemText, type CacheInstance } from '../../model/instance';
-import type { BuildConfig } from '../../model/k8s-types';
+import type { BuildConfig, PersistentVolumeClaim } from '../../model/k8s-types';
 import { clientSnippet } from '../../model/snippets';
+import CacheDiskUsage from './CacheDiskUsage';
 import ClientSnippets from './ClientSnippets';
 import DevpiStatusFacts from './DevpiStatusFacts';
 import StartBuildButton from './StartBuildButton';
@@ -28,9 +29,11 @@ const CacheOverview: React.FC<{
   hasService: boolean;
   /** The cache's BuildConfig, when its image is built in the cluster: offers Start build. */
   buildConfig?: BuildConfig;
+  /** The cache's volume, when its storage is persistent: disk use and expansion. */
+  pvc?: PersistentVolumeClaim;
   /** Offered when the router refused the Route's host. */
   onChangeHost?: () => void;
-}> = ({ instance, hasService, buildConfig, onChangeHost }) => {
+}> = ({ instance, hasService, buildConfig, pvc, onChangeHost }) => {
   const { t } = usePipCacheTranslation();
   // Only a ready pod behind an existing Service can answer; anything else would just log errors.
   const probe = useDevpiProbe(
@@ -113,6 +116,14 @@ const CacheOverview: React.FC<{
                 : t('Ephemeral: cached packages are lost when the pod restarts.')}
             </DescriptionListDescription>
           </DescriptionListGroup>
+          {pvc && (
+            <DescriptionListGroup>
+              <DescriptionListTerm>{t('Disk use')}</DescriptionListTerm>
+              <DescriptionListDescription>
+                <CacheDiskUsage pvc={pvc} namespace={instance.namespace} />
+              </DescriptionListDescription>
+            </DescriptionListGroup>
+          )}
           {instance.builtInCluster && (
             <DescriptionListGroup>
               <DescriptionListTerm>{t('Image build')}</DescriptionListTerm>

@@ -155,7 +155,7 @@ const ExpandVolumeModal: React.FC<ExpandVolumeModalProps> = ({ pvc, closeModal }
           <Button
             variant="primary"
             onClick={() => void save()}
-            isDisabled={saving || (touched && Boolean(error))}
+            isDisabled={saving || Boolean(error)}
             isLoading={saving}
             data-test="pipcache-expand-apply"
           >

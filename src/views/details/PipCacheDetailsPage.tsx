@@ -19,7 +19,7 @@ import { useCacheObjects } from '../../hooks/useCacheObjects';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { cacheKey } from '../../model/cache-resources';
 import type { EditableObjects } from '../../model/edit-patches';
-import type { BuildConfig, Deployment, Route } from '../../model/k8s-types';
+import type { BuildConfig, Deployment, PersistentVolumeClaim, Route } from '../../model/k8s-types';
 import { listPagePath } from '../../model/namespaces';
 import { DocumentTitle, useModal } from '../../sdk/console-sdk';
 import CacheUseButtons from '../buildconfig/CacheUseButtons';
@@ -128,6 +128,7 @@ const PipCacheDetailsPage: React.FC = () => {
                 instance={instance}
                 hasService={cache.services.length > 0}
                 buildConfig={buildConfig}
+                pvc={cache.pvcs[0] as PersistentVolumeClaim | undefined}
                 onChangeHost={
                   route &&
                   instance.externalUrlProblem &&

@@ -1,0 +1,94 @@
+import { cacheObjects, expect, test, type ClusterControl } from './fixtures';
+
+const MiB = 1024 ** 2;
+
+/** A running pod of the cache that mounts its claim: the kubelet reports only mounted volumes. */
+const runningPod = (name: string, namespace = 'demo') => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: {
+    name: `${name}-7d9f-abcde`,
+    namespace,
+    labels: { 'app.kubernetes.io/name': 'pipcache', 'app.kubernetes.io/instance': name },
+  },
+  spec: {
+    containers: [{ name: 'devpi', image: 'devpi:latest' }],
+    volumes: [{ name: 'data', persistentVolumeClaim: { claimName: `${name}-data` } }],
+  },
+  status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] },
+});
+
+const diskUsage = async (
+  cluster: ClusterControl,
+  page: import('@playwright/test').Page,
+  bytes: number,
+) => {
+  const response = await page.request.post('/__cluster/disk-usage', {
+    data: { namespace: 'demo', claim: 'pipcache-data', bytes },
+  });
+  expect(response.ok()).toBe(true);
+  return cluster;
+};
+
+/** The cache's objects with its claim in another StorageClass. */
+const inClass = (objects: any[], storageClassName: string) =>
+  objects.map((o) =>
+    o.kind === 'PersistentVolumeClaim' ? { ...o, spec: { ...o.spec, storageClassName } } : o,
+  );
+
+test.describe('living with a cache', () => {
+  test('shows how full the volume is, warns from 80%, and grows it', async ({ page, cluster }) => {
+    await cluster.seed([...cacheObjects('pipcache', { persistent: true }), runningPod('pipcache')]);
+    await diskUsage(cluster, page, 300 * MiB);
+    await page.goto('/pipcache/ns/demo/pipcache');
+    await expect(page.getByTestId('pipcache-disk-sentence')).toHaveText(
+      '300.0 MiB of 1.0 GiB used (29%).',
+    );
+    await expect(page.getByTestId('pipcache-disk-sentence')).toHaveAttribute('data-level', 'ok');
+
+    await diskUsage(cluster, page, 900 * MiB);
+    await page.reload();
+    const sentence = page.getByTestId('pipcache-disk-sentence');
+    await expect(sentence).toHaveAttribute('data-level', 'warning');
+    await expect(sentence).toContainText('900.0 MiB of 1.0 GiB used (88%). devpi never removes');
+
+    await page.getByTestId('pipcache-disk-expand').click();
+    const modal = page.getByTestId('pipcache-expand-modal');
+    await modal.getByTestId('pipcache-expand-size').fill('512Mi');
+    await expect(modal.getByText('A volume can only grow: enter more than 1Gi.')).toBeVisible();
+    await expect(modal.getByTestId('pipcache-expand-apply')).toBeDisabled();
+    await modal.getByTestId('pipcache-expand-size').fill('2Gi');
+    await modal.getByTestId('pipcache-expand-apply').click();
+    await expect(modal).toHaveCount(0);
+    const [claim] = await cluster.objects('PersistentVolumeClaim', 'demo');
+    expect(claim.spec.resources.requests.storage).toBe('2Gi');
+    // The resized capacity reaches the kubelet's figures on the next reading.
+    await page.reload();
+    await expect(page.getByTestId('pipcache-disk-sentence')).toHaveText(
+      '900.0 MiB of 2.0 GiB used (44%).',
+    );
+  });
+
+  test('explains a StorageClass that cannot expand, and an unreachable Prometheus', async ({
+    page,
+    cluster,
+    problems,
+  }) => {
+    // The refused metrics queries are the point of the test; the browser logs their 503s.
+    problems.allow.push(/status of 503/);
+    await cluster.seed([
+      ...inClass(cacheObjects('pipcache', { persistent: true }), 'fast-local'),
+      runningPod('pipcache'),
+    ]);
+    await cluster.faults({ prometheusUnavailable: 503 });
+    await page.goto('/pipcache/ns/demo/pipcache');
+    await expect(page.getByTestId('pipcache-disk-unknown')).toContainText(
+      'Disk use unknown: the cluster monitoring (Prometheus) did not answer',
+    );
+    await page.getByTestId('pipcache-disk-expand').click();
+    await expect(page.getByTestId('pipcache-expand-unsupported')).toContainText(
+      'StorageClass fast-local does not allow volume expansion.',
+    );
+    await expect(page.getByTestId('pipcache-expand-apply')).toHaveCount(0);
+  });
+});
