@@ -52,6 +52,11 @@ test.describe('living with a cache', () => {
     await expect(sentence).toHaveAttribute('data-level', 'warning');
     await expect(sentence).toContainText('900.0 MiB of 1.0 GiB used (88%). devpi never removes');
 
+    // The list warns too, so a filling cache is seen before anyone opens it.
+    await page.goto('/pipcache/ns/demo');
+    await expect(page.getByTestId('pipcache-disk-label')).toContainText('88% full');
+    await page.goto('/pipcache/ns/demo/pipcache');
+
     await page.getByTestId('pipcache-disk-expand').click();
     const modal = page.getByTestId('pipcache-expand-modal');
     await modal.getByTestId('pipcache-expand-size').fill('512Mi');
@@ -62,11 +67,21 @@ test.describe('living with a cache', () => {
     await expect(modal).toHaveCount(0);
     const [claim] = await cluster.objects('PersistentVolumeClaim', 'demo');
     expect(claim.spec.resources.requests.storage).toBe('2Gi');
-    // The resized capacity reaches the kubelet's figures on the next reading.
+    // The resized capacity reaches the kubelet's figures on the next reading once the driver
+    // has resized the volume.
+    await expect
+      .poll(
+        async () =>
+          (await cluster.objects('PersistentVolumeClaim', 'demo'))[0].status?.capacity?.storage,
+      )
+      .toBe('2Gi');
     await page.reload();
     await expect(page.getByTestId('pipcache-disk-sentence')).toHaveText(
       '900.0 MiB of 2.0 GiB used (44%).',
     );
+    await page.goto('/pipcache/ns/demo');
+    await expect(page.getByTestId('pipcache-status')).toBeVisible();
+    await expect(page.getByTestId('pipcache-disk-label')).toHaveCount(0);
   });
 
   test('explains a StorageClass that cannot expand, and an unreachable Prometheus', async ({

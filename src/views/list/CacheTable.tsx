@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Table, Tbody, Td, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
 import { Link } from 'react-router-dom-v5-compat';
 import CopyButton from '../../components/CopyButton';
+import DiskUseLabel from '../../components/DiskUseLabel';
 import HealthLabel from '../../components/HealthLabel';
 import IndexUrl from '../../components/IndexUrl';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
@@ -76,7 +77,8 @@ const CacheTable: React.FC<CacheTableProps> = ({
               <Td dataLabel={t('Storage')} data-test="pipcache-storage">
                 {instance.storage.kind === 'persistent'
                   ? t('Persistent, {{size}}', { size: instance.storage.size ?? '' })
-                  : t('Ephemeral')}
+                  : t('Ephemeral')}{' '}
+                <DiskUseLabel use={row.disk} />
               </Td>
               <Td dataLabel={t('External index URL')} modifier="breakWord">
                 {instance.externalUrl ? (

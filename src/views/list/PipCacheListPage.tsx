@@ -12,6 +12,8 @@ import { useNavigate, useParams } from 'react-router-dom-v5-compat';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import { useAllProjectsAccess } from '../../hooks/useAllProjectsAccess';
 import { useCacheInstances } from '../../hooks/useCacheInstances';
+import { useVolumeUse } from '../../hooks/useVolumeUse';
+import { diskUseOf } from '../../model/disk';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { createPagePath, listPagePath } from '../../model/namespaces';
 import {
@@ -46,6 +48,8 @@ const PipCacheListPage: React.FC = () => {
     undefined,
     Boolean(ns) || (!access.checking && (access.clusterWide || Boolean(access.project))),
   );
+  // Disk figures come per project (two queries a minute), so only for a one-project list.
+  const volumes = useVolumeUse(ns);
   const [filter, setFilter] = React.useState('');
   const [sortColumn, setSortColumn] = React.useState<SortColumn>('name');
   const [sortDirection, setSortDirection] = React.useState<SortDirection>('asc');
@@ -61,8 +65,9 @@ const PipCacheListPage: React.FC = () => {
         created: instance.created ?? '',
         health: cacheHealth(instance, { kind: 'skipped', why: 'not-yet' }, t),
         instance,
+        disk: diskUseOf(`${instance.name}-data`, volumes.used, volumes.capacity),
       })),
-    [instances, t],
+    [instances, t, volumes.used, volumes.capacity],
   );
   const rows = React.useMemo(
     () => filterAndSortRows(allRows, filter, sortColumn, sortDirection),

@@ -1,3 +1,4 @@
+import type { DiskUse } from '../../model/disk';
 import type { Health } from '../../model/health';
 import type { CacheInstance } from '../../model/instance';
 
@@ -9,6 +10,8 @@ export interface CacheRowData {
   created: string;
   health: Health;
   instance: CacheInstance;
+  /** How full the volume is, when the cluster's monitoring tells. */
+  disk?: DiskUse;
 }
 
 export type SortColumn = 'name' | 'namespace' | 'created';
