@@ -9,6 +9,38 @@ test.describe('the plugin in the console shell', () => {
     expect(await page.evaluate(() => window.shellState!.resolveAllCodeRefs())).toEqual([]);
   });
 
+  test('is served the shared modules of the console generation under test', async ({ page }) => {
+    // The same plugin build runs in both shells; this pins down which one a run exercised.
+    const expected =
+      process.env.CONSOLE_GENERATION === '4.22'
+        ? {
+            console: '4.22.0',
+            react: '18.3.1',
+            'react-dom': '18.3.1',
+            'react-router-dom-v5-compat': '7.13.1',
+            'react-i18next': '16.5.8',
+            '@openshift/dynamic-plugin-sdk': '8.2.0',
+            '@patternfly/react-core/dist/dynamic/components/Button': '6.4.3',
+          }
+        : {
+            console: '4.19.0',
+            react: '17.0.2',
+            'react-dom': '17.0.2',
+            'react-router-dom-v5-compat': '6.30.6',
+            'react-i18next': '11.18.6',
+            '@openshift/dynamic-plugin-sdk': '5.0.1',
+            '@patternfly/react-core/dist/dynamic/components/Button': '6.2.2',
+          };
+    await page.goto('/pipcache/ns/demo');
+    await expect(page.getByTestId('pipcache-list-page')).toBeVisible();
+    const { console: consoleVersion, ...shares } = expected;
+    expect(await page.evaluate(() => window.shellState!.consoleVersion)).toBe(consoleVersion);
+    const loaded = await page.evaluate(() => window.shellState!.loadedShares());
+    for (const [name, version] of Object.entries(shares)) {
+      expect(loaded[name], name).toEqual([version]);
+    }
+  });
+
   test('shows the empty state with a Create button that opens the form', async ({ page }) => {
     await page.goto('/pipcache/ns/demo');
     const empty = page.getByTestId('pipcache-empty-state');
