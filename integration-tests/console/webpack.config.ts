@@ -29,7 +29,7 @@ const is422 = generation === '4.22';
 const share422 = path.join(root, 'integration-tests/console-422/node_modules');
 if (is422 && !fs.existsSync(path.join(share422, 'react'))) {
   throw new Error(
-    'The console 4.22 share scope is not installed: run `npm ci --prefix integration-tests/console-422`.',
+    'The console 4.22 share scope is not installed: build with `npm run build-shell-4.22`, which installs it.',
   );
 }
 
