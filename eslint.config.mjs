@@ -48,6 +48,8 @@ export default tseslint.config(
       'integration-tests/.cache/**',
       'integration-tests/shell/dist/**',
       'integration-tests/console/dist/**',
+      'integration-tests/console/dist-4.22/**',
+      'integration-tests/console-422/node_modules/**',
       'integration-tests/console/.generated/**',
       '.cache/**',
       'test-results/**',

@@ -5,7 +5,7 @@
 set -u
 cd "$(dirname "$0")/.." || exit 1
 mkdir -p .cache
-rm -f .cache/jest.json .cache/playwright.json
+rm -f .cache/jest.json .cache/playwright.json .cache/playwright-4.22.json
 
 failed_steps=()
 step() {
@@ -33,6 +33,15 @@ if step "production build" npm run -s build; then
   if step "console shell build" npm run -s build-shell; then
     step "browser tests (playwright, chromium)" env PLAYWRIGHT_JSON_OUTPUT_FILE=.cache/playwright.json \
       npx playwright test -c integration-tests/browser/playwright.config.ts --reporter=list,json
+  fi
+  # The same plugin build in the console 4.22 generation of the shell (React 18, react-router 7,
+  # react-i18next 16, dynamic-plugin-sdk 8, PatternFly 6.4): the pages and flows most bound to
+  # React and the router. `npm run test:e2e-4.22` runs every browser test there.
+  if step "console 4.22 shell build" npm run -s build-shell-4.22; then
+    step "browser tests in the console 4.22 shell" env CONSOLE_GENERATION=4.22 \
+      PLAYWRIGHT_JSON_OUTPUT_FILE=.cache/playwright-4.22.json \
+      npx playwright test -c integration-tests/browser/playwright.config.ts --reporter=list,json \
+      shell.e2e.ts details.e2e.ts use-cache.e2e.ts create.e2e.ts
   fi
 fi
 

@@ -19,11 +19,14 @@ if (jest) {
   failed += jest.numFailedTests;
   skipped += jest.numPendingTests + jest.numTodoTests;
 }
-const playwright = readJson('.cache/playwright.json');
-if (playwright?.stats) {
-  passed += playwright.stats.expected + playwright.stats.flaky;
-  failed += playwright.stats.unexpected;
-  skipped += playwright.stats.skipped;
+// The browser tests in the console 4.19 shell, then those in the console 4.22 shell.
+for (const file of ['.cache/playwright.json', '.cache/playwright-4.22.json']) {
+  const playwright = readJson(file);
+  if (playwright?.stats) {
+    passed += playwright.stats.expected + playwright.stats.flaky;
+    failed += playwright.stats.unexpected;
+    skipped += playwright.stats.skipped;
+  }
 }
 
 const failedSteps = process.argv.slice(2);

@@ -3,16 +3,20 @@ import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.SHELL_PORT ?? 9123);
 const root = path.resolve(__dirname, '../..');
+// Which generation of the console shell serves the same plugin build: 4.19 (React 17,
+// react-router 5 + v5-compat) by default, 4.22 (React 18, react-router 7) with
+// CONSOLE_GENERATION=4.22 after `npm run build-shell-4.22`.
+const GENERATION = process.env.CONSOLE_GENERATION === '4.22' ? '4.22' : '4.19';
 
 /**
  * Browser tests: Debian's Chromium (never a downloaded browser) against the production build
- * of the plugin loaded into the local console shell. One worker: the tests share one
- * in-memory cluster and reset it before each test.
+ * of the plugin loaded into the local console shell of either console generation. One worker:
+ * the tests share one in-memory cluster and reset it before each test.
  */
 export default defineConfig({
   testDir: __dirname,
   testMatch: '*.e2e.ts',
-  outputDir: path.join(root, '.cache', 'playwright-results'),
+  outputDir: path.join(root, '.cache', `playwright-results-${GENERATION}`),
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -40,6 +44,7 @@ export default defineConfig({
   webServer: {
     command: `npx ts-node integration-tests/console/server.ts --port ${PORT}`,
     cwd: root,
+    env: { CONSOLE_GENERATION: GENERATION },
     url: `http://127.0.0.1:${PORT}/server-flags.js`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -9,6 +9,53 @@ test.describe('the plugin in the console shell', () => {
     expect(await page.evaluate(() => window.shellState!.resolveAllCodeRefs())).toEqual([]);
   });
 
+  test('is served the shared modules of the console generation under test', async ({ page }) => {
+    // The same plugin build runs in both shells; this pins down which one a run exercised.
+    const expected =
+      process.env.CONSOLE_GENERATION === '4.22'
+        ? {
+            console: '4.22.0',
+            react: '18.3.1',
+            'react-dom': '18.3.1',
+            'react-router-dom-v5-compat': '7.13.1',
+            'react-i18next': '16.5.8',
+            '@openshift/dynamic-plugin-sdk': '8.2.0',
+            '@patternfly/react-core/dist/dynamic/components/Button': '6.4.3',
+          }
+        : {
+            console: '4.19.0',
+            react: '17.0.2',
+            'react-dom': '17.0.2',
+            'react-router-dom-v5-compat': '6.30.6',
+            'react-i18next': '11.18.6',
+            '@openshift/dynamic-plugin-sdk': '5.0.1',
+            '@patternfly/react-core/dist/dynamic/components/Button': '6.2.2',
+          };
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    await page.goto('/pipcache/ns/demo');
+    await expect(page.getByTestId('pipcache-list-page')).toBeVisible();
+    // The plugin's build asks for console 4.19's singletons; webpack hands it 4.22's and only
+    // warns (the shares are not strict), as console 4.22 does for every 4.19-built plugin.
+    expect(warnings.filter((text) => text.startsWith('Unsatisfied version')).sort()).toEqual(
+      process.env.CONSOLE_GENERATION === '4.22'
+        ? [
+            'Unsatisfied version 16.5.8 from undefined of shared singleton module react-i18next (required ^11.12.0)',
+            'Unsatisfied version 18.3.1 from undefined of shared singleton module react (required ^17.0.1)',
+            'Unsatisfied version 7.13.1 from undefined of shared singleton module react-router-dom-v5-compat (required ^6.11.2)',
+          ]
+        : [],
+    );
+    const { console: consoleVersion, ...shares } = expected;
+    expect(await page.evaluate(() => window.shellState!.consoleVersion)).toBe(consoleVersion);
+    const loaded = await page.evaluate(() => window.shellState!.loadedShares());
+    for (const [name, version] of Object.entries(shares)) {
+      expect(loaded[name], name).toEqual([version]);
+    }
+  });
+
   test('shows the empty state with a Create button that opens the form', async ({ page }) => {
     await page.goto('/pipcache/ns/demo');
     const empty = page.getByTestId('pipcache-empty-state');

@@ -3,7 +3,9 @@
  * enforced, the plugin's `dist/` under `/api/plugins/pipcache-plugin/` as the console serves
  * plugin assets, and the in-memory cluster under `/api/kubernetes/`.
  *
- * Run: `ts-node integration-tests/console/server.ts [--port 9000] [--seed demo|empty]`.
+ * Run: `ts-node integration-tests/console/server.ts [--port 9000] [--seed demo|empty]`. With
+ * `CONSOLE_GENERATION=4.22` it serves the console 4.22 generation of the shell (`dist-4.22/`,
+ * built with the same variable) instead of the 4.19 one; the plugin's `dist/` is the same.
  */
 import * as fs from 'fs';
 import * as http from 'http';
@@ -14,7 +16,9 @@ import { createCluster, type Cluster } from '../cluster-api/server';
 import type { SeedName } from '../cluster-api/seed';
 
 const root = path.resolve(__dirname, '../..');
-const shellDist = path.join(__dirname, 'dist');
+const generation = process.env.CONSOLE_GENERATION === '4.22' ? '4.22' : '4.19';
+const shellDist = path.join(__dirname, generation === '4.22' ? 'dist-4.22' : 'dist');
+const consoleVersion = `${generation}.0`;
 const pluginDist = path.join(root, 'dist');
 const PLUGIN_PREFIX = '/api/plugins/pipcache-plugin/';
 
@@ -102,7 +106,7 @@ export const startShell = async ({
           'X-Content-Type-Options': 'nosniff',
         });
         res.end(
-          `window.SERVER_FLAGS = ${JSON.stringify({ basePath: '/', consoleVersion: '4.19.0', branding: 'okd', releaseVersion: '4.19.0' })};\n`,
+          `window.SERVER_FLAGS = ${JSON.stringify({ basePath: '/', consoleVersion, branding: 'okd', releaseVersion: consoleVersion })};\n`,
         );
         return;
       }
@@ -158,7 +162,7 @@ if (require.main === module) {
   for (const dir of [shellDist, pluginDist]) {
     if (!fs.existsSync(dir)) {
       console.error(
-        `${path.relative(root, dir)}/ is missing: run \`npm run build\` and \`npm run build-shell\` first.`,
+        `${path.relative(root, dir)}/ is missing: run \`npm run build\` and \`npm run ${generation === '4.22' ? 'build-shell-4.22' : 'build-shell'}\` first.`,
       );
       process.exit(1);
     }
@@ -167,6 +171,6 @@ if (require.main === module) {
     port: Number(arg('port') ?? process.env.PORT ?? 9000),
     seed: parseSeed(arg('seed')),
   }).then(({ url }) => {
-    console.log(`Console shell with PipCache: ${url}/pipcache/ns/demo`);
+    console.log(`Console ${generation} shell with PipCache: ${url}/pipcache/ns/demo`);
   });
 }

@@ -1,8 +1,17 @@
 /**
- * Builds the local console shell: a webpack host that provides the console 4.19 generation's
- * shared modules (React 17, react-router 5.3 + v5-compat, react-redux 7, redux 4,
- * react-i18next 11, the console SDK with its console-only facades, PatternFly's dynamic
- * modules) and loads the plugin's production build the way the console does.
+ * Builds the local console shell: a webpack host that provides a console generation's shared
+ * modules and loads the plugin's production build the way the console does.
+ *
+ * - `CONSOLE_GENERATION=4.19` (the default, into `dist/`): console 4.19 to 4.21 — React 17,
+ *   react-router 5.3 + v5-compat, react-redux 7, redux 4, react-i18next 11,
+ *   `@openshift/dynamic-plugin-sdk` 5, PatternFly 6.2 — from the root `node_modules`.
+ * - `CONSOLE_GENERATION=4.22` (into `dist-4.22/`): console 4.22 — React 18.3, react-router 7
+ *   with `react-router-dom` and `react-router-dom-v5-compat` aliased to it, react-redux 9,
+ *   redux 5, react-i18next 16, `@openshift/dynamic-plugin-sdk` 8, PatternFly 6.4 — from
+ *   `integration-tests/console-422/node_modules` (its own install: React 18's peers cannot
+ *   share the root tree with React 17).
+ *
+ * Both provide the same console SDK code with the same facades; only `src/generation/` differs.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -11,12 +20,52 @@ import { container, NormalModuleReplacementPlugin, type Configuration } from 'we
 
 const root = path.resolve(__dirname, '../..');
 const pluginDist = path.join(root, 'dist');
-const version = (name: string): string =>
-  (
-    JSON.parse(
-      fs.readFileSync(require.resolve(`${name}/package.json`, { paths: [root] }), 'utf8'),
-    ) as { version: string }
-  ).version;
+
+const generation = process.env.CONSOLE_GENERATION ?? '4.19';
+if (generation !== '4.19' && generation !== '4.22') {
+  throw new Error(`CONSOLE_GENERATION must be 4.19 or 4.22, not ${generation}.`);
+}
+const is422 = generation === '4.22';
+const share422 = path.join(root, 'integration-tests/console-422/node_modules');
+if (is422 && !fs.existsSync(path.join(share422, 'react'))) {
+  throw new Error(
+    'The console 4.22 share scope is not installed: build with `npm run build-shell-4.22`, which installs it.',
+  );
+}
+
+/**
+ * The packages console 4.22 provides in other versions than 4.19 does, and where the 4.22
+ * build takes them from. react-router 7 stands in for both of the old router packages.
+ */
+const aliases422: Record<string, string> = Object.fromEntries([
+  ...[
+    '@openshift/dynamic-plugin-sdk',
+    '@patternfly/react-core',
+    '@patternfly/react-icons',
+    '@patternfly/react-styles',
+    '@patternfly/react-table',
+    '@patternfly/react-tokens',
+    'i18next',
+    'react',
+    'react-dom',
+    'react-i18next',
+    'react-redux',
+    'react-router',
+    'redux',
+    'redux-thunk',
+  ].map((name) => [name, path.join(share422, name)]),
+  ['react-router-dom', path.join(share422, 'react-router')],
+  ['react-router-dom-v5-compat', path.join(share422, 'react-router')],
+]);
+
+/** The version of a package as this generation's build resolves it. */
+const version = (name: string): string => {
+  const dir = is422 ? aliases422[name] : undefined;
+  const file = dir
+    ? path.join(dir, 'package.json')
+    : require.resolve(`${name}/package.json`, { paths: [root] });
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
+};
 
 /**
  * The PatternFly dynamic modules the plugin consumes, read from its build: the console
@@ -71,7 +120,7 @@ const config: Configuration = {
   // The generated module of lazy imports is an entry of its own, so webpack provides the shares.
   entry: { shell: ['./.generated/pf-shares.ts', './src/index.ts'] },
   output: {
-    path: path.join(__dirname, 'dist'),
+    path: path.join(__dirname, is422 ? 'dist-4.22' : 'dist'),
     filename: '[name].[contenthash].js',
     chunkFilename: '[name].[contenthash].js',
     publicPath: '/static/',
@@ -79,6 +128,7 @@ const config: Configuration = {
   },
   resolve: {
     extensions: ['.ts', '.tsx', '.js', '.jsx'],
+    ...(is422 ? { alias: aliases422 } : {}),
   },
   module: {
     rules: [
@@ -113,6 +163,8 @@ const config: Configuration = {
         ? withDefault
         : path.join(__dirname, 'src/facades/index.tsx');
     }),
+    // The generation-specific part of the shell (render, router, thunk, loader options).
+    ...(is422 ? [new NormalModuleReplacementPlugin(/^\.\/console-4\.19$/, './console-4.22')] : []),
     new container.ModuleFederationPlugin({
       name: 'console_shell',
       shared: {
@@ -122,10 +174,18 @@ const config: Configuration = {
             { singleton: true, eager: false, requiredVersion: false, version: version(name) },
           ]),
         ),
-        // react-router-dom-v5-compat carries its own react-router 6 inside; as a singleton the
-        // shared react-router 5.3 would replace it. Version-matched sharing gives each importer
-        // the version it asks for, which is how one page runs both router APIs.
-        'react-router': { singleton: false, eager: false },
+        // 4.19: react-router-dom-v5-compat carries its own react-router 6 inside; as a
+        // singleton the shared react-router 5.3 would replace it. Version-matched sharing gives
+        // each importer the version it asks for, which is how one page runs both router APIs.
+        // 4.22: react-router 7 is the only router, a singleton like the other two names.
+        'react-router': is422
+          ? {
+              singleton: true,
+              eager: false,
+              requiredVersion: false,
+              version: version('react-router'),
+            }
+          : { singleton: false, eager: false },
         ...Object.fromEntries(
           pfShares.map((share) => {
             const pkg = share.split('/').slice(0, 2).join('/');

@@ -1,10 +1,8 @@
 import * as React from 'react';
-import { render } from 'react-dom';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { Provider } from 'react-redux';
 import { applyMiddleware, combineReducers, createStore, type Reducer } from 'redux';
-import thunk from 'redux-thunk';
 import {
   PluginStore,
   PluginStoreProvider,
@@ -17,6 +15,7 @@ import { ModalProvider } from '@openshift-console/dynamic-plugin-sdk/lib/app/mod
 import '@patternfly/react-core/dist/styles/base.css';
 import App from './app/App';
 import { appFetch, unauthorizedUrls } from './fetch';
+import { generation } from './generation/current';
 import { k8sReducer } from './k8s-reducer';
 import { SHELL_MODELS } from './models';
 import { missingFacades } from './shell-context';
@@ -27,6 +26,17 @@ declare const __webpack_share_scopes__: Record<string, Record<string, unknown>>;
 
 const PLUGIN = 'pipcache-plugin';
 
+/** The versions of each shared module that something on the page has loaded, for tests. */
+const loadedShares = (scope: Record<string, unknown>): Record<string, string[]> =>
+  Object.fromEntries(
+    Object.entries(scope).flatMap(([name, versions]) => {
+      const loaded = Object.entries(versions as Record<string, { loaded?: unknown }>)
+        .filter(([, entry]) => Boolean(entry.loaded))
+        .map(([version]) => version);
+      return loaded.length > 0 ? [[name, loaded]] : [];
+    }),
+  );
+
 const start = async () => {
   if (localStorage.getItem('shell-theme') === 'dark')
     document.documentElement.classList.add('pf-v6-theme-dark');
@@ -35,7 +45,7 @@ const start = async () => {
   setUtilsConfig({ appFetch });
   const store = createStore(
     combineReducers({ k8s: k8sReducer, sdkCore: coreReducer as Reducer }),
-    applyMiddleware(thunk),
+    applyMiddleware(generation.thunk),
   );
   storeHandler.setStore(store);
   // Discovery, as the console does it at start: the models the watch hooks look up.
@@ -54,7 +64,7 @@ const start = async () => {
   const pluginStore = new PluginStore({
     loaderOptions: {
       sharedScope: __webpack_share_scopes__.default,
-      fixedPluginDependencyResolutions: { '@console/pluginAPI': '4.19.0' },
+      ...generation.dependencyOptions,
     },
   });
   // Console 4.19-4.21 plugins call `loadPluginEntry('name@version', container)`; like console
@@ -97,16 +107,18 @@ const start = async () => {
       return failures;
     },
     missingFacades: () => [...missingFacades],
+    consoleVersion: generation.consoleVersion,
+    loadedShares: () => loadedShares(__webpack_share_scopes__.default ?? {}),
     unauthorizedUrls,
   };
 
-  render(
+  generation.render(
     <Provider store={store}>
       <PluginStoreProvider store={pluginStore}>
         <App modalProvider={ModalProvider} />
       </PluginStoreProvider>
     </Provider>,
-    document.getElementById('app'),
+    document.getElementById('app') ?? document.body,
   );
 };
 

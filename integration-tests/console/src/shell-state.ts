@@ -3,6 +3,10 @@ export interface ShellStateApi {
   pluginInfo: () => { status: string }[];
   resolveAllCodeRefs: () => Promise<string[]>;
   missingFacades: () => string[];
+  /** The console release the shell imitates (its generation). */
+  consoleVersion: string;
+  /** Shared module name to the versions of it that were loaded. */
+  loadedShares: () => Record<string, string[]>;
   unauthorizedUrls: string[];
 }
 

@@ -27,15 +27,10 @@ import {
   ToolbarItem,
 } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Route, Switch } from 'react-router-dom';
-import {
-  CompatRoute,
-  CompatRouter,
-  Link,
-  useLocation,
-  useNavigate,
-} from 'react-router-dom-v5-compat';
+import { Link, useLocation, useNavigate } from 'react-router-dom-v5-compat';
 import { ofType, translateLabel, useShellResolvedExtensions } from '../extensions';
+import { generation } from '../generation/current';
+import type { ShellRoute } from '../generation/generation';
 import { ALL_NAMESPACES, ShellContext, type Perspective } from '../shell-context';
 import AddPage from './AddPage';
 import BuildConfigPage from './BuildConfigPage';
@@ -287,6 +282,8 @@ interface RouteProps {
   perspective?: string;
 }
 
+const { Router, ShellRoutes } = generation;
+
 const Shell: React.FC = () => {
   const [navExtensions, navResolved] = useShellResolvedExtensions(
     ofType('console.navigation/href'),
@@ -295,7 +292,47 @@ const Shell: React.FC = () => {
     ofType('console.page/route'),
   );
   const navItems = navExtensions.map((e) => e.properties as unknown as HrefNav);
-  const routes = routeExtensions;
+  // The console's own pages first, then the plugin's; like the console, plugin pages render
+  // inside the router's route context, so that the v5-compat (v6) hooks such as useParams see
+  // the route's params in both generations.
+  const routes: ShellRoute[] = [
+    { key: 'add', path: '/add/ns/:ns', exact: true, element: <AddPage /> },
+    {
+      key: 'buildconfig',
+      path: '/k8s/ns/:ns/buildconfigs/:name/:tab?',
+      exact: true,
+      element: <BuildConfigPage />,
+    },
+    {
+      key: 'project',
+      path: '/k8s/cluster/projects/:ns',
+      exact: true,
+      element: <ProjectOverviewPage />,
+    },
+    {
+      key: 'project-details',
+      path: '/project-details/ns/:ns',
+      exact: true,
+      element: <ProjectOverviewPage />,
+    },
+    { key: 'dashboards', path: '/dashboards', element: <DashboardsPage /> },
+    { key: 'resource', path: '/k8s', element: <ResourcePage /> },
+    ...routeExtensions.flatMap((extension) => {
+      const props = extension.properties as unknown as RouteProps;
+      const Component = props.component;
+      return [props.path].flat().map((routePath) => ({
+        key: `${extension.uid}-${routePath}`,
+        path: routePath,
+        exact: props.exact,
+        element: (
+          <ErrorBoundary>
+            <Component />
+          </ErrorBoundary>
+        ),
+      }));
+    }),
+    { key: 'home', path: '/', exact: true, element: <Home /> },
+  ];
   return (
     <Page
       masthead={<ShellMasthead />}
@@ -311,49 +348,10 @@ const Shell: React.FC = () => {
       <NamespaceFromUrl />
       <ErrorBoundary>
         {routesResolved ? (
-          <Switch>
-            <CompatRoute path="/add/ns/:ns" exact>
-              <AddPage />
-            </CompatRoute>
-            <CompatRoute path="/k8s/ns/:ns/buildconfigs/:name/:tab?" exact>
-              <BuildConfigPage />
-            </CompatRoute>
-            <CompatRoute path="/k8s/cluster/projects/:ns" exact>
-              <ProjectOverviewPage />
-            </CompatRoute>
-            <CompatRoute path="/project-details/ns/:ns" exact>
-              <ProjectOverviewPage />
-            </CompatRoute>
-            <CompatRoute path="/dashboards">
-              <DashboardsPage />
-            </CompatRoute>
-            <Route path="/k8s">
-              <ResourcePage />
-            </Route>
-            {/* Like the console, plugin pages render inside CompatRoute so that both the v5
-                API and the v5-compat (v6) hooks such as useParams see the route's params. */}
-            {routes.flatMap((extension) => {
-              const props = extension.properties as unknown as RouteProps;
-              const Component = props.component;
-              return [props.path].flat().map((routePath) => (
-                <CompatRoute
-                  key={`${extension.uid}-${routePath}`}
-                  path={routePath}
-                  exact={props.exact}
-                >
-                  <ErrorBoundary>
-                    <Component />
-                  </ErrorBoundary>
-                </CompatRoute>
-              ));
-            })}
-            <Route path="/" exact>
-              <Home />
-            </Route>
-            <Route>
-              <PageSection data-test="not-found">404: Page Not Found</PageSection>
-            </Route>
-          </Switch>
+          <ShellRoutes
+            routes={routes}
+            notFound={<PageSection data-test="not-found">404: Page Not Found</PageSection>}
+          />
         ) : (
           <Spinner aria-label="Loading plugins" />
         )}
@@ -383,15 +381,13 @@ const App: React.FC<{ modalProvider: React.ComponentType<{ children?: React.Reac
     [activeNamespace, perspective],
   );
   return (
-    <BrowserRouter>
-      <CompatRouter>
-        <ShellContext.Provider value={state}>
-          <ModalProvider>
-            <Shell />
-          </ModalProvider>
-        </ShellContext.Provider>
-      </CompatRouter>
-    </BrowserRouter>
+    <Router>
+      <ShellContext.Provider value={state}>
+        <ModalProvider>
+          <Shell />
+        </ModalProvider>
+      </ShellContext.Provider>
+    </Router>
   );
 };
 
