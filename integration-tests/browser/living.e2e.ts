@@ -106,4 +106,72 @@ test.describe('living with a cache', () => {
     );
     await expect(page.getByTestId('pipcache-expand-apply')).toHaveCount(0);
   });
+
+  test('empties a persistent cache, and a run stopped half way is finished by running again', async ({
+    page,
+    cluster,
+    problems,
+  }) => {
+    problems.allow.push(/status of 500/);
+    // The image exists, so the in-memory Deployment controller scales pods down and up.
+    const objects = cacheObjects('pipcache', { persistent: true }).map((o) =>
+      o.kind === 'ImageStream'
+        ? {
+            ...o,
+            status: {
+              tags: [{ tag: 'latest', items: [{ dockerImageReference: 'x', image: 'sha256:1' }] }],
+            },
+          }
+        : o,
+    );
+    await cluster.seed([...objects, runningPod('pipcache')]);
+    const claimUid = async () =>
+      (await cluster.objects('PersistentVolumeClaim', 'demo'))[0]?.metadata.uid as
+        string | undefined;
+    const before = await claimUid();
+    await page.goto('/pipcache/ns/demo/pipcache');
+    await page.getByTestId('pipcache-disk-empty').click();
+    const modal = page.getByTestId('pipcache-empty-modal');
+    await expect(modal.getByTestId('pipcache-empty-run')).toBeDisabled();
+    await modal.getByTestId('pipcache-empty-accept').check();
+
+    // The third write of the run (creating the claim again) fails.
+    await cluster.faults({
+      failWrites: [
+        {
+          nth: 3,
+          code: 500,
+          message: 'etcdserver: leader changed',
+          kind: 'PersistentVolumeClaim',
+        },
+      ],
+    });
+    await modal.getByTestId('pipcache-empty-run').click();
+    await expect(modal.getByTestId('pipcache-empty-failed')).toContainText(
+      'Emptying stopped at: Create the claim again, empty',
+    );
+    await expect(modal.getByTestId('pipcache-empty-failed')).toContainText(
+      'etcdserver: leader changed',
+    );
+    expect(await claimUid()).toBeUndefined();
+    const [halfway] = await cluster.objects('Deployment', 'demo');
+    expect(halfway.spec.replicas).toBe(0);
+    expect(halfway.metadata.annotations['pipcache-plugin/emptying']).toBeDefined();
+
+    // Closing and coming back (or another browser) sees the unfinished job and finishes it.
+    await modal.getByTestId('pipcache-empty-close').click();
+    await page.reload();
+    await page.getByTestId('pipcache-disk-empty').click();
+    await expect(modal.getByTestId('pipcache-empty-pending')).toBeVisible();
+    await modal.getByTestId('pipcache-empty-run').click();
+    await expect(modal.getByTestId('pipcache-empty-done')).toContainText(
+      'The cache is empty and starting again.',
+    );
+    const after = await claimUid();
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before);
+    const [done] = await cluster.objects('Deployment', 'demo');
+    expect(done.spec.replicas).toBe(1);
+    expect(done.metadata.annotations?.['pipcache-plugin/emptying']).toBeUndefined();
+  });
 });

@@ -3,8 +3,9 @@ import { Button, Progress, ProgressMeasureLocation } from '@patternfly/react-cor
 import { useVolumeUse } from '../../hooks/useVolumeUse';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { diskSentence, diskUseOf } from '../../model/disk';
-import type { PersistentVolumeClaim } from '../../model/k8s-types';
+import type { Deployment, PersistentVolumeClaim } from '../../model/k8s-types';
 import { useModal } from '../../sdk/console-sdk';
+import EmptyCacheModal from './EmptyCacheModal';
 import ExpandVolumeModal from './ExpandVolumeModal';
 
 const VARIANTS = { ok: undefined, warning: 'warning', critical: 'danger' } as const;
@@ -13,10 +14,12 @@ const VARIANTS = { ok: undefined, warning: 'warning', critical: 'danger' } as co
  * How full a persistent cache's volume is, from the kubelet's metrics through the console's
  * Prometheus tenancy API, with a warning from 80% and a way to grow the volume.
  */
-const CacheDiskUsage: React.FC<{ pvc: PersistentVolumeClaim; namespace: string }> = ({
-  pvc,
-  namespace,
-}) => {
+const CacheDiskUsage: React.FC<{
+  pvc: PersistentVolumeClaim;
+  namespace: string;
+  /** The cache's Deployment, for emptying. */
+  deployment?: Deployment;
+}> = ({ pvc, namespace, deployment }) => {
   const { t } = usePipCacheTranslation();
   const launchModal = useModal();
   const { used, capacity, loaded, error } = useVolumeUse(namespace);
@@ -69,6 +72,20 @@ const CacheDiskUsage: React.FC<{ pvc: PersistentVolumeClaim; namespace: string }
       >
         {t('Expand the volume…')}
       </Button>
+      {deployment && (
+        <>
+          {' '}
+          <Button
+            variant="link"
+            isInline
+            isDanger
+            onClick={() => launchModal(EmptyCacheModal, { deployment, pvc })}
+            data-test="pipcache-disk-empty"
+          >
+            {t('Empty the cache…')}
+          </Button>
+        </>
+      )}
     </div>
   );
 };

@@ -16,7 +16,7 @@ import { useDevpiProbe } from '../../hooks/useDevpiProbe';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { cacheHealth } from '../../model/health';
 import { externalUrlProblemText, type CacheInstance } from '../../model/instance';
-import type { BuildConfig, PersistentVolumeClaim } from '../../model/k8s-types';
+import type { BuildConfig, Deployment, PersistentVolumeClaim } from '../../model/k8s-types';
 import { clientSnippet } from '../../model/snippets';
 import CacheDiskUsage from './CacheDiskUsage';
 import ClientSnippets from './ClientSnippets';
@@ -31,9 +31,11 @@ const CacheOverview: React.FC<{
   buildConfig?: BuildConfig;
   /** The cache's volume, when its storage is persistent: disk use and expansion. */
   pvc?: PersistentVolumeClaim;
+  /** The cache's Deployment, for emptying the volume. */
+  deployment?: Deployment;
   /** Offered when the router refused the Route's host. */
   onChangeHost?: () => void;
-}> = ({ instance, hasService, buildConfig, pvc, onChangeHost }) => {
+}> = ({ instance, hasService, buildConfig, pvc, deployment, onChangeHost }) => {
   const { t } = usePipCacheTranslation();
   // Only a ready pod behind an existing Service can answer; anything else would just log errors.
   const probe = useDevpiProbe(
@@ -120,7 +122,7 @@ const CacheOverview: React.FC<{
             <DescriptionListGroup>
               <DescriptionListTerm>{t('Disk use')}</DescriptionListTerm>
               <DescriptionListDescription>
-                <CacheDiskUsage pvc={pvc} namespace={instance.namespace} />
+                <CacheDiskUsage pvc={pvc} namespace={instance.namespace} deployment={deployment} />
               </DescriptionListDescription>
             </DescriptionListGroup>
           )}

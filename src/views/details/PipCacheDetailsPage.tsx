@@ -20,6 +20,7 @@ import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { cacheKey } from '../../model/cache-resources';
 import type { EditableObjects } from '../../model/edit-patches';
 import type { BuildConfig, Deployment, PersistentVolumeClaim, Route } from '../../model/k8s-types';
+import { readEmptying } from '../../model/emptying';
 import { listPagePath } from '../../model/namespaces';
 import { DocumentTitle, useModal } from '../../sdk/console-sdk';
 import CacheUseButtons from '../buildconfig/CacheUseButtons';
@@ -128,7 +129,12 @@ const PipCacheDetailsPage: React.FC = () => {
                 instance={instance}
                 hasService={cache.services.length > 0}
                 buildConfig={buildConfig}
-                pvc={cache.pvcs[0] as PersistentVolumeClaim | undefined}
+                pvc={
+                  (cache.pvcs[0] as PersistentVolumeClaim | undefined) ??
+                  // While an emptying is unfinished the claim may be gone: its record keeps it.
+                  readEmptying(editable.deployment)?.claim
+                }
+                deployment={editable.deployment}
                 onChangeHost={
                   route &&
                   instance.externalUrlProblem &&

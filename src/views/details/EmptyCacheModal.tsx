@@ -1,0 +1,166 @@
+import * as React from 'react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  List,
+  ListItem,
+  Modal,
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
+} from '@patternfly/react-core';
+import { emptyCache, EmptyingError } from '../../api/empty-cache';
+import { toK8sErrorInfo } from '../../api/k8s-error';
+import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
+import { EMPTY_STEPS, readEmptying, type EmptyStep } from '../../model/emptying';
+import type { Deployment, PersistentVolumeClaim } from '../../model/k8s-types';
+
+interface EmptyCacheModalProps {
+  deployment: Deployment;
+  pvc: PersistentVolumeClaim;
+  closeModal: () => void;
+}
+
+type Phase =
+  | { state: 'confirm' }
+  | { state: 'running'; step: EmptyStep }
+  | { state: 'failed'; step: EmptyStep; message: string }
+  | { state: 'done' };
+
+/**
+ * Empties a persistent cache after a confirmation: every cached package is removed and devpi
+ * starts again on an empty volume. A run stopped half way (here or in another browser) is
+ * recognised from the Deployment's record and finished by running again.
+ */
+const EmptyCacheModal: React.FC<EmptyCacheModalProps> = ({ deployment, pvc, closeModal }) => {
+  const { t } = usePipCacheTranslation();
+  const [accepted, setAccepted] = React.useState(false);
+  const [phase, setPhase] = React.useState<Phase>({ state: 'confirm' });
+  const pending = readEmptying(deployment) !== undefined;
+  const name = deployment.metadata?.name ?? '';
+  const labels: Record<EmptyStep, string> = {
+    'scale-down': t('Scale the cache to zero and wait for its pod to stop'),
+    'delete-claim': t('Delete the volume claim that holds the packages'),
+    'create-claim': t('Create the claim again, empty'),
+    'scale-up': t('Scale the cache back; devpi initialises the empty volume'),
+  };
+
+  const run = async () => {
+    if (phase.state === 'running') return;
+    setPhase({ state: 'running', step: 'scale-down' });
+    try {
+      await emptyCache(deployment, pvc, (step) => setPhase({ state: 'running', step }));
+      setPhase({ state: 'done' });
+    } catch (error) {
+      const step = error instanceof EmptyingError ? error.step : 'scale-down';
+      const info = error instanceof EmptyingError ? error.info : toK8sErrorInfo(error);
+      setPhase({
+        state: 'failed',
+        step,
+        message: info.timedOut ? t('This step did not finish within two minutes.') : info.message,
+      });
+    }
+  };
+
+  const stepIndex = 'step' in phase ? EMPTY_STEPS.indexOf(phase.step) : -1;
+  const stepState = (index: number): string => {
+    if (phase.state === 'done') return t('done');
+    if (index < stepIndex) return t('done');
+    if (index === stepIndex) return phase.state === 'failed' ? t('stopped here') : t('running…');
+    return '';
+  };
+
+  return (
+    <Modal
+      variant="small"
+      isOpen
+      onClose={phase.state === 'running' ? undefined : closeModal}
+      aria-labelledby="pipcache-empty-title"
+      data-test="pipcache-empty-modal"
+    >
+      <ModalHeader
+        title={t('Empty pip cache {{name}}?', { name })}
+        titleIconVariant="warning"
+        labelId="pipcache-empty-title"
+        description={t(
+          'devpi never removes what it has cached. Emptying removes every cached package at once; builds download them from the upstream index again. Builds using the cache fail while it restarts.',
+        )}
+      />
+      <ModalBody>
+        {pending && phase.state === 'confirm' && (
+          <Alert
+            isInline
+            variant="warning"
+            title={t('An earlier emptying of this cache stopped half way. Run it again to finish.')}
+            data-test="pipcache-empty-pending"
+          />
+        )}
+        {phase.state === 'failed' && (
+          <Alert
+            isInline
+            variant="danger"
+            title={t('Emptying stopped at: {{step}}', { step: labels[phase.step] })}
+            data-test="pipcache-empty-failed"
+          >
+            {t(
+              '{{message}} Nothing is lost by running it again: it finishes from where it stopped.',
+              {
+                message: phase.message,
+              },
+            )}
+          </Alert>
+        )}
+        {phase.state === 'done' && (
+          <Alert
+            isInline
+            variant="success"
+            title={t('The cache is empty and starting again.')}
+            data-test="pipcache-empty-done"
+          />
+        )}
+        <List component="ol" data-test="pipcache-empty-steps">
+          {EMPTY_STEPS.map((step, index) => (
+            <ListItem key={step} data-test={`pipcache-empty-step-${step}`}>
+              {labels[step]} {stepState(index) && <strong>{`(${stepState(index)})`}</strong>}
+            </ListItem>
+          ))}
+        </List>
+        {phase.state === 'confirm' && (
+          <Checkbox
+            id="pipcache-empty-accept"
+            label={t('I understand that every cached package is removed.')}
+            isChecked={accepted}
+            onChange={(_event, checked) => setAccepted(checked)}
+            data-test="pipcache-empty-accept"
+          />
+        )}
+      </ModalBody>
+      <ModalFooter>
+        {phase.state !== 'done' && (
+          <Button
+            variant="danger"
+            onClick={() => void run()}
+            isDisabled={
+              phase.state === 'running' || (phase.state === 'confirm' && !accepted && !pending)
+            }
+            isLoading={phase.state === 'running'}
+            data-test="pipcache-empty-run"
+          >
+            {phase.state === 'failed' || pending ? t('Run again to finish') : t('Empty the cache')}
+          </Button>
+        )}
+        <Button
+          variant="link"
+          onClick={closeModal}
+          isDisabled={phase.state === 'running'}
+          data-test="pipcache-empty-close"
+        >
+          {phase.state === 'done' ? t('Close') : t('Cancel')}
+        </Button>
+      </ModalFooter>
+    </Modal>
+  );
+};
+
+export default EmptyCacheModal;
