@@ -35,12 +35,18 @@ import {
   useLocation,
   useNavigate,
 } from 'react-router-dom-v5-compat';
-import { ofType, translateLabel, useShellResolvedExtensions } from '../extensions';
+import {
+  ofType,
+  translateLabel,
+  useShellExtensions,
+  useShellResolvedExtensions,
+} from '../extensions';
 import { ALL_NAMESPACES, ShellContext, type Perspective } from '../shell-context';
 import AddPage from './AddPage';
 import BuildConfigPage from './BuildConfigPage';
 import DashboardsPage from './DashboardsPage';
 import { ErrorBoundary } from './ErrorBoundary';
+import LazyPage from './LazyPage';
 import ProjectOverviewPage from './ProjectOverviewPage';
 
 const USERS = ['project-admin', 'editor', 'viewer', 'cluster-admin'];
@@ -283,7 +289,7 @@ const Home: React.FC = () => (
 interface RouteProps {
   path: string | string[];
   exact?: boolean;
-  component: React.ComponentType;
+  component: () => Promise<React.ComponentType>;
   perspective?: string;
 }
 
@@ -291,9 +297,9 @@ const Shell: React.FC = () => {
   const [navExtensions, navResolved] = useShellResolvedExtensions(
     ofType('console.navigation/href'),
   );
-  const [routeExtensions, routesResolved] = useShellResolvedExtensions(
-    ofType('console.page/route'),
-  );
+  // Unresolved, as the console keeps them: each page's module loads when its route matches.
+  // The plugin is loaded before the shell renders, so the routes are all here from the start.
+  const routeExtensions = useShellExtensions(ofType('console.page/route'));
   const navItems = navExtensions.map((e) => e.properties as unknown as HrefNav);
   const routes = routeExtensions;
   return (
@@ -310,53 +316,48 @@ const Shell: React.FC = () => {
     >
       <NamespaceFromUrl />
       <ErrorBoundary>
-        {routesResolved ? (
-          <Switch>
-            <CompatRoute path="/add/ns/:ns" exact>
-              <AddPage />
-            </CompatRoute>
-            <CompatRoute path="/k8s/ns/:ns/buildconfigs/:name/:tab?" exact>
-              <BuildConfigPage />
-            </CompatRoute>
-            <CompatRoute path="/k8s/cluster/projects/:ns" exact>
-              <ProjectOverviewPage />
-            </CompatRoute>
-            <CompatRoute path="/project-details/ns/:ns" exact>
-              <ProjectOverviewPage />
-            </CompatRoute>
-            <CompatRoute path="/dashboards">
-              <DashboardsPage />
-            </CompatRoute>
-            <Route path="/k8s">
-              <ResourcePage />
-            </Route>
-            {/* Like the console, plugin pages render inside CompatRoute so that both the v5
-                API and the v5-compat (v6) hooks such as useParams see the route's params. */}
-            {routes.flatMap((extension) => {
-              const props = extension.properties as unknown as RouteProps;
-              const Component = props.component;
-              return [props.path].flat().map((routePath) => (
-                <CompatRoute
-                  key={`${extension.uid}-${routePath}`}
-                  path={routePath}
-                  exact={props.exact}
-                >
-                  <ErrorBoundary>
-                    <Component />
-                  </ErrorBoundary>
-                </CompatRoute>
-              ));
-            })}
-            <Route path="/" exact>
-              <Home />
-            </Route>
-            <Route>
-              <PageSection data-test="not-found">404: Page Not Found</PageSection>
-            </Route>
-          </Switch>
-        ) : (
-          <Spinner aria-label="Loading plugins" />
-        )}
+        <Switch>
+          <CompatRoute path="/add/ns/:ns" exact>
+            <AddPage />
+          </CompatRoute>
+          <CompatRoute path="/k8s/ns/:ns/buildconfigs/:name/:tab?" exact>
+            <BuildConfigPage />
+          </CompatRoute>
+          <CompatRoute path="/k8s/cluster/projects/:ns" exact>
+            <ProjectOverviewPage />
+          </CompatRoute>
+          <CompatRoute path="/project-details/ns/:ns" exact>
+            <ProjectOverviewPage />
+          </CompatRoute>
+          <CompatRoute path="/dashboards">
+            <DashboardsPage />
+          </CompatRoute>
+          <Route path="/k8s">
+            <ResourcePage />
+          </Route>
+          {/* Like the console, plugin pages render inside CompatRoute so that both the v5
+              API and the v5-compat (v6) hooks such as useParams see the route's params. */}
+          {routes.flatMap((extension) => {
+            const props = extension.properties as unknown as RouteProps;
+            return [props.path].flat().map((routePath) => (
+              <CompatRoute
+                key={`${extension.uid}-${routePath}`}
+                path={routePath}
+                exact={props.exact}
+              >
+                <ErrorBoundary>
+                  <LazyPage load={props.component} />
+                </ErrorBoundary>
+              </CompatRoute>
+            ));
+          })}
+          <Route path="/" exact>
+            <Home />
+          </Route>
+          <Route>
+            <PageSection data-test="not-found">404: Page Not Found</PageSection>
+          </Route>
+        </Switch>
       </ErrorBoundary>
     </Page>
   );
