@@ -3,7 +3,9 @@
  * `--check` exits non-zero when a budget is broken. Without options it measures the
  * production build in dist/ (run `npm run build` first); `--browser` adds what the browser
  * and the cluster see in the local console shell (run `npm run build-shell` too), and
- * `--traffic` measures only the cluster requests and watches against the cache count.
+ * `--traffic` measures only the cluster requests and watches of the list, details and Project
+ * Overview pages with 1 and 200 caches (quick enough for `npm test`). `--only pages,timings,…`
+ * picks browser sections.
  * Options: `--port N` (default $SHELL_PORT or a free port), `--runs N` (cold visits per timing,
  * default 5), `--probe-seconds N` (probe window, default 60).
  */
@@ -71,7 +73,7 @@ const main = async (): Promise<void> => {
     report(
       await browserFigures({
         port: option('port', Number(process.env.SHELL_PORT ?? 0)),
-        sections: browser ? sections() : ['traffic'],
+        sections: browser ? sections() : ['traffic-quick'],
         runs: option('runs', 5),
         probeSeconds: option('probe-seconds', 60),
       }),
