@@ -477,7 +477,7 @@ const createFigures = async (browser: Browser, shell: ShellServer): Promise<Figu
   const writes = flow.filter((r) => r.method !== 'GET' && !isReview(r.url));
   const dryRuns = writes.filter((r) => new URL(r.url).searchParams.get('dryRun') === 'All');
   return [
-    { name: 'create: objects created', value: created, unit: 'requests' },
+    { name: 'create: objects created', value: created, unit: 'objects' },
     {
       name: 'create: dry-run requests',
       value: dryRuns.length,

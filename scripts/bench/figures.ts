@@ -2,7 +2,7 @@
 export interface Figure {
   name: string;
   value: number;
-  unit: 'B' | 'ms' | 'requests' | 'watches' | 'per minute' | 'caches' | 'tasks';
+  unit: 'B' | 'ms' | 'requests' | 'watches' | 'per minute' | 'caches' | 'objects';
   /** The largest value that keeps the budget. */
   budget?: number;
   /** How to print the budget when it is not a plain number (e.g. "as with 1 cache"). */

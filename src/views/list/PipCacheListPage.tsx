@@ -24,7 +24,9 @@ import CacheTable from './CacheTable';
 import { cacheHealth } from '../../model/health';
 import {
   filterAndSortRows,
+  reuseUnchangedRows,
   type CacheRowData,
+  type KeptRows,
   type SortColumn,
   type SortDirection,
 } from './cache-rows';
@@ -44,8 +46,11 @@ const PipCacheListPage: React.FC = () => {
 
   // The list shows readiness-based health: probing hundreds of caches from a list would
   // load the API server for little gain; the details page asks devpi itself.
-  const allRows = React.useMemo(
-    (): CacheRowData[] =>
+  // Rows of unchanged caches keep their identity across watch events (see CacheTableRow).
+  const keptRows = React.useRef<KeptRows>(new Map());
+  const allRows = React.useMemo((): CacheRowData[] => {
+    const { rows: reused, kept } = reuseUnchangedRows(
+      keptRows.current,
       instances.map((instance) => ({
         key: `${instance.namespace}/${instance.name}`,
         name: instance.name,
@@ -54,8 +59,10 @@ const PipCacheListPage: React.FC = () => {
         health: cacheHealth(instance, { kind: 'skipped', why: 'not-yet' }, t),
         instance,
       })),
-    [instances, t],
-  );
+    );
+    keptRows.current = kept;
+    return reused;
+  }, [instances, t]);
   const rows = React.useMemo(
     () => filterAndSortRows(allRows, filter, sortColumn, sortDirection),
     [allRows, filter, sortColumn, sortDirection],
