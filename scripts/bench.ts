@@ -7,7 +7,8 @@
  * Overview pages with 1 and 200 caches (quick enough for `npm test`). `--only pages,timings,…`
  * picks browser sections.
  * Options: `--port N` (default $SHELL_PORT or a free port), `--runs N` (cold visits per timing,
- * default 5), `--probe-seconds N` (probe window, default 60).
+ * default 5), `--probe-seconds N` (probe window, default 60). `BENCH_DEBUG=1` also lists the files
+ * and requests each browser figure counted.
  */
 import { bundleRows, type SizeRow } from './bundle-report';
 import { formatFigure, isBroken, type Figure } from './bench/figures';
