@@ -31,6 +31,9 @@ step "unit, component and tooling tests (jest)" npx jest --ci --json --outputFil
 if step "production build" npm run -s build; then
   step "bundle report and budgets" npx ts-node scripts/bench.ts --check
   if step "console shell build" npm run -s build-shell; then
+    # Requests and watches of the list, details and Project Overview with 1 and 200 caches
+    # (about 30 s); the slower browser figures stay in `npm run bench -- --browser`.
+    step "cluster traffic constant in the cache count" npx ts-node scripts/bench.ts --traffic --check
     step "browser tests (playwright, chromium)" env PLAYWRIGHT_JSON_OUTPUT_FILE=.cache/playwright.json \
       npx playwright test -c integration-tests/browser/playwright.config.ts --reporter=list,json
   fi

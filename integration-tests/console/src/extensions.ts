@@ -1,5 +1,6 @@
 import * as React from 'react';
 import {
+  useExtensions,
   useResolvedExtensions,
   type Extension,
   type LoadedExtension,
@@ -22,6 +23,20 @@ export const useShellResolvedExtensions = (
   );
   const [extensions, resolved, errors] = useResolvedExtensions(predicate);
   return [extensions, resolved, errors];
+};
+
+/**
+ * The console's `useExtensions(...typeGuards)`: extensions matching any guard with their code
+ * references left as functions, for the console's lazy uses (a route's component loads when
+ * the route matches).
+ */
+export const useShellExtensions = (...guards: Guard[]): LoadedExtension[] => {
+  const predicate = React.useCallback(
+    (extension: Extension): extension is Extension => guards.some((guard) => guard(extension)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    guards,
+  );
+  return useExtensions(predicate);
 };
 
 const guardCache = new Map<string, Guard>();

@@ -1,16 +1,8 @@
 import * as React from 'react';
-import { Table, Tbody, Td, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
-import { Link } from 'react-router-dom-v5-compat';
-import CopyButton from '../../components/CopyButton';
-import DiskUseLabel from '../../components/DiskUseLabel';
-import HealthLabel from '../../components/HealthLabel';
-import IndexUrl from '../../components/IndexUrl';
+import { Table, Tbody, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { externalUrlProblemText } from '../../model/instance';
-import { detailsPagePath } from '../../model/namespaces';
-import { clientSnippet } from '../../model/snippets';
-import { Timestamp } from '../../sdk/console-sdk';
 import type { CacheRowData, SortColumn, SortDirection } from './cache-rows';
+import CacheTableRow from './CacheTableRow';
 
 interface CacheTableProps {
   rows: CacheRowData[];
@@ -63,50 +55,9 @@ const CacheTable: React.FC<CacheTableProps> = ({
         </Tr>
       </Thead>
       <Tbody>
-        {rows.map((row) => {
-          const { instance } = row;
-          return (
-            <Tr key={row.key} data-test="pipcache-row" data-test-name={row.name}>
-              <Td dataLabel={t('Name')}>
-                <Link to={detailsPagePath(row.namespace, row.name)}>{row.name}</Link>
-              </Td>
-              {showNamespace && <Td dataLabel={t('Project')}>{row.namespace}</Td>}
-              <Td dataLabel={t('Status')}>
-                <HealthLabel health={row.health} />
-              </Td>
-              <Td dataLabel={t('Storage')} data-test="pipcache-storage">
-                {instance.storage.kind === 'persistent'
-                  ? t('Persistent, {{size}}', { size: instance.storage.size ?? '' })
-                  : t('Ephemeral')}{' '}
-                <DiskUseLabel use={row.disk} />
-              </Td>
-              <Td dataLabel={t('External index URL')} modifier="breakWord">
-                {instance.externalUrl ? (
-                  <IndexUrl url={instance.externalUrl} data-test="pipcache-external-url" />
-                ) : (
-                  <span data-test="pipcache-external-url-problem">
-                    {externalUrlProblemText(
-                      instance.externalUrlProblem ?? { reason: 'Pending' },
-                      t,
-                    )}
-                  </span>
-                )}
-              </Td>
-              <Td dataLabel={t('Copy pip settings')}>
-                <CopyButton
-                  text={clientSnippet('pip-env', instance.internalUrl)}
-                  label={t('Copy pip settings for builds in the cluster ({{name}})', {
-                    name: row.name,
-                  })}
-                  data-test="pipcache-copy-pip"
-                />
-              </Td>
-              <Td dataLabel={t('Created')}>
-                {row.created ? <Timestamp timestamp={row.created} /> : '-'}
-              </Td>
-            </Tr>
-          );
-        })}
+        {rows.map((row) => (
+          <CacheTableRow key={row.key} row={row} showNamespace={showNamespace} />
+        ))}
       </Tbody>
     </Table>
   );

@@ -27,7 +27,9 @@ import CacheTable from './CacheTable';
 import { cacheHealth } from '../../model/health';
 import {
   filterAndSortRows,
+  reuseUnchangedRows,
   type CacheRowData,
+  type KeptRows,
   type SortColumn,
   type SortDirection,
 } from './cache-rows';
@@ -56,8 +58,11 @@ const PipCacheListPage: React.FC = () => {
 
   // The list shows readiness-based health: probing hundreds of caches from a list would
   // load the API server for little gain; the details page asks devpi itself.
-  const allRows = React.useMemo(
-    (): CacheRowData[] =>
+  // Rows of unchanged caches keep their identity across watch events (see CacheTableRow).
+  const keptRows = React.useRef<KeptRows>(new Map());
+  const allRows = React.useMemo((): CacheRowData[] => {
+    const { rows: reused, kept } = reuseUnchangedRows(
+      keptRows.current,
       instances.map((instance) => ({
         key: `${instance.namespace}/${instance.name}`,
         name: instance.name,
@@ -67,8 +72,10 @@ const PipCacheListPage: React.FC = () => {
         instance,
         disk: diskUseOf(`${instance.name}-data`, volumes.used, volumes.capacity),
       })),
-    [instances, t, volumes.used, volumes.capacity],
-  );
+    );
+    keptRows.current = kept;
+    return reused;
+  }, [instances, t, volumes.used, volumes.capacity]);
   const rows = React.useMemo(
     () => filterAndSortRows(allRows, filter, sortColumn, sortDirection),
     [allRows, filter, sortColumn, sortDirection],

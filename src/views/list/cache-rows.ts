@@ -14,6 +14,28 @@ export interface CacheRowData {
   disk?: DiskUse;
 }
 
+/** The rows of the last render, by key, with what each showed. */
+export type KeptRows = ReadonlyMap<string, { signature: string; row: CacheRowData }>;
+
+/**
+ * Gives back the previous object of every row whose data did not change, so that memoized rows
+ * skip re-rendering when a watch event concerns another cache; returns the rows to keep next.
+ */
+export const reuseUnchangedRows = (
+  previous: KeptRows,
+  rows: readonly CacheRowData[],
+): { rows: CacheRowData[]; kept: KeptRows } => {
+  const kept = new Map<string, { signature: string; row: CacheRowData }>();
+  const reused = rows.map((row) => {
+    const signature = JSON.stringify(row);
+    const before = previous.get(row.key);
+    const chosen = before?.signature === signature ? before.row : row;
+    kept.set(row.key, { signature, row: chosen });
+    return chosen;
+  });
+  return { rows: reused, kept };
+};
+
 export type SortColumn = 'name' | 'namespace' | 'created';
 export type SortDirection = 'asc' | 'desc';
 

@@ -28,7 +28,12 @@ import {
 } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom-v5-compat';
-import { ofType, translateLabel, useShellResolvedExtensions } from '../extensions';
+import {
+  ofType,
+  translateLabel,
+  useShellExtensions,
+  useShellResolvedExtensions,
+} from '../extensions';
 import { generation } from '../generation/current';
 import type { ShellRoute } from '../generation/generation';
 import { ALL_NAMESPACES, ShellContext, type Perspective } from '../shell-context';
@@ -36,6 +41,7 @@ import AddPage from './AddPage';
 import BuildConfigPage from './BuildConfigPage';
 import DashboardsPage from './DashboardsPage';
 import { ErrorBoundary } from './ErrorBoundary';
+import LazyPage from './LazyPage';
 import ProjectOverviewPage from './ProjectOverviewPage';
 
 const USERS = ['project-admin', 'editor', 'viewer', 'cluster-admin'];
@@ -278,7 +284,7 @@ const Home: React.FC = () => (
 interface RouteProps {
   path: string | string[];
   exact?: boolean;
-  component: React.ComponentType;
+  component: () => Promise<React.ComponentType>;
   perspective?: string;
 }
 
@@ -288,9 +294,9 @@ const Shell: React.FC = () => {
   const [navExtensions, navResolved] = useShellResolvedExtensions(
     ofType('console.navigation/href'),
   );
-  const [routeExtensions, routesResolved] = useShellResolvedExtensions(
-    ofType('console.page/route'),
-  );
+  // Unresolved, as the console keeps them: each page's module loads when its route matches.
+  // The plugin is loaded before the shell renders, so the routes are all here from the start.
+  const routeExtensions = useShellExtensions(ofType('console.page/route'));
   const navItems = navExtensions.map((e) => e.properties as unknown as HrefNav);
   // The console's own pages first, then the plugin's; like the console, plugin pages render
   // inside the router's route context, so that the v5-compat (v6) hooks such as useParams see
@@ -319,14 +325,13 @@ const Shell: React.FC = () => {
     { key: 'resource', path: '/k8s', element: <ResourcePage /> },
     ...routeExtensions.flatMap((extension) => {
       const props = extension.properties as unknown as RouteProps;
-      const Component = props.component;
       return [props.path].flat().map((routePath) => ({
         key: `${extension.uid}-${routePath}`,
         path: routePath,
         exact: props.exact,
         element: (
           <ErrorBoundary>
-            <Component />
+            <LazyPage load={props.component} />
           </ErrorBoundary>
         ),
       }));
@@ -347,14 +352,10 @@ const Shell: React.FC = () => {
     >
       <NamespaceFromUrl />
       <ErrorBoundary>
-        {routesResolved ? (
-          <ShellRoutes
-            routes={routes}
-            notFound={<PageSection data-test="not-found">404: Page Not Found</PageSection>}
-          />
-        ) : (
-          <Spinner aria-label="Loading plugins" />
-        )}
+        <ShellRoutes
+          routes={routes}
+          notFound={<PageSection data-test="not-found">404: Page Not Found</PageSection>}
+        />
       </ErrorBoundary>
     </Page>
   );
