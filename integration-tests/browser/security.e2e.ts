@@ -176,6 +176,10 @@ test('a full tour of the console never leaves its origin', async ({ page, cluste
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   page.on('websocket', (socket) => requests.push(socket.url()));
+  const refused: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() >= 400) refused.push(`${response.status()} ${response.url()}`);
+  });
   await cluster.seed([
     {
       apiVersion: 'build.openshift.io/v1',
@@ -212,6 +216,8 @@ test('a full tour of the console never leaves its origin', async ({ page, cluste
   await page.goto('/k8s/cluster/projects/demo');
   await expect(page.getByTestId('pipcache-inventory')).toBeVisible();
 
+  // A refused request would be a console error; naming it here says which one.
+  expect(refused).toEqual([]);
   expect(requests.length).toBeGreaterThan(20);
   const elsewhere = requests.filter((url) => {
     const parsed = new URL(url);
