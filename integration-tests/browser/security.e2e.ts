@@ -98,6 +98,49 @@ test.describe('hostile strings from the cluster render as text', () => {
     await expectNothingInjected(page, dialogs);
   });
 
+  test('a BuildConfig whose pip settings hold a script URL and markup', async ({
+    page,
+    cluster,
+  }) => {
+    const dialogs = watchDialogs(page);
+    await cluster.seed([
+      ...cacheObjects('pipcache'),
+      {
+        apiVersion: 'build.openshift.io/v1',
+        kind: 'BuildConfig',
+        metadata: {
+          name: 'api',
+          namespace: 'demo',
+          labels: { app: 'api' },
+          annotations: { description: HOSTILE_MARKUP },
+        },
+        spec: {
+          source: { type: 'Git', git: { uri: 'https://git.example.com/team/api.git' } },
+          strategy: {
+            type: 'Source',
+            sourceStrategy: {
+              from: { kind: 'ImageStreamTag', name: 'python:3.12-ubi9', namespace: 'openshift' },
+              env: [
+                { name: 'PIP_INDEX_URL', value: HOSTILE_HOST },
+                { name: 'PIP_TRUSTED_HOST', value: HOSTILE_MARKUP },
+              ],
+            },
+          },
+          output: { to: { kind: 'ImageStreamTag', name: 'api:latest' } },
+        },
+      },
+    ]);
+    await page.goto('/k8s/ns/demo/buildconfigs/api/pipcache');
+    await expect(page.getByTestId('pipcache-bc-summary')).toBeVisible();
+    await expectNothingInjected(page, dialogs);
+    // The modal that shows the change lists the hostile values as text too.
+    await page.getByTestId('pipcache-bc-use').click();
+    const modal = page.getByTestId('pipcache-use-modal');
+    await expect(modal).toContainText(HOSTILE_HOST);
+    await expect(modal).toContainText(HOSTILE_MARKUP);
+    await expectNothingInjected(page, dialogs);
+  });
+
   test('a garbled devpi answer through the proxy is never rendered', async ({ page, cluster }) => {
     const dialogs = watchDialogs(page);
     await cluster.seed(cacheObjects('pipcache'));
