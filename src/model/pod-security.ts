@@ -27,6 +27,17 @@ export interface PodSpecLike {
   volumes?: Record<string, unknown>[];
 }
 
+const RESTRICTED_VOLUME_TYPES = [
+  'configMap',
+  'csi',
+  'downwardAPI',
+  'emptyDir',
+  'ephemeral',
+  'persistentVolumeClaim',
+  'projected',
+  'secret',
+];
+
 /** Problems that would make the pod fail restricted-v2 or Pod Security "restricted". */
 export const restrictedProblems = (
   spec: PodSpecLike,
@@ -40,6 +51,13 @@ export const restrictedProblems = (
     problems.push('pins fsGroup (OpenShift assigns one)');
   for (const volume of spec.volumes ?? []) {
     if ('hostPath' in volume) problems.push(`volume ${String(volume.name)} is a hostPath`);
+    const types = Object.keys(volume).filter((key) => key !== 'name');
+    // Pod Security "restricted" admits only these volume types; any other (nfs, iscsi, …) fails.
+    const other = types.filter((type) => !RESTRICTED_VOLUME_TYPES.includes(type));
+    if (other.length > 0 && !types.includes('hostPath'))
+      problems.push(
+        `volume ${String(volume.name)} is of a type restricted forbids (${other.join(', ')})`,
+      );
   }
   const podSeccomp = spec.securityContext?.seccompProfile?.type;
   const podNonRoot = spec.securityContext?.runAsNonRoot;

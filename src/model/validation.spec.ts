@@ -176,6 +176,41 @@ const CASES: Case[] = [
     () => validateCidrList('10.0.0.0/8 10.0.0.0/99', t),
     /10.0.0.0\/99/,
   ],
+  ['name: only digits', () => validateName('123', 'demo', t), /start with a letter/],
+  ['name: unicode', () => validateName('caché', 'demo', t), /lowercase/],
+  ['size: 1.5Gi', () => validateQuantity('1.5Gi', 'storage', t), undefined],
+  ['size: 5 Gi (space)', () => validateQuantity('5 Gi', 'storage', t), /512Mi, 5Gi/],
+  ['cpu: -1', () => validateQuantity('-1', 'cpu', t), /greater than zero|cores/],
+  ['cpu: 2cores', () => validateQuantity('2cores', 'cpu', t), /cores/],
+  ['label key: prefix of 254', () => validateLabelKey(`${long(254)}/speed`, t), /prefix/],
+  ['label key: underscore prefix', () => validateLabelKey('my_corp.com/speed', t), /prefix/],
+  ['label value: exclamation mark', () => validateLabelValue('fast!', t), /letters, digits/],
+  ['label value: trailing dot', () => validateLabelValue('fast.', t), /starting and ending/],
+  ['host: leading dash', () => validateHostname('-pip.example.com', t), /lowercase letters/],
+  ['host: double dot', () => validateHostname('pip..example.com', t), /lowercase letters|empty/],
+  ['image: leading slash', () => validateImageReference('/team/devpi', t), /image reference/],
+  ['image: javascript', () => validateImageReference('javascript:alert(1)', t), /image reference/],
+  ['git: javascript', () => validateGitUrl('javascript:alert(1)', t), /git URL/],
+  ['git: file', () => validateGitUrl('file:///etc/passwd', t), /git URL/],
+  // The start script quotes the path, so a space is harmless.
+  ['data path: with a space', () => validateDataPath('/opt/app root', t), undefined],
+  ['data path: /proc', () => validateDataPath('/proc/self', t), /folder of its own/],
+  ['devpi: 6.19.1.post1', () => validateDevpiVersion('6.19.1.post1', t), undefined],
+  ['devpi: 6..1 (not PEP 440)', () => validateDevpiVersion('6..1', t), /PEP 440/],
+  ['devpi: 10.0', () => validateDevpiVersion('10.0', t), /devpi-server 6 release/],
+  [
+    'upstream: file',
+    () => validateUpstreamUrl('file:///etc/pip.conf', t),
+    /http:\/\/ or https:\/\//,
+  ],
+  [
+    'upstream: user only',
+    () => validateUpstreamUrl('https://bob@nexus.example.com/simple/', t),
+    /credential fields/,
+  ],
+  ['cidr: IPv6 prefix 129', () => validateCidr('2001:db8::/129', t), /not a CIDR/],
+  ['cidr: negative prefix', () => validateCidr('10.0.0.0/-1', t), /not a CIDR/],
+  ['cidr: three octets', () => validateCidr('10.0.0/8', t), /not a CIDR/],
   ['seconds: 1800', () => validateSeconds('1800', t), undefined],
   ['seconds: 1.5', () => validateSeconds('1.5', t), /whole number/],
   ['seconds: -5', () => validateSeconds('-5', t), /whole number/],
@@ -304,6 +339,59 @@ describe('validators against the Kubernetes grammars (property-based)', () => {
         if (!quantity.test(text.trim())) expect(validateQuantity(text, 'memory', t)).toBeDefined();
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('rejects every host with an underscore, a wildcard or a trailing dot', () => {
+    fc.assert(
+      fc.property(
+        fc.domain(),
+        fc.constantFrom(
+          (h: string) => `a_${h}`,
+          (h: string) => `*.${h}`,
+          (h: string) => `${h}.`,
+        ),
+        (host, spoil) => {
+          expect(validateHostname(spoil(host.toLowerCase()), t)).toBeDefined();
+        },
+      ),
+    );
+  });
+
+  it('rejects a name whose generated host label N-NS would exceed 63 characters', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[a-z][a-z0-9]{0,61}[a-z]$/),
+        fc.stringMatching(/^[a-z][a-z0-9]{0,61}[a-z]$/),
+        (name, namespace) => {
+          const tooLong = name.length + 1 + namespace.length > 63;
+          expect(validateName(name, namespace, t, true) !== undefined).toBe(tooLong);
+        },
+      ),
+    );
+  });
+
+  it('rejects every negative or zero size', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -4096, max: 0 }),
+        fc.constantFrom('', 'Mi', 'Gi'),
+        (n, unit) => {
+          expect(validateQuantity(`${n}${unit}`, 'storage', t)).toBeDefined();
+        },
+      ),
+    );
+  });
+
+  it('rejects every upstream URL that carries credentials', () => {
+    fc.assert(
+      fc.property(
+        fc.webUrl({ withQueryParameters: false, withFragments: false }),
+        fc.stringMatching(/^[a-z0-9]{1,8}$/),
+        (url, user) => {
+          expect(validateUpstreamUrl(url.replace('://', `://${user}:pw@`), t)).toBeDefined();
+        },
+      ),
     );
   });
 

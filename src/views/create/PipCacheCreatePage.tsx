@@ -121,8 +121,17 @@ const PipCacheCreatePage: React.FC = () => {
     setServerErrors({});
     if (field) setTouched((current) => ({ ...current, [field]: true }));
   };
+  // A limit's error can come from its request (a request above the limit), so typing in the
+  // request reveals the error under the limit too; otherwise it stays hidden until submit.
+  const pairedRequest: Record<string, string> = {
+    'resources.memoryLimit': 'resources.memoryRequest',
+    'resources.cpuLimit': 'resources.cpuRequest',
+  };
   const shown = (field: string): string | undefined =>
-    serverErrors[field] ?? (touched[field] || touched.__submit ? errors[field] : undefined);
+    serverErrors[field] ??
+    (touched[field] || touched[pairedRequest[field] ?? field] || touched.__submit
+      ? errors[field]
+      : undefined);
   const errorCount = Object.keys(errors).length;
   const canBuild =
     facts.canBuild && facts.pythonTags.length > 0 && facts.allowedStrategies.length > 0;

@@ -207,4 +207,27 @@ describe('PipCacheListPage', () => {
       accessReview.mockImplementation(() => [true, false]);
     }
   });
+
+  it('names the missing role when the cluster answers 403, in a project and in all projects', () => {
+    const forbidden = Object.assign(new Error('forbidden'), {
+      code: 403,
+      json: {
+        code: 403,
+        reason: 'Forbidden',
+        message: 'deployments.apps is forbidden: User "dev" cannot list resource "deployments"',
+      },
+    });
+    watch.mockReturnValue([[], false, forbidden]);
+    const { unmount } = renderAt('/pipcache/ns/demo');
+    const alert = screen.getByTestId('pipcache-load-error');
+    expect(alert).toHaveTextContent('You may not list the pip caches of project demo.');
+    expect(alert).toHaveTextContent(
+      'Ask an administrator of the project for the view role there, or choose another project. The cluster said: deployments.apps is forbidden: User "dev" cannot list resource "deployments"',
+    );
+    unmount();
+    renderAt('/pipcache/all-namespaces');
+    expect(screen.getByTestId('pipcache-load-error')).toHaveTextContent(
+      'You may not list pip caches in every project.',
+    );
+  });
 });

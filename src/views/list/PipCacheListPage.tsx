@@ -94,14 +94,28 @@ const PipCacheListPage: React.FC = () => {
       </Alert>
     );
   } else if (loadError) {
+    const info = toK8sErrorInfo(loadError);
+    // A 403 is a missing role, not a broken cluster: say which role helps.
+    const forbidden = info.code === 403;
     body = (
       <Alert
-        variant="danger"
+        variant={forbidden ? 'warning' : 'danger'}
         isInline
-        title={t('Could not load pip caches')}
+        title={
+          forbidden
+            ? ns
+              ? t('You may not list the pip caches of project {{namespace}}.', { namespace: ns })
+              : t('You may not list pip caches in every project.')
+            : t('Could not load pip caches')
+        }
         data-test="pipcache-load-error"
       >
-        {toK8sErrorInfo(loadError).message}
+        {forbidden
+          ? t(
+              'Ask an administrator of the project for the view role there, or choose another project. The cluster said: {{message}}',
+              { message: info.message },
+            )
+          : info.message}
       </Alert>
     );
   } else if (!loaded || access.checking) {
