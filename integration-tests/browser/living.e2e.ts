@@ -174,4 +174,35 @@ test.describe('living with a cache', () => {
     expect(done.spec.replicas).toBe(1);
     expect(done.metadata.annotations?.['pipcache-plugin/emptying']).toBeUndefined();
   });
+
+  test('upgrades devpi-server: pins the release, rebuilds, and refuses a release outside 6.x', async ({
+    page,
+    cluster,
+  }) => {
+    await cluster.seed(cacheObjects('pipcache'));
+    await page.goto('/pipcache/ns/demo/pipcache');
+    await page.getByTestId('pipcache-upgrade').click();
+    const modal = page.getByTestId('pipcache-upgrade-modal');
+    await expect(modal.getByTestId('pipcache-upgrade-version')).toHaveValue('6.19.1');
+    await modal.getByTestId('pipcache-upgrade-version').fill('7.0.0');
+    await expect(
+      modal.getByText('Choose a devpi-server 6 release (6.0 or later, below 7).'),
+    ).toBeVisible();
+    await expect(modal.getByTestId('pipcache-upgrade-apply')).toBeDisabled();
+
+    await modal.getByTestId('pipcache-upgrade-version').fill('6.20.0');
+    await modal.getByTestId('pipcache-upgrade-apply').click();
+    await expect(modal.getByTestId('pipcache-upgrade-result')).toContainText(
+      'the pod moves to devpi-server 6.20.0 when it finishes.',
+    );
+    const [bc] = await cluster.objects('BuildConfig', 'demo');
+    expect(bc.spec.source.dockerfile).toContain('"devpi-server==6.20.0"');
+    expect(bc.spec.source.dockerfile).not.toContain('6.19.1');
+    const [deployment] = await cluster.objects('Deployment', 'demo');
+    expect(
+      JSON.parse(deployment.metadata.annotations['pipcache-plugin/values']).image.devpiVersion,
+    ).toBe('6.20.0');
+    const builds = await cluster.objects('Build', 'demo');
+    expect(builds.length).toBeGreaterThan(0);
+  });
 });

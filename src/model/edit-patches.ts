@@ -12,7 +12,7 @@ export interface EditableObjects {
 }
 
 /** The kinds an edit patches, in the order they are applied (the values annotation last). */
-export type EditedKind = 'BuildConfig' | 'Route' | 'Deployment';
+export type EditedKind = 'BuildConfig' | 'Route' | 'Deployment' | 'ConfigMap';
 
 /** One guarded JSON patch for one object. */
 export interface ObjectPatch {

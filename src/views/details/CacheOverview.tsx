@@ -19,7 +19,9 @@ import { externalUrlProblemText, type CacheInstance } from '../../model/instance
 import type { BuildConfig, Deployment, PersistentVolumeClaim } from '../../model/k8s-types';
 import { clientSnippet } from '../../model/snippets';
 import CacheDiskUsage from './CacheDiskUsage';
+import { useModal } from '../../sdk/console-sdk';
 import ClientSnippets from './ClientSnippets';
+import UpgradeDevpiModal from './UpgradeDevpiModal';
 import DevpiStatusFacts from './DevpiStatusFacts';
 import StartBuildButton from './StartBuildButton';
 
@@ -37,6 +39,7 @@ const CacheOverview: React.FC<{
   onChangeHost?: () => void;
 }> = ({ instance, hasService, buildConfig, pvc, deployment, onChangeHost }) => {
   const { t } = usePipCacheTranslation();
+  const launchModal = useModal();
   // Only a ready pod behind an existing Service can answer; anything else would just log errors.
   const probe = useDevpiProbe(
     instance.namespace,
@@ -138,6 +141,18 @@ const CacheOverview: React.FC<{
                   {buildConfig && (
                     <FlexItem>
                       <StartBuildButton buildConfig={buildConfig} />
+                    </FlexItem>
+                  )}
+                  {buildConfig && deployment && (
+                    <FlexItem>
+                      <Button
+                        variant="link"
+                        isInline
+                        onClick={() => launchModal(UpgradeDevpiModal, { deployment, buildConfig })}
+                        data-test="pipcache-upgrade"
+                      >
+                        {t('Upgrade devpi-server…')}
+                      </Button>
                     </FlexItem>
                   )}
                 </Flex>

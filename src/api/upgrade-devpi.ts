@@ -1,0 +1,70 @@
+import type { ObjectPatch } from '../model/edit-patches';
+import type { BuildConfig, ConfigMap, Deployment } from '../model/k8s-types';
+import {
+  dockerfileUpgradePatch,
+  requirementsUpgradePatch,
+  upgradePath,
+  valuesVersionPatch,
+} from '../model/upgrade';
+import { k8sGet } from '../sdk/console-sdk';
+import { CACHE_OWNED_KINDS } from './cache-kinds';
+import { dryRunThenPatch, type EditReport } from './edit-cache';
+import { startBuild } from './start-build';
+
+const CONFIG_MAP_MODEL = CACHE_OWNED_KINDS.find((model) => model.kind === 'ConfigMap');
+
+/** The patches that pin another devpi-server release: the build's source and the values annotation. */
+export const upgradePatches = async (
+  deployment: Deployment,
+  buildConfig: BuildConfig,
+  version: string,
+): Promise<ObjectPatch[]> => {
+  const path = upgradePath(buildConfig);
+  const patches: ObjectPatch[] = [];
+  if (path.kind === 'dockerfile') {
+    patches.push({
+      kind: 'BuildConfig',
+      name: buildConfig.metadata.name ?? '',
+      operations: dockerfileUpgradePatch(buildConfig, version),
+    });
+  } else if (path.kind === 'configmap' && CONFIG_MAP_MODEL) {
+    const configMap = await k8sGet<ConfigMap & { metadata: object }>({
+      model: CONFIG_MAP_MODEL,
+      name: path.configMap,
+      ns: buildConfig.metadata.namespace,
+    });
+    patches.push({
+      kind: 'ConfigMap',
+      name: path.configMap,
+      operations: requirementsUpgradePatch(configMap, version),
+    });
+  }
+  const annotation = valuesVersionPatch(deployment, version);
+  if (annotation.length)
+    patches.push({
+      kind: 'Deployment',
+      name: deployment.metadata?.name ?? '',
+      operations: annotation,
+    });
+  return patches;
+};
+
+/**
+ * Pins another devpi-server release and rebuilds: every patch is dry-run first, then applied,
+ * then a build starts; the image change trigger rolls the pod onto the new image.
+ */
+export const upgradeDevpi = async (
+  deployment: Deployment,
+  buildConfig: BuildConfig,
+  version: string,
+): Promise<{ report: EditReport; build?: string; buildError?: unknown }> => {
+  const patches = await upgradePatches(deployment, buildConfig, version);
+  const report = await dryRunThenPatch(buildConfig.metadata.namespace ?? '', patches);
+  if (report.outcome !== 'applied') return { report };
+  try {
+    const build = await startBuild(buildConfig);
+    return { report, build: build.metadata.name };
+  } catch (buildError) {
+    return { report, buildError };
+  }
+};
