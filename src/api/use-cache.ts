@@ -5,17 +5,14 @@ import {
   allBuildsCachePatch,
   type ClusterBuildConfig,
 } from '../model/build-defaults';
-import {
-  stopUsingCachePatch,
-  cacheUsePatch,
-  type PatchOperation,
-} from '../model/buildconfig-patch';
+import { cacheUsePatch, stopUsingCachePatch } from '../model/buildconfig-patch';
 import { admitProjectPatch, clientPolicyFor } from '../model/client-policy';
 import type { BuildConfig, NetworkPolicy } from '../model/k8s-types';
 import type { PipCacheValues } from '../model/values';
-import { k8sCreate, k8sGet, k8sPatch } from '../sdk/console-sdk';
+import { k8sCreate, k8sGet } from '../sdk/console-sdk';
 import { CACHE_OWNED_KINDS } from './cache-kinds';
-import { toK8sErrorInfo, type K8sErrorInfo } from './k8s-error';
+import { applyGuardedPatch, type PatchOutcome } from './guarded-patch';
+import { toK8sErrorInfo } from './k8s-error';
 
 const byKind = (kind: string): K8sModel => {
   const found = CACHE_OWNED_KINDS.find((model) => model.kind === kind);
@@ -36,47 +33,6 @@ export const CLUSTER_BUILD_MODEL: K8sModel = {
   labelPlural: 'Builds',
   abbr: 'B',
   namespaced: false,
-};
-
-/** What a guarded patch did: applied, refused because the object changed meanwhile (re-read), or failed. */
-export type PatchOutcome<T> =
-  | { state: 'applied'; object: T }
-  | { state: 'changed'; current: T | undefined; error: K8sErrorInfo }
-  | { state: 'failed'; error: K8sErrorInfo }
-  /** Nothing to do: the strategy has no env, or the plugin did not set what is to be undone. */
-  | { state: 'not-applicable' };
-
-/** A 422 from a failed `test` op or a 409 conflict: somebody else wrote first. */
-const isGuardFailure = (error: K8sErrorInfo): boolean =>
-  error.code === 409 ||
-  (error.code === 422 && /test|rejected our request|conflict/i.test(error.message));
-
-/**
- * Applies a `test`-guarded JSON Patch; when the guard fails, re-reads the object so that the UI
- * can explain what changed instead of forcing the write.
- */
-export const applyGuardedPatch = async <T extends K8sResourceCommon>(
-  model: K8sModel,
-  object: T,
-  patch: PatchOperation[],
-): Promise<PatchOutcome<T>> => {
-  try {
-    const patched = await k8sPatch<T>({ model, resource: object, data: patch });
-    return { state: 'applied', object: patched };
-  } catch (error) {
-    const info = toK8sErrorInfo(error);
-    if (!isGuardFailure(info)) return { state: 'failed', error: info };
-    try {
-      const current = await k8sGet<T>({
-        model,
-        name: object.metadata?.name,
-        ns: object.metadata?.namespace,
-      });
-      return { state: 'changed', current, error: info };
-    } catch {
-      return { state: 'changed', current: undefined, error: info };
-    }
-  }
 };
 
 /** Points a BuildConfig's builds at a cache (Source and Docker strategies). */

@@ -10,7 +10,7 @@ import {
 import type { PersistentVolumeClaim } from '../model/k8s-types';
 import { consoleFetchJSON, k8sListItems } from '../sdk/console-sdk';
 import { CACHE_OWNED_KINDS } from './cache-kinds';
-import { applyGuardedPatch, type PatchOutcome } from './use-cache';
+import { applyGuardedPatch, type PatchOutcome } from './guarded-patch';
 
 /** The console backend's Prometheus tenancy API: queries scoped to one project the user may see. */
 export const PROMETHEUS_TENANCY = '/api/prometheus-tenancy/api/v1/query';

@@ -8,12 +8,12 @@ import {
   ModalHeader,
   Spinner,
 } from '@patternfly/react-core';
+import type { PatchOutcome } from '../../api/guarded-patch';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import {
   applyCacheToAllBuilds,
   getClusterBuildConfig,
   stopUsingCacheForAllBuilds,
-  type PatchOutcome,
 } from '../../api/use-cache';
 import EnvChangeTable from '../../components/EnvChangeTable';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
