@@ -55,6 +55,9 @@ test.describe('living with a cache', () => {
     // The list warns too, so a filling cache is seen before anyone opens it.
     await page.goto('/pipcache/ns/demo');
     await expect(page.getByTestId('pipcache-disk-label')).toContainText('88% full');
+    // And so does the project's Overview, where most people look first.
+    await page.goto('/k8s/cluster/projects/demo');
+    await expect(page.getByTestId('pipcache-disk-label')).toContainText('88% full');
     await page.goto('/pipcache/ns/demo/pipcache');
 
     await page.getByTestId('pipcache-disk-expand').click();

@@ -3,8 +3,11 @@ import { Flex, FlexItem, List, ListItem } from '@patternfly/react-core';
 import { Link } from 'react-router-dom-v5-compat';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import CopyButton from '../../components/CopyButton';
+import DiskUseLabel from '../../components/DiskUseLabel';
 import HealthLabel from '../../components/HealthLabel';
 import { useCacheInstances } from '../../hooks/useCacheInstances';
+import { useVolumeUse } from '../../hooks/useVolumeUse';
+import { diskUseOf } from '../../model/disk';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { cacheHealth } from '../../model/health';
 import { createPagePath, detailsPagePath, listPagePath } from '../../model/namespaces';
@@ -24,6 +27,8 @@ import {
 const ProjectCachesInventoryItem: React.FC<{ projectName: string }> = ({ projectName }) => {
   const { t } = usePipCacheTranslation();
   const { instances, loaded, loadError } = useCacheInstances(projectName);
+  // One project: two metrics queries a minute, whatever the number of caches.
+  const volumes = useVolumeUse(projectName);
   // Readiness-based health, as on the list page: the overview does not probe devpi.
   const rows = React.useMemo(
     () =>
@@ -32,8 +37,9 @@ const ProjectCachesInventoryItem: React.FC<{ projectName: string }> = ({ project
         .map((instance) => ({
           instance,
           health: cacheHealth(instance, { kind: 'skipped', why: 'not-yet' }, t),
+          disk: diskUseOf(`${instance.name}-data`, volumes.used, volumes.capacity),
         })),
-    [instances, t],
+    [instances, t, volumes.used, volumes.capacity],
   );
 
   const link = (
@@ -79,7 +85,7 @@ const ProjectCachesInventoryItem: React.FC<{ projectName: string }> = ({ project
       </InventoryItem>
       {!loadError && rows.length > 0 && (
         <List isPlain aria-label={t('Pip caches')}>
-          {rows.map(({ instance, health }) => (
+          {rows.map(({ instance, health, disk }) => (
             <ListItem
               key={instance.name}
               data-test="pipcache-inventory-cache"
@@ -97,6 +103,11 @@ const ProjectCachesInventoryItem: React.FC<{ projectName: string }> = ({ project
                 <FlexItem>
                   <HealthLabel health={health} />
                 </FlexItem>
+                {disk && disk.level !== 'ok' && (
+                  <FlexItem>
+                    <DiskUseLabel use={disk} />
+                  </FlexItem>
+                )}
                 <FlexItem>
                   <CopyButton
                     text={clientSnippet('pip-env', instance.internalUrl)}
