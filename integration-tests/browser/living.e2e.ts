@@ -208,4 +208,46 @@ test.describe('living with a cache', () => {
     const builds = await cluster.objects('Build', 'demo');
     expect(builds.length).toBeGreaterThan(0);
   });
+
+  test('shows caches made by the original templates, and why to replace them', async ({
+    page,
+    cluster,
+  }) => {
+    await cluster.seed([
+      {
+        apiVersion: 'apps.openshift.io/v1',
+        kind: 'DeploymentConfig',
+        metadata: {
+          name: 'oldcache',
+          namespace: 'demo',
+          labels: { app: 'pipcache', template: 'pipcache-persistent' },
+        },
+        spec: {
+          replicas: 1,
+          template: {
+            spec: {
+              containers: [{ name: 'devpi', resources: { limits: { memory: '256Mi', cpu: '1' } } }],
+              volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'oldcache-data' } }],
+            },
+          },
+        },
+        status: { readyReplicas: 1 },
+      },
+      // Another application's DeploymentConfig stays out of it.
+      {
+        apiVersion: 'apps.openshift.io/v1',
+        kind: 'DeploymentConfig',
+        metadata: { name: 'shop', namespace: 'demo', labels: { app: 'shop' } },
+        spec: { replicas: 1, template: { spec: { containers: [{ name: 'shop' }] } } },
+      },
+    ]);
+    await page.goto('/pipcache/ns/demo');
+    const alert = page.getByTestId('pipcache-template-caches');
+    await expect(alert.getByTestId('pipcache-template-oldcache')).toContainText(
+      'oldcache in project demo: Made by the original pipcache-persistent template. It still runs, but a rebuild fails',
+    );
+    await expect(alert.getByRole('listitem')).toHaveCount(1);
+    await alert.getByRole('link', { name: 'Create a pip cache' }).click();
+    await expect(page).toHaveURL(/\/pipcache\/ns\/demo\/~new$/);
+  });
 });

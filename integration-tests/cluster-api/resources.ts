@@ -39,6 +39,10 @@ export const RESOURCES: ResourceType[] = [
     shortNames: ['deploy'],
   }),
   r('apps', 'v1', 'replicasets', 'ReplicaSet', true, { shortNames: ['rs'] }),
+  // What the original pipcache templates made; deprecated since 4.14 but still served.
+  r('apps.openshift.io', 'v1', 'deploymentconfigs', 'DeploymentConfig', true, {
+    shortNames: ['dc'],
+  }),
   r('batch', 'v1', 'jobs', 'Job', true),
   r('networking.k8s.io', 'v1', 'networkpolicies', 'NetworkPolicy', true, {
     shortNames: ['netpol'],

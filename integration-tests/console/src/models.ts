@@ -29,6 +29,7 @@ export const SHELL_MODELS: K8sModel[] = [
   m('ConfigMap', 'configmaps', 'v1', undefined, true, 'CM'),
   m('PersistentVolumeClaim', 'persistentvolumeclaims', 'v1', undefined, true, 'PVC'),
   m('Deployment', 'deployments', 'v1', 'apps', true, 'D'),
+  m('DeploymentConfig', 'deploymentconfigs', 'v1', 'apps.openshift.io', true, 'DC'),
   m('ReplicaSet', 'replicasets', 'v1', 'apps', true, 'RS'),
   m('Job', 'jobs', 'v1', 'batch', true, 'J'),
   m('NetworkPolicy', 'networkpolicies', 'v1', 'networking.k8s.io', true, 'NP'),

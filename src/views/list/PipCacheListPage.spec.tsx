@@ -8,6 +8,8 @@ import PipCacheListPage from './PipCacheListPage';
 
 jest.mock('../../sdk/console-sdk', () => ({
   useK8sWatchResources: jest.fn(),
+  // DeploymentConfigs of the original templates: none in these tests.
+  useK8sWatchResource: () => [[], true, undefined],
   DocumentTitle: ({ children }: { children: string }) => <title>{children}</title>,
   ListPageHeader: ({ title, children }: { title: string; children?: React.ReactNode }) => (
     <header>

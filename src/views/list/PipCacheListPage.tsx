@@ -24,6 +24,7 @@ import {
 } from '../../sdk/console-sdk';
 import CacheEmptyState from './CacheEmptyState';
 import CacheTable from './CacheTable';
+import TemplateCachesAlert from './TemplateCachesAlert';
 import { cacheHealth } from '../../model/health';
 import {
   filterAndSortRows,
@@ -184,6 +185,7 @@ const PipCacheListPage: React.FC = () => {
             )}
           </Alert>
         )}
+        <TemplateCachesAlert namespace={shownNamespace} />
         {body}
       </PageSection>
     </>
