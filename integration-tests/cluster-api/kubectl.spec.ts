@@ -215,17 +215,23 @@ describe('kubectl against the in-memory API', () => {
   it('watches: lists first, then prints each change as a row', async () => {
     const child = spawnKubectl(['get', 'configmaps', '-n', 'demo', '--watch']);
     let stdout = '';
-    const waiters: { text: string; resolve: () => void }[] = [];
+    const waiters: { name: string; resolve: () => void }[] = [];
+    // Only whole lines count: kubectl may write a row in more than one chunk.
+    const hasRow = (name: string) =>
+      stdout
+        .split('\n')
+        .slice(0, -1)
+        .some((line) => line.startsWith(`${name} `));
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      for (const waiter of waiters) if (stdout.includes(waiter.text)) waiter.resolve();
+      for (const waiter of waiters) if (hasRow(waiter.name)) waiter.resolve();
     });
-    const seen = (text: string) =>
+    const seen = (name: string) =>
       new Promise<void>((resolve) => {
-        if (stdout.includes(text)) resolve();
-        else waiters.push({ text, resolve });
+        if (hasRow(name)) resolve();
+        else waiters.push({ name, resolve });
       });
-    await seen('b ');
+    await seen('b');
     cluster.seed({
       apiVersion: 'v1',
       kind: 'ConfigMap',

@@ -46,11 +46,10 @@ const PipCacheListPage: React.FC = () => {
   const access = useAllProjectsAccess(!ns);
   // Without the right to list every project, "All projects" shows one project the user has.
   const shownNamespace = ns ?? access.project;
-  const { instances, loaded, loadError } = useCacheInstances(
-    shownNamespace,
-    undefined,
-    Boolean(ns) || (!access.checking && (access.clusterWide || Boolean(access.project))),
-  );
+  // Nothing is watched cluster-wide before the access review says the user may.
+  const watchable =
+    Boolean(ns) || (!access.checking && (access.clusterWide || Boolean(access.project)));
+  const { instances, loaded, loadError } = useCacheInstances(shownNamespace, undefined, watchable);
   // Disk figures come per project (two queries a minute), so only for a one-project list.
   const volumes = useVolumeUse(ns);
   const [filter, setFilter] = React.useState('');
@@ -185,7 +184,7 @@ const PipCacheListPage: React.FC = () => {
             )}
           </Alert>
         )}
-        <TemplateCachesAlert namespace={shownNamespace} />
+        {watchable && <TemplateCachesAlert namespace={shownNamespace} />}
         {body}
       </PageSection>
     </>
