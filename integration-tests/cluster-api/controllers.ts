@@ -1,6 +1,7 @@
 import { randomBytes } from 'crypto';
 import { findResource, type ResourceType } from './resources';
 import type { K8sObject, Store } from './store';
+import { record } from './objects';
 
 /** How the simulated cluster behaves over time. */
 export interface ControllerSettings {
@@ -27,9 +28,6 @@ const RESOURCE = {
   deployments: type('apps', 'deployments'),
   pods: type('', 'pods'),
 };
-
-const record = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 
 /**
  * What OpenShift's controllers do for the objects a cache consists of, in simulated time:

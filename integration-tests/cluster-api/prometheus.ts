@@ -3,6 +3,7 @@ import { matcherString, matches, parseSelector, PromQLError, type Matcher } from
 import type { AccessRequest } from './rbac';
 import { findResource } from './resources';
 import type { K8sObject, Store } from './store';
+import { record } from './objects';
 
 /** Where the console serves the tenancy port of thanos-querier (namespace-scoped queries). */
 export const PROMETHEUS_TENANCY_PREFIX = '/api/prometheus-tenancy';
@@ -27,9 +28,6 @@ interface Series {
   metric: Record<string, string>;
   value: number;
 }
-
-const record = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 
 const SUFFIXES: Record<string, number> = {
   Ki: 2 ** 10,

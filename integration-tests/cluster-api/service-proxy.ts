@@ -7,6 +7,7 @@ import { findResource } from './resources';
 import { matchesLabelSelector } from './selectors';
 import { notFound, serviceUnavailable } from './status';
 import type { K8sObject, Store } from './store';
+import { record } from './objects';
 
 /** Recorded answers of a real devpi-server 6.19.1 (see integration-tests/fixtures). */
 const FIXTURE_DIR = path.resolve(__dirname, '../fixtures/devpi-6.19.1');
@@ -58,9 +59,6 @@ const DROPPED_RESPONSE_HEADERS = new Set([
   'transfer-encoding',
   'content-length',
 ]);
-
-const record = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 
 /** A stable made-up pod IP in OpenShift's default cluster network, for error messages. */
 const podIp = (pod: K8sObject | undefined, fallbackName: string): string => {

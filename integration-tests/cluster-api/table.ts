@@ -1,5 +1,6 @@
 import type { ResourceType } from './resources';
 import type { K8sObject } from './store';
+import { record } from './objects';
 
 /**
  * Server-side printing (`Accept: application/json;as=Table;v=v1;g=meta.k8s.io`), which
@@ -16,9 +17,6 @@ interface Column {
 }
 
 type Cell = string | number;
-
-const record = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 
 const column = (name: string, format?: string): Column => ({
   name,

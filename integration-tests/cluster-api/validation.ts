@@ -1,6 +1,7 @@
 import type { K8sObject } from './store';
 import type { ResourceType } from './resources';
 import type { StatusCause } from './status';
+import { record as asRecord } from './objects';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
@@ -89,9 +90,6 @@ const validateLabels = (labels: Record<string, string> | undefined, field: strin
     }
     return problems;
   });
-
-const asRecord = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 
 const validateQuantities = (resources: unknown, field: string): StatusCause[] => {
   const problems: StatusCause[] = [];

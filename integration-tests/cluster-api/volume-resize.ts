@@ -2,9 +2,7 @@ import { quantityBytes } from './prometheus';
 import type { ResourceType } from './resources';
 import { invalid, StatusError } from './status';
 import type { K8sObject } from './store';
-
-const record = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+import { record } from './objects';
 
 const requested = (pvc: K8sObject): number | undefined =>
   quantityBytes(record(record(record(pvc.spec).resources).requests).storage);

@@ -1,6 +1,7 @@
 import { k8sPatch } from '../sdk/console-sdk';
 import type { ObjectPatch } from '../model/edit-patches';
-import { dryRunThenPatch, isConflict } from './edit-cache';
+import { dryRunThenPatch } from './edit-cache';
+import { isConflict } from './k8s-error';
 
 jest.mock('../sdk/console-sdk', () => ({ k8sPatch: jest.fn(), k8sGet: jest.fn() }));
 const patchMock = k8sPatch as jest.MockedFunction<typeof k8sPatch>;

@@ -3,7 +3,7 @@ import type { EditableObjects, EditedKind, ObjectPatch } from '../model/edit-pat
 import type { BuildConfig, Deployment, Route } from '../model/k8s-types';
 import { k8sGet, k8sPatch } from '../sdk/console-sdk';
 import { CACHE_OWNED_KINDS } from './cache-kinds';
-import { toK8sErrorInfo, type K8sErrorInfo } from './k8s-error';
+import { isConflict, toK8sErrorInfo, type K8sErrorInfo } from './k8s-error';
 
 const modelOf = (kind: EditedKind): K8sModel => {
   const model = CACHE_OWNED_KINDS.find((candidate) => candidate.kind === kind);
@@ -35,10 +35,6 @@ export interface EditReport {
   patches: PatchReport[];
   remaining: ObjectPatch[];
 }
-
-/** A 409, or a 422 without field causes (a failed `test` operation), means "changed meanwhile". */
-export const isConflict = (error: K8sErrorInfo): boolean =>
-  error.code === 409 || (error.code === 422 && error.causes.length === 0);
 
 const send = (namespace: string, patch: ObjectPatch, dryRun: boolean): Promise<K8sResourceCommon> =>
   k8sPatch({

@@ -1,7 +1,7 @@
 import type { K8sModel, K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import type { PatchOperation } from '../model/buildconfig-patch';
 import { k8sGet, k8sPatch } from '../sdk/console-sdk';
-import { toK8sErrorInfo, type K8sErrorInfo } from './k8s-error';
+import { isConflict, toK8sErrorInfo, type K8sErrorInfo } from './k8s-error';
 
 /** What a guarded patch did: applied, refused because the object changed meanwhile (re-read), or failed. */
 export type PatchOutcome<T> =
@@ -10,11 +10,6 @@ export type PatchOutcome<T> =
   | { state: 'failed'; error: K8sErrorInfo }
   /** Nothing to do: the strategy has no env, or the plugin did not set what is to be undone. */
   | { state: 'not-applicable' };
-
-/** A 422 from a failed `test` op or a 409 conflict: somebody else wrote first. */
-const isGuardFailure = (error: K8sErrorInfo): boolean =>
-  error.code === 409 ||
-  (error.code === 422 && /test|rejected our request|conflict/i.test(error.message));
 
 /**
  * Applies a `test`-guarded JSON Patch; when the guard fails, re-reads the object so that the UI
@@ -30,7 +25,7 @@ export const applyGuardedPatch = async <T extends K8sResourceCommon>(
     return { state: 'applied', object: patched };
   } catch (error) {
     const info = toK8sErrorInfo(error);
-    if (!isGuardFailure(info)) return { state: 'failed', error: info };
+    if (!isConflict(info)) return { state: 'failed', error: info };
     try {
       const current = await k8sGet<T>({
         model,

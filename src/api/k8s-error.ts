@@ -51,3 +51,7 @@ export const toK8sErrorInfo = (error: unknown): K8sErrorInfo => {
     timedOut: error.name === 'TimeoutError' || /timed out/i.test(message),
   };
 };
+
+/** A 409, or a 422 without field causes (a failed `test` operation), means "changed meanwhile". */
+export const isConflict = (error: K8sErrorInfo): boolean =>
+  error.code === 409 || (error.code === 422 && error.causes.length === 0);
