@@ -247,7 +247,7 @@ test.describe('living with a cache', () => {
       'oldcache in project demo: Made by the original pipcache-persistent template. It still runs, but a rebuild fails',
     );
     await expect(alert.getByRole('listitem')).toHaveCount(1);
-    await alert.getByRole('link', { name: 'Create a pip cache' }).click();
-    await expect(page).toHaveURL(/\/pipcache\/ns\/demo\/~new$/);
+    await alert.getByRole('link', { name: 'Replace it with a pip cache' }).click();
+    await expect(page).toHaveURL(/\/pipcache\/ns\/demo\/~new\?migrate=oldcache$/);
   });
 });

@@ -26,6 +26,7 @@ const RESOURCE = {
   builds: type('build.openshift.io', 'builds'),
   imageStreams: type('image.openshift.io', 'imagestreams'),
   deployments: type('apps', 'deployments'),
+  deploymentConfigs: type('apps.openshift.io', 'deploymentconfigs'),
   pods: type('', 'pods'),
 };
 
@@ -95,6 +96,9 @@ export class Controllers {
         break;
       case 'Deployment':
         this.later(1, () => this.rollOut(namespace, name));
+        break;
+      case 'DeploymentConfig':
+        this.later(1, () => this.scaleConfig(namespace, name));
         break;
       default:
         break;
@@ -251,9 +255,14 @@ export class Controllers {
     }
     const replicas = (record(deployment.spec).replicas as number | undefined) ?? 1;
     const template = record(record(deployment.spec).template);
+    // Only the Deployment's own pods go: another workload's pods may share the name prefix
+    // (a DeploymentConfig of the same name names its pods `<name>-<version>-<suffix>`).
+    const uid = deployment.metadata.uid;
     for (const pod of this.store
       .list(RESOURCE.pods, namespace)
-      .filter((p) => p.metadata.name?.startsWith(`${name}-`))) {
+      .filter((p) =>
+        ((p.metadata.ownerReferences ?? []) as { uid?: string }[]).some((o) => o.uid === uid),
+      )) {
       this.store.delete(RESOURCE.pods, namespace, pod.metadata.name ?? '');
     }
     if (replicas > 0) {
@@ -289,5 +298,57 @@ export class Controllers {
       observedGeneration: deployment.metadata.generation,
     };
     this.store.update(RESOURCE.deployments, deployment);
+  }
+
+  /**
+   * A DeploymentConfig's pods follow its replica count, as its deployer does: scaling to zero
+   * removes the pods labelled `deploymentconfig=<name>`, scaling up gives it a ready pod.
+   */
+  private scaleConfig(namespace: string | undefined, name: string): void {
+    const config = this.store.get(RESOURCE.deploymentConfigs, namespace, name);
+    if (!config) return;
+    const replicas = (record(config.spec).replicas as number | undefined) ?? 1;
+    const pods = this.store
+      .list(RESOURCE.pods, namespace)
+      .filter((p) => p.metadata.labels?.deploymentconfig === name);
+    if (replicas === 0) {
+      for (const pod of pods) this.store.delete(RESOURCE.pods, namespace, pod.metadata.name ?? '');
+    } else if (pods.length === 0) {
+      const template = record(record(config.spec).template);
+      const version = (record(config.status).latestVersion as number | undefined) ?? 1;
+      this.store.create(RESOURCE.pods, {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {
+          name: `${name}-${version}-${randomBytes(3).toString('hex')}`,
+          namespace,
+          labels: {
+            ...((record(template.metadata).labels ?? {}) as Record<string, string>),
+            deploymentconfig: name,
+          },
+          ownerReferences: [
+            {
+              apiVersion: 'apps.openshift.io/v1',
+              kind: 'DeploymentConfig',
+              name,
+              uid: config.metadata.uid,
+              controller: true,
+            },
+          ],
+        },
+        spec: template.spec,
+        status: {
+          phase: 'Running',
+          containerStatuses: [{ name: 'devpi', ready: true, state: { running: {} } }],
+        },
+      });
+    }
+    config.status = {
+      ...record(config.status),
+      replicas,
+      readyReplicas: replicas,
+      availableReplicas: replicas,
+    };
+    this.store.update(RESOURCE.deploymentConfigs, config);
   }
 }

@@ -439,3 +439,73 @@ describe('service proxy', () => {
     expect((await proxy('cache', '/+api')).status).toBe(403);
   });
 });
+
+describe('what migrating from the original templates relies on', () => {
+  const service = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'old' },
+    spec: { selector: { name: 'old' }, ports: [{ port: 80, targetPort: 8080 }] },
+  };
+
+  it('keeps a Service cluster IP on an update that leaves it out, and refuses another one', async () => {
+    await api('POST', '/api/v1/namespaces/demo/services', service);
+    const read = await api('GET', '/api/v1/namespaces/demo/services/old');
+    const ip = read.body.spec.clusterIP as string;
+    expect(ip).toMatch(/^172\.30\./);
+    const updated = await api('PUT', '/api/v1/namespaces/demo/services/old', {
+      ...read.body,
+      spec: { selector: { 'app.kubernetes.io/instance': 'old' }, ports: [{ port: 80 }] },
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.body.spec).toMatchObject({ clusterIP: ip, clusterIPs: [ip] });
+    const moved = await api('PUT', '/api/v1/namespaces/demo/services/old', {
+      ...updated.body,
+      spec: { ...updated.body.spec, clusterIP: '172.30.99.99' },
+    });
+    expect(moved.status).toBe(422);
+    expect(moved.body.details.causes[0]).toMatchObject({ field: 'spec.clusterIPs[0]' });
+    expect(moved.body.message).toContain('may not change once set');
+  });
+
+  it('gives a DeploymentConfig a pod and takes it away when it is scaled to zero', async () => {
+    await fetch(`${base}/__cluster/faults`, {
+      method: 'POST',
+      headers: headers(),
+      body: JSON.stringify({ stepMs: 5 }),
+    });
+    const dc = await api('POST', '/apis/apps.openshift.io/v1/namespaces/demo/deploymentconfigs', {
+      apiVersion: 'apps.openshift.io/v1',
+      kind: 'DeploymentConfig',
+      metadata: { name: 'old', labels: { app: 'pipcache' } },
+      spec: {
+        replicas: 1,
+        template: {
+          metadata: { labels: { name: 'old' } },
+          spec: { containers: [{ name: 'devpi', image: 'devpi' }] },
+        },
+      },
+    });
+    expect(dc.status).toBe(201);
+    const pods = async () =>
+      (await api('GET', '/api/v1/namespaces/demo/pods?labelSelector=deploymentconfig%3Dold')).body
+        .items as { metadata: { name: string } }[];
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await pods()).toHaveLength(1);
+    expect((await pods())[0]?.metadata.name).toMatch(/^old-1-/);
+    const scaled = await api(
+      'PATCH',
+      '/apis/apps.openshift.io/v1/namespaces/demo/deploymentconfigs/old',
+      [{ op: 'replace', path: '/spec/replicas', value: 0 }],
+      'application/json-patch+json',
+    );
+    expect(scaled.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await pods()).toHaveLength(0);
+    const after = await api(
+      'GET',
+      '/apis/apps.openshift.io/v1/namespaces/demo/deploymentconfigs/old',
+    );
+    expect(after.body.status).toMatchObject({ replicas: 0, readyReplicas: 0 });
+  });
+});

@@ -32,6 +32,7 @@ import { Store, type K8sObject, type StoreEvent } from './store';
 import { toTable, wantsTable } from './table';
 import { validateObject } from './validation';
 import { checkClaimResize } from './volume-resize';
+import { keepAllocatedValues } from './service-update';
 
 export const API_PREFIX = '/api/kubernetes';
 
@@ -808,6 +809,7 @@ export class Cluster {
       throw conflict(target.type, target.name ?? '');
     }
     checkClaimResize(target.type, current, object, (name) => this.storageClass(name));
+    keepAllocatedValues(target.type, current, object);
     const problems = validateObject(target.type, object, this.domain);
     if (problems.length > 0) throw invalid(target.type, target.name ?? '', problems);
     return dryRun
@@ -910,7 +912,10 @@ export class Cluster {
     // claim asking for more space is resized by its (simulated) CSI driver.
     if (
       specChanged &&
-      (type.kind === 'Deployment' || type.kind === 'Route' || type.kind === 'PersistentVolumeClaim')
+      (type.kind === 'Deployment' ||
+        type.kind === 'DeploymentConfig' ||
+        type.kind === 'Route' ||
+        type.kind === 'PersistentVolumeClaim')
     ) {
       this.controllers.onCreated(type.kind, after);
     }

@@ -23,6 +23,8 @@ export const ANNOTATION_VALUES = 'pipcache-plugin/values';
 export const ANNOTATION_VERSION = 'pipcache-plugin/version';
 export const ANNOTATION_USES = 'pipcache-plugin/uses';
 export const ANNOTATION_PREVIOUS_ENV = 'pipcache-plugin/previous-env';
+/** On a template-made DeploymentConfig while its migration to a PipCache is under way. */
+export const ANNOTATION_MIGRATION = 'pipcache-plugin/migration';
 
 /** Components named by `app.kubernetes.io/component`. */
 export type CacheComponent = 'cache' | 'build' | 'credentials' | 'network';

@@ -1,8 +1,14 @@
+import { ANNOTATION_MIGRATION } from './contract';
 import type { TFunction } from './i18n';
 
 /** A DeploymentConfig as far as finding template-made caches needs it. */
 export interface DeploymentConfigLike {
-  metadata?: { name?: string; namespace?: string; labels?: Record<string, string> };
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
   spec?: {
     replicas?: number;
     template?: {
@@ -33,6 +39,8 @@ export interface TemplateCache {
   cpuLimit?: string;
   dataVolume?: string;
   ready: boolean;
+  /** A migration to a PipCache was started and has not finished. */
+  migrating: boolean;
 }
 
 /** The template-made cache a DeploymentConfig is, or undefined for any other DeploymentConfig. */
@@ -55,6 +63,7 @@ export const templateCacheOf = (dc: DeploymentConfigLike): TemplateCache | undef
     cpuLimit: container?.resources?.limits?.cpu,
     dataVolume: container?.env?.find((e) => e.name === 'DEVPI_DATA_VOLUME')?.value,
     ready: (dc.status?.readyReplicas ?? 0) > 0,
+    migrating: Boolean(dc.metadata?.annotations?.[ANNOTATION_MIGRATION]),
   };
 };
 

@@ -8,7 +8,8 @@ import { templateCacheAdvice } from '../../model/template-caches';
 
 /**
  * Caches made by the original pipcache templates, shown above the list so that their owners
- * learn why to replace them; the plugin never changes them on its own.
+ * learn why to replace them, with a link to the migration (prefilled from their objects); the
+ * plugin never changes them without the user's say.
  */
 const TemplateCachesAlert: React.FC<{ namespace: string | undefined }> = ({ namespace }) => {
   const { t } = usePipCacheTranslation();
@@ -34,8 +35,17 @@ const TemplateCachesAlert: React.FC<{ namespace: string | undefined }> = ({ name
               })}
             </strong>
             {': '}
-            {templateCacheAdvice(cache, t)}{' '}
-            <Link to={createPagePath(cache.namespace)}>{t('Create a pip cache')}</Link>
+            {cache.migrating
+              ? t(
+                  'Its replacement by a pip cache was started and stopped half way; the old cache is not deleted until the new one is ready.',
+                )
+              : templateCacheAdvice(cache, t)}{' '}
+            <Link
+              to={`${createPagePath(cache.namespace)}?migrate=${encodeURIComponent(cache.name)}`}
+              data-test={`pipcache-migrate-${cache.name}`}
+            >
+              {cache.migrating ? t('Finish the migration') : t('Replace it with a pip cache')}
+            </Link>
           </ListItem>
         ))}
       </List>

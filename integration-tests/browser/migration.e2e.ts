@@ -1,0 +1,269 @@
+import { expect, test } from './fixtures';
+
+const TEMPLATE_LABELS = { app: 'pipcache', template: 'pipcache-persistent' };
+
+/** What `oc process pipcache-persistent -p NAME=oldcache | oc create -f -` left in project demo. */
+const templateObjects = () => [
+  {
+    apiVersion: 'apps.openshift.io/v1',
+    kind: 'DeploymentConfig',
+    metadata: { name: 'oldcache', namespace: 'demo', labels: TEMPLATE_LABELS },
+    spec: {
+      replicas: 1,
+      strategy: { type: 'Recreate' },
+      template: {
+        metadata: { labels: { app: 'pipcache', name: 'oldcache' } },
+        spec: {
+          nodeSelector: { speed: 'fast' },
+          containers: [
+            {
+              name: 'devpi',
+              image: 'image-registry.openshift-image-registry.svc:5000/demo/oldcache@sha256:0ld',
+              env: [{ name: 'DEVPI_DATA_VOLUME', value: '/opt/app-root/data' }],
+              resources: { limits: { memory: '256Mi', cpu: '1' } },
+            },
+          ],
+          volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'oldcache-data' } }],
+        },
+      },
+    },
+    status: { latestVersion: 1, replicas: 1, readyReplicas: 1 },
+  },
+  {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: 'oldcache-1-x7k2p',
+      namespace: 'demo',
+      labels: { app: 'pipcache', name: 'oldcache', deploymentconfig: 'oldcache' },
+    },
+    spec: { containers: [{ name: 'devpi', image: 'oldcache:latest' }] },
+    status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] },
+  },
+  {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'oldcache', namespace: 'demo', labels: TEMPLATE_LABELS },
+    spec: {
+      clusterIP: '172.30.9.9',
+      clusterIPs: ['172.30.9.9'],
+      selector: { app: 'pipcache', name: 'oldcache' },
+      ports: [{ name: 'web', port: 80, targetPort: 8080, protocol: 'TCP' }],
+    },
+  },
+  {
+    apiVersion: 'route.openshift.io/v1',
+    kind: 'Route',
+    metadata: {
+      name: 'oldcache',
+      namespace: 'demo',
+      labels: TEMPLATE_LABELS,
+      annotations: { 'template.openshift.io/expose-uri': 'http://{.spec.host}{.spec.path}' },
+    },
+    spec: {
+      host: 'pypi.apps.demo.example.com',
+      path: '/',
+      to: { kind: 'Service', name: 'oldcache' },
+      tls: { termination: 'edge', insecureEdgeTerminationPolicy: 'Allow' },
+    },
+    status: {
+      ingress: [
+        {
+          host: 'pypi.apps.demo.example.com',
+          routerName: 'default',
+          conditions: [{ type: 'Admitted', status: 'True' }],
+        },
+      ],
+    },
+  },
+  {
+    apiVersion: 'image.openshift.io/v1',
+    kind: 'ImageStream',
+    metadata: { name: 'oldcache', namespace: 'demo', labels: TEMPLATE_LABELS },
+    spec: {},
+    status: {
+      tags: [
+        {
+          tag: 'latest',
+          items: [{ dockerImageReference: 'old@sha256:0ld', image: 'sha256:0ld' }],
+        },
+      ],
+    },
+  },
+  {
+    apiVersion: 'build.openshift.io/v1',
+    kind: 'BuildConfig',
+    metadata: { name: 'oldcache', namespace: 'demo', labels: TEMPLATE_LABELS },
+    spec: {
+      nodeSelector: { speed: 'fast' },
+      source: {
+        type: 'Git',
+        git: { uri: 'https://github.com/gonoph/pipcache.git' },
+        contextDir: 'src',
+      },
+      strategy: {
+        type: 'Source',
+        sourceStrategy: {
+          from: { kind: 'ImageStreamTag', name: 'python:latest', namespace: 'openshift' },
+        },
+      },
+      output: { to: { kind: 'ImageStreamTag', name: 'oldcache:latest' } },
+      triggers: [{ type: 'ImageChange' }, { type: 'ConfigChange' }],
+    },
+    status: { lastVersion: 3 },
+  },
+  {
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: { name: 'oldcache-data', namespace: 'demo', labels: TEMPLATE_LABELS },
+    spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '2Gi' } } },
+    status: { phase: 'Bound', capacity: { storage: '2Gi' } },
+  },
+];
+
+const one = async (
+  cluster: { objects: (kind?: string, namespace?: string) => Promise<any[]> },
+  kind: string,
+  name: string,
+) => (await cluster.objects(kind, 'demo')).find((o) => o.metadata.name === name);
+
+test.describe('migrating a cache made by the original templates', () => {
+  test('replaces it in one action, keeping the claim, the cluster IP and the route host', async ({
+    page,
+    cluster,
+  }) => {
+    await cluster.seed(templateObjects());
+    await cluster.faults({ stepMs: 200 });
+    const claimBefore = await one(cluster, 'PersistentVolumeClaim', 'oldcache-data');
+
+    await page.goto('/pipcache/ns/demo');
+    await page.getByTestId('pipcache-migrate-oldcache').click();
+    await expect(page).toHaveURL(/\/pipcache\/ns\/demo\/~new\?migrate=oldcache$/);
+    await expect(
+      page.getByRole('heading', { name: 'Replace oldcache with a pip cache' }),
+    ).toBeVisible();
+    const plan = page.getByTestId('pipcache-migration-plan');
+    await expect(plan).toContainText('keeps its cluster IP');
+    await expect(plan).toContainText('keeps its host pypi.apps.demo.example.com');
+    await expect(page.getByTestId('pipcache-name')).toHaveValue('oldcache');
+    await expect(page.getByTestId('pipcache-name')).toHaveAttribute('readonly', '');
+
+    // The templates' 256Mi memory limit is raised to what devpi 6 needs; the CPU limit stays.
+    await page.getByRole('button', { name: 'Resources' }).click();
+    await expect(page.getByTestId('pipcache-resources-memoryLimit')).toHaveValue('768Mi');
+    await expect(page.getByTestId('pipcache-resources-cpuLimit')).toHaveValue('1');
+
+    await page.getByTestId('pipcache-migration-claim-keep').check();
+    await expect(plan).toContainText('The claim oldcache-data is kept');
+    await page.getByTestId('pipcache-create-submit').click();
+
+    await expect(page).toHaveURL(/\/pipcache\/ns\/demo\/oldcache$/, { timeout: 30_000 });
+    expect(await one(cluster, 'DeploymentConfig', 'oldcache')).toBeUndefined();
+    expect(await one(cluster, 'Pod', 'oldcache-1-x7k2p')).toBeUndefined();
+    const service = await one(cluster, 'Service', 'oldcache');
+    expect(service.spec.clusterIP).toBe('172.30.9.9');
+    expect(service.spec.selector).toEqual({
+      'app.kubernetes.io/name': 'pipcache',
+      'app.kubernetes.io/instance': 'oldcache',
+    });
+    expect(service.metadata.labels.template).toBeUndefined();
+    const route = await one(cluster, 'Route', 'oldcache');
+    expect(route.spec.host).toBe('pypi.apps.demo.example.com');
+    expect(route.metadata.labels['app.kubernetes.io/managed-by']).toBe('pipcache-plugin');
+    const claim = await one(cluster, 'PersistentVolumeClaim', 'oldcache-data');
+    expect(claim.metadata.uid).toBe(claimBefore.metadata.uid);
+    expect(claim.metadata.labels['app.kubernetes.io/instance']).toBe('oldcache');
+    expect(claim.metadata.labels.template).toBeUndefined();
+    const buildConfig = await one(cluster, 'BuildConfig', 'oldcache');
+    expect(buildConfig.spec.nodeSelector).toEqual({ speed: 'fast' });
+    expect(buildConfig.metadata.labels['app.kubernetes.io/managed-by']).toBe('pipcache-plugin');
+    const deployment = await one(cluster, 'Deployment', 'oldcache');
+    expect(deployment.spec.template.spec.nodeSelector).toEqual({ speed: 'fast' });
+    expect(deployment.status.readyReplicas).toBe(1);
+
+    // The list now shows a pip cache and no template-made one.
+    await page.goto('/pipcache/ns/demo');
+    await expect(page.getByTestId('pipcache-row')).toHaveCount(1);
+    await expect(page.getByTestId('pipcache-template-caches')).toHaveCount(0);
+  });
+
+  test('stops half way when the cluster refuses a step, keeps the old cache, and finishes on a second run', async ({
+    page,
+    cluster,
+  }) => {
+    await cluster.seed(templateObjects());
+    const claimBefore = await one(cluster, 'PersistentVolumeClaim', 'oldcache-data');
+    // The new image's build fails: after the dry run, the new Secrets and the record, and the
+    // new BuildConfig, but before anything of the old cache stops.
+    await cluster.faults({ stepMs: 200, failBuilds: true });
+
+    await page.goto('/pipcache/ns/demo/~new?migrate=oldcache');
+    // The default: a new, empty claim of the old size.
+    await expect(page.getByTestId('pipcache-migration-claim-replace')).toBeChecked();
+    await expect(page.getByTestId('pipcache-storage-size')).toHaveValue('2Gi');
+    await page.getByTestId('pipcache-create-submit').click();
+
+    const error = page.getByTestId('pipcache-migration-error');
+    await expect(error).toContainText('The migration stopped', { timeout: 30_000 });
+    await expect(error).toContainText('The old DeploymentConfig is still there');
+    await expect(error).toContainText('Build oldcache-1 ended Failed');
+    await expect(page.getByTestId('pipcache-migration-step-wait-image')).toHaveAttribute(
+      'data-state',
+      'failed',
+    );
+    await expect(page.getByTestId('pipcache-migration-step-build')).toHaveAttribute(
+      'data-state',
+      'done',
+    );
+    const halfway = await one(cluster, 'DeploymentConfig', 'oldcache');
+    expect(halfway.metadata.annotations['pipcache-plugin/migration']).toBeDefined();
+    // The old cache still serves: its pod runs and its Service still selects it.
+    expect(halfway.spec.replicas).toBe(1);
+    expect(await one(cluster, 'Pod', 'oldcache-1-x7k2p')).toBeDefined();
+    expect((await one(cluster, 'Service', 'oldcache')).metadata.labels.template).toBe(
+      'pipcache-persistent',
+    );
+
+    // Another visit sees the unfinished migration, in the list and on the page, and finishes it.
+    await cluster.faults({ failBuilds: false });
+    await page.goto('/pipcache/ns/demo');
+    await expect(page.getByTestId('pipcache-template-oldcache')).toContainText('stopped half way');
+    await page.getByTestId('pipcache-migrate-oldcache').click();
+    await expect(page.getByTestId('pipcache-migration-plan')).toContainText(
+      'The migration of oldcache stopped half way',
+    );
+    await expect(page.getByTestId('pipcache-name')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Finish the migration' }).click();
+
+    await expect(page).toHaveURL(/\/pipcache\/ns\/demo\/oldcache$/, { timeout: 30_000 });
+    expect(await one(cluster, 'DeploymentConfig', 'oldcache')).toBeUndefined();
+    const service = await one(cluster, 'Service', 'oldcache');
+    expect(service.spec.clusterIP).toBe('172.30.9.9');
+    expect(service.metadata.labels['app.kubernetes.io/managed-by']).toBe('pipcache-plugin');
+    const claim = await one(cluster, 'PersistentVolumeClaim', 'oldcache-data');
+    expect(claim.metadata.uid).not.toBe(claimBefore.metadata.uid);
+    expect(claim.metadata.labels['app.kubernetes.io/instance']).toBe('oldcache');
+  });
+
+  test('a dry run the cluster refuses changes nothing, and the error shows where it belongs', async ({
+    page,
+    cluster,
+    problems,
+  }) => {
+    problems.allow.push(/status of 403/);
+    await cluster.seed(templateObjects());
+    await cluster.faults({
+      denials: [{ user: 'project-admin', verb: 'create', resource: '/secrets' }],
+    });
+    await page.goto('/pipcache/ns/demo/~new?migrate=oldcache');
+    await page.getByTestId('pipcache-create-submit').click();
+    await expect(page.getByTestId('pipcache-create-report')).toContainText(
+      'refused in the dry run',
+    );
+    expect(
+      (await one(cluster, 'DeploymentConfig', 'oldcache')).metadata.annotations,
+    ).toBeUndefined();
+    expect(await one(cluster, 'Deployment', 'oldcache')).toBeUndefined();
+    expect(await one(cluster, 'Secret', 'oldcache-root')).toBeUndefined();
+  });
+});
