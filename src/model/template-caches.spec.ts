@@ -39,12 +39,19 @@ describe('caches made by the original templates', () => {
       cpuLimit: '1',
       dataVolume: '/opt/app-root/data',
       ready: true,
+      migrating: false,
     });
     const ephemeral = templateCacheOf(
       dc({ app: 'pipcache', template: 'pipcache-ephemeral' }, false, 0),
     );
     expect(ephemeral?.claim).toBeUndefined();
     expect(ephemeral && templateCacheAdvice(ephemeral, t)).toContain('not running');
+  });
+
+  it('knows a cache whose migration stopped half way by its record', () => {
+    const config = dc({ app: 'pipcache', template: 'pipcache-persistent' });
+    config.metadata = { ...config.metadata, annotations: { 'pipcache-plugin/migration': '{}' } };
+    expect(templateCacheOf(config)?.migrating).toBe(true);
   });
 
   it.each([
