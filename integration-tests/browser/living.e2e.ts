@@ -316,6 +316,61 @@ test.describe('living with a cache', () => {
     expect(builds.length).toBeGreaterThan(0);
   });
 
+  test('takes PEP 440 pre-releases in any spelling and pins their normal form, in the upgrade dialog and the create form', async ({
+    page,
+    cluster,
+  }) => {
+    await cluster.seed(cacheObjects('pipcache'));
+    await page.goto('/pipcache/ns/demo/pipcache');
+    await page.getByTestId('pipcache-upgrade').click();
+    const modal = page.getByTestId('pipcache-upgrade-modal');
+    const field = modal.getByTestId('pipcache-upgrade-version');
+    await field.fill('6.19.1-beta-gamma');
+    await expect(
+      modal.getByText(
+        '“6.19.1-beta-gamma” is not a version number (PEP 440). Enter one such as 6.19.1, 6.20.0rc1 or 6.19.1.post1.',
+      ),
+    ).toBeVisible();
+    await expect(modal.getByTestId('pipcache-upgrade-apply')).toBeDisabled();
+    await field.fill('6.0rc1');
+    await expect(
+      modal.getByText('6.0rc1 is a pre-release of 6.0, which comes before 6.0.'),
+    ).toBeVisible();
+    await field.fill('6.19.1-beta');
+    await expect(
+      modal.getByText('Pinned as 6.19.1b0, the normal form (PEP 440) of 6.19.1-beta.'),
+    ).toBeVisible();
+    await modal.getByTestId('pipcache-upgrade-apply').click();
+    await expect(modal.getByTestId('pipcache-upgrade-result')).toContainText(
+      'the pod moves to devpi-server 6.19.1b0 when it finishes.',
+    );
+    const [bc] = await cluster.objects('BuildConfig', 'demo');
+    expect(bc.spec.source.dockerfile).toContain('"devpi-server==6.19.1b0"');
+
+    // The create form checks and pins the same way.
+    await page.goto('/pipcache/ns/demo/~new');
+    await page.getByTestId('pipcache-name').fill('second');
+    await page
+      .getByTestId('pipcache-section-image')
+      .getByRole('button', { name: 'Image source' })
+      .click();
+    const version = page.getByTestId('pipcache-image-devpiVersion');
+    await version.fill('6.19.1-beta-gamma');
+    await expect(page.getByTestId('pipcache-image-devpiVersion-error')).toContainText(
+      'is not a version number (PEP 440)',
+    );
+    await version.fill('6.20.0-RC1');
+    await expect(
+      page.getByText('Pinned as 6.20.0rc1, the normal form (PEP 440) of 6.20.0-RC1.'),
+    ).toBeVisible();
+    await page.getByTestId('pipcache-create-submit').click();
+    await expect(page).toHaveURL(/\/pipcache\/ns\/demo\/second$/);
+    const created = (await cluster.objects('BuildConfig', 'demo')).find(
+      (o) => o.metadata.name === 'second',
+    );
+    expect(created.spec.source.dockerfile).toContain('"devpi-server==6.20.0rc1"');
+  });
+
   test('shows caches made by the original templates, and why to replace them', async ({
     page,
     cluster,
