@@ -100,12 +100,15 @@ test.describe('editing a cache', () => {
     const recorded = JSON.parse(deployment.metadata.annotations['pipcache-plugin/values']);
     expect(recorded.resources.memoryLimit).toBe('1Gi');
 
-    // The pod template changed, so the old pod is replaced by one with the new settings.
+    // The pod template changed, so the old pod is replaced by one with the new settings (as
+    // the strategy is Recreate, the old one stops first and for a moment there is none).
     await expect
       .poll(async () => (await cluster.objects('Pod', 'demo')).map((p) => p.metadata.name))
-      .not.toContain('pipcache-first');
+      .toEqual([expect.not.stringMatching(/^pipcache-first$/)]);
+    await expect
+      .poll(async () => (await cluster.objects('Pod', 'demo')).map((p) => p.spec.nodeSelector))
+      .toEqual([{ disktype: 'ssd' }]);
     const [pod] = await cluster.objects('Pod', 'demo');
-    expect(pod.spec.nodeSelector).toEqual({ disktype: 'ssd' });
     await page.getByTestId('pipcache-tab-objects').click();
     await expect(page.getByTestId('pipcache-objects')).toContainText(pod.metadata.name);
     await expect(page.getByTestId('pipcache-objects')).not.toContainText('pipcache-first');

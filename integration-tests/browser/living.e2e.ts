@@ -133,6 +133,8 @@ test.describe('living with a cache', () => {
         string | undefined;
     const before = await claimUid();
     await page.goto('/pipcache/ns/demo/pipcache');
+    // A persistent cache is emptied from its disk figures, not as an ephemeral one.
+    await expect(page.getByTestId('pipcache-storage-empty')).toHaveCount(0);
     await page.getByTestId('pipcache-disk-empty').click();
     const modal = page.getByTestId('pipcache-empty-modal');
     await expect(modal.getByTestId('pipcache-empty-run')).toBeDisabled();
@@ -178,6 +180,111 @@ test.describe('living with a cache', () => {
     expect(done.metadata.annotations?.['pipcache-plugin/emptying']).toBeUndefined();
   });
 
+  /** An ephemeral cache whose image exists and was built, with its running pod. */
+  const runningEphemeral = () => {
+    const objects = cacheObjects('pipcache').map((o) =>
+      o.kind === 'ImageStream'
+        ? {
+            ...o,
+            status: {
+              tags: [{ tag: 'latest', items: [{ dockerImageReference: 'x', image: 'sha256:1' }] }],
+            },
+          }
+        : o,
+    );
+    const labels = {
+      'app.kubernetes.io/name': 'pipcache',
+      'app.kubernetes.io/instance': 'pipcache',
+    };
+    return [
+      ...objects,
+      {
+        apiVersion: 'build.openshift.io/v1',
+        kind: 'Build',
+        metadata: {
+          name: 'pipcache-1',
+          namespace: 'demo',
+          labels: { ...labels, buildconfig: 'pipcache' },
+        },
+        status: { phase: 'Complete' },
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'pipcache-7d9f-abcde', namespace: 'demo', labels },
+        spec: { containers: [{ name: 'devpi', image: 'devpi:latest' }] },
+        status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] },
+      },
+    ];
+  };
+
+  test('empties an ephemeral cache by replacing its pod, once even on a double click', async ({
+    page,
+    cluster,
+  }) => {
+    await cluster.seed(runningEphemeral());
+    const [seeded] = await cluster.objects('Deployment', 'demo');
+    await page.goto('/pipcache/ns/demo/pipcache');
+    await expect(page.getByTestId('pipcache-status')).toHaveAttribute('data-status', 'ready');
+    // An ephemeral cache has no volume figures, but it can be emptied all the same.
+    await expect(page.getByTestId('pipcache-disk-empty')).toHaveCount(0);
+    await page.getByTestId('pipcache-storage-empty').click();
+    const modal = page.getByTestId('pipcache-empty-ephemeral-modal');
+    await expect(modal).toContainText('The packages of this cache are on an emptyDir volume');
+    await expect(modal).toContainText('a new pod starts with an empty volume');
+    await expect(modal).toContainText('they fetch every package from PyPI through the new pod');
+
+    await modal.getByTestId('pipcache-empty-run').dblclick();
+    await expect(modal.getByTestId('pipcache-empty-run')).toBeDisabled();
+    await expect(modal.getByTestId('pipcache-empty-done')).toContainText(
+      /The cache is empty: its new pod pipcache-\w+-\w+ is ready\./,
+    );
+    const pods = await cluster.objects('Pod', 'demo');
+    expect(pods).toHaveLength(1);
+    const [pod] = pods;
+    expect(pod.metadata.name).not.toBe('pipcache-7d9f-abcde');
+    await expect(modal.getByTestId('pipcache-empty-done')).toContainText(pod.metadata.name);
+    const [deployment] = await cluster.objects('Deployment', 'demo');
+    const stamp = deployment.spec.template.metadata.annotations['pipcache-plugin/emptied-at'];
+    expect(new Date(stamp).toISOString()).toBe(stamp);
+    expect(pod.metadata.annotations['pipcache-plugin/emptied-at']).toBe(stamp);
+    // The double click changed the pod template once: one restart.
+    expect(deployment.metadata.generation).toBe(Number(seeded.metadata.generation) + 1);
+
+    await modal.getByTestId('pipcache-empty-close').click();
+    await expect(page.getByTestId('pipcache-status')).toHaveAttribute('data-status', 'ready');
+    await page.getByTestId('pipcache-tab-objects').click();
+    const objects = page.getByTestId('pipcache-objects');
+    await expect(objects).toContainText(pod.metadata.name);
+    await expect(objects).not.toContainText('pipcache-7d9f-abcde');
+  });
+
+  test('says where the user acted when the restart of an ephemeral cache is refused', async ({
+    page,
+    cluster,
+    problems,
+  }) => {
+    problems.allow.push(/status of 403/);
+    await cluster.seed(runningEphemeral());
+    await cluster.faults({
+      denials: [{ user: 'project-admin', verb: 'patch', resource: 'apps/deployments' }],
+    });
+    await page.goto('/pipcache/ns/demo/pipcache');
+    await page.getByTestId('pipcache-storage-empty').click();
+    const modal = page.getByTestId('pipcache-empty-ephemeral-modal');
+    await modal.getByTestId('pipcache-empty-run').click();
+    const failed = modal.getByTestId('pipcache-empty-failed');
+    await expect(failed).toContainText('You may not restart the pod of pipcache.');
+    await expect(failed).toContainText('needs the edit or admin role in project demo');
+    await expect(failed).toContainText('forbidden');
+    await expect(modal.getByTestId('pipcache-empty-step-restart')).toContainText('(stopped here)');
+    // Nothing changed: the same pod still serves the cache, and the user may try again.
+    const pods = await cluster.objects('Pod', 'demo');
+    expect(pods.map((p) => p.metadata.name)).toEqual(['pipcache-7d9f-abcde']);
+    await expect(modal.getByTestId('pipcache-empty-run')).toBeEnabled();
+    await expect(modal.getByTestId('pipcache-empty-run')).toHaveText('Run again');
+  });
+
   test('upgrades devpi-server: pins the release, rebuilds, and refuses a release outside 6.x', async ({
     page,
     cluster,
@@ -207,6 +314,61 @@ test.describe('living with a cache', () => {
     ).toBe('6.20.0');
     const builds = await cluster.objects('Build', 'demo');
     expect(builds.length).toBeGreaterThan(0);
+  });
+
+  test('takes PEP 440 pre-releases in any spelling and pins their normal form, in the upgrade dialog and the create form', async ({
+    page,
+    cluster,
+  }) => {
+    await cluster.seed(cacheObjects('pipcache'));
+    await page.goto('/pipcache/ns/demo/pipcache');
+    await page.getByTestId('pipcache-upgrade').click();
+    const modal = page.getByTestId('pipcache-upgrade-modal');
+    const field = modal.getByTestId('pipcache-upgrade-version');
+    await field.fill('6.19.1-beta-gamma');
+    await expect(
+      modal.getByText(
+        '“6.19.1-beta-gamma” is not a version number (PEP 440). Enter one such as 6.19.1, 6.20.0rc1 or 6.19.1.post1.',
+      ),
+    ).toBeVisible();
+    await expect(modal.getByTestId('pipcache-upgrade-apply')).toBeDisabled();
+    await field.fill('6.0rc1');
+    await expect(
+      modal.getByText('6.0rc1 is a pre-release of 6.0, which comes before 6.0.'),
+    ).toBeVisible();
+    await field.fill('6.19.1-beta');
+    await expect(
+      modal.getByText('Pinned as 6.19.1b0, the normal form (PEP 440) of 6.19.1-beta.'),
+    ).toBeVisible();
+    await modal.getByTestId('pipcache-upgrade-apply').click();
+    await expect(modal.getByTestId('pipcache-upgrade-result')).toContainText(
+      'the pod moves to devpi-server 6.19.1b0 when it finishes.',
+    );
+    const [bc] = await cluster.objects('BuildConfig', 'demo');
+    expect(bc.spec.source.dockerfile).toContain('"devpi-server==6.19.1b0"');
+
+    // The create form checks and pins the same way.
+    await page.goto('/pipcache/ns/demo/~new');
+    await page.getByTestId('pipcache-name').fill('second');
+    await page
+      .getByTestId('pipcache-section-image')
+      .getByRole('button', { name: 'Image source' })
+      .click();
+    const version = page.getByTestId('pipcache-image-devpiVersion');
+    await version.fill('6.19.1-beta-gamma');
+    await expect(page.getByTestId('pipcache-image-devpiVersion-error')).toContainText(
+      'is not a version number (PEP 440)',
+    );
+    await version.fill('6.20.0-RC1');
+    await expect(
+      page.getByText('Pinned as 6.20.0rc1, the normal form (PEP 440) of 6.20.0-RC1.'),
+    ).toBeVisible();
+    await page.getByTestId('pipcache-create-submit').click();
+    await expect(page).toHaveURL(/\/pipcache\/ns\/demo\/second$/);
+    const created = (await cluster.objects('BuildConfig', 'demo')).find(
+      (o) => o.metadata.name === 'second',
+    );
+    expect(created.spec.source.dockerfile).toContain('"devpi-server==6.20.0rc1"');
   });
 
   test('shows caches made by the original templates, and why to replace them', async ({

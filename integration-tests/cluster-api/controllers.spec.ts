@@ -177,6 +177,135 @@ describe('controllers', () => {
   });
 });
 
+describe('a Recreate rollout', () => {
+  const plain = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'plain' },
+    spec: {
+      replicas: 1,
+      strategy: { type: 'Recreate' },
+      selector: { matchLabels: { app: 'plain' } },
+      template: {
+        metadata: { labels: { app: 'plain' } },
+        spec: { containers: [{ name: 'devpi', image: 'devpi:6' }] },
+      },
+    },
+  };
+  const path = '/apis/apps/v1/namespaces/demo/deployments/plain';
+  const pods = async () =>
+    (await api('GET', '/api/v1/namespaces/demo/pods?labelSelector=app%3Dplain')).body
+      .items as Record<string, any>[];
+  const ready = (pod: Record<string, any>) =>
+    (pod.status?.conditions ?? []).some(
+      (c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True',
+    );
+  const readyPod = async () => {
+    const found = await until(pods, (items) => items.length === 1 && ready(items[0]!));
+    expect(found).toHaveLength(1);
+    expect(ready(found[0]!)).toBe(true);
+    return found[0]!;
+  };
+
+  it('stops the old pod before the new one starts, on a pod-template change only', async () => {
+    await api('POST', '/apis/apps/v1/namespaces/demo/deployments', plain);
+    const first = await readyPod();
+    // Pods in the store, as the controller changes them: never two at once.
+    const counts: number[] = [];
+    const unsubscribe = cluster.store.subscribe((event) => {
+      if (event.type_.plural === 'pods')
+        counts.push(cluster.store.list(event.type_, 'demo').length);
+    });
+
+    // Only the Deployment's own metadata: no new pod.
+    const labelled = await fetch(`${base}/api/kubernetes${path}`, {
+      method: 'PATCH',
+      headers: { ...headers, 'Content-Type': 'application/json-patch+json' },
+      body: JSON.stringify([{ op: 'add', path: '/metadata/labels', value: { team: 'a' } }]),
+    });
+    expect(labelled.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect((await pods()).map((p) => p.metadata.name)).toEqual([first.metadata.name]);
+
+    const patched = await fetch(`${base}/api/kubernetes${path}`, {
+      method: 'PATCH',
+      headers: { ...headers, 'Content-Type': 'application/json-patch+json' },
+      body: JSON.stringify([
+        {
+          op: 'add',
+          path: '/spec/template/metadata/annotations',
+          value: { 'pipcache-plugin/emptied-at': '2026-12-02T18:00:00.000Z' },
+        },
+      ]),
+    });
+    expect(patched.status).toBe(200);
+    const second = await until(pods, (items) =>
+      items.some((p) => p.metadata.name !== first.metadata.name && ready(p)),
+    );
+    unsubscribe();
+    expect(second).toHaveLength(1);
+    const pod = second[0]!;
+    expect(pod.metadata.name).not.toBe(first.metadata.name);
+    expect(pod.metadata.annotations).toEqual({
+      'pipcache-plugin/emptied-at': '2026-12-02T18:00:00.000Z',
+    });
+    expect(pod.metadata.labels['pod-template-hash']).not.toBe(
+      first.metadata.labels['pod-template-hash'],
+    );
+    // The old pod went (0 pods) before the new one came (1, not ready, then ready).
+    expect(counts).toContain(0);
+    expect(Math.max(...counts)).toBe(1);
+    const status = (await api('GET', path)).body.status;
+    expect(status).toMatchObject({ replicas: 1, readyReplicas: 1, updatedReplicas: 1 });
+  });
+
+  it('starts a new pod not ready, and counts it ready one step later', async () => {
+    const added: Record<string, any>[] = [];
+    const unsubscribe = cluster.store.subscribe((event) => {
+      if (event.type_.plural === 'pods' && event.type === 'ADDED') added.push(event.object);
+    });
+    await api('POST', '/apis/apps/v1/namespaces/demo/deployments', plain);
+    await readyPod();
+    unsubscribe();
+    expect(added).toHaveLength(1);
+    expect(ready(added[0]!)).toBe(false);
+    expect(added[0]!.status.containerStatuses[0].state.waiting.reason).toBe('ContainerCreating');
+    expect((await api('GET', path)).body.status.readyReplicas).toBe(1);
+  });
+
+  it('scales to zero and back without touching pods of another Deployment', async () => {
+    await api('POST', '/apis/apps/v1/namespaces/demo/deployments', plain);
+    await api('POST', '/apis/apps/v1/namespaces/demo/deployments', {
+      ...plain,
+      metadata: { name: 'plain-2' },
+      spec: {
+        ...plain.spec,
+        selector: { matchLabels: { app: 'other' } },
+        template: { ...plain.spec.template, metadata: { labels: { app: 'other' } } },
+      },
+    });
+    await readyPod();
+    await fetch(`${base}/api/kubernetes${path}`, {
+      method: 'PATCH',
+      headers: { ...headers, 'Content-Type': 'application/merge-patch+json' },
+      body: JSON.stringify({ spec: { replicas: 0 } }),
+    });
+    expect(await until(pods, (items) => items.length === 0)).toHaveLength(0);
+    const other = await until(
+      async () =>
+        (await api('GET', '/api/v1/namespaces/demo/pods?labelSelector=app%3Dother')).body.items,
+      (items: unknown[]) => items.length === 1,
+    );
+    expect(other).toHaveLength(1);
+    await fetch(`${base}/api/kubernetes${path}`, {
+      method: 'PATCH',
+      headers: { ...headers, 'Content-Type': 'application/merge-patch+json' },
+      body: JSON.stringify({ spec: { replicas: 1 } }),
+    });
+    await readyPod();
+  });
+});
+
 describe('garbage collection', () => {
   it('deletes the builds of a deleted BuildConfig and the pods of a deleted Deployment', async () => {
     await api('POST', '/apis/build.openshift.io/v1/namespaces/demo/buildconfigs', buildConfig);

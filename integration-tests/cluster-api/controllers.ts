@@ -1,7 +1,16 @@
-import { randomBytes } from 'crypto';
+import { createHash, randomBytes } from 'crypto';
 import { findResource, type ResourceType } from './resources';
 import type { K8sObject, Store } from './store';
 import { record } from './objects';
+import { matchesLabelSelector, type LabelSelector } from './selectors';
+
+/** The label a Deployment puts on the pods of one pod template, as the real controller does. */
+const TEMPLATE_HASH = 'pod-template-hash';
+
+const isPodReady = (pod: K8sObject): boolean =>
+  ((record(pod.status).conditions ?? []) as { type?: string; status?: string }[]).some(
+    (condition) => condition.type === 'Ready' && condition.status === 'True',
+  );
 
 /** How the simulated cluster behaves over time. */
 export interface ControllerSettings {
@@ -238,41 +247,101 @@ export class Controllers {
     }
   }
 
-  /** Gives a Deployment a ready pod, once the image it follows (if any) exists. */
+  /** The image a Deployment's image change trigger resolves to now, if it has a trigger. */
+  private triggeredImage(deployment: K8sObject): { pushed: boolean; image?: string } {
+    const triggers = deployment.metadata.annotations?.['image.openshift.io/triggers'];
+    if (!triggers) return { pushed: true };
+    const match = /"name":"([^":]+):([^"]+)"/.exec(triggers);
+    const stream = match
+      ? this.store.get(RESOURCE.imageStreams, deployment.metadata.namespace, match[1] ?? '')
+      : undefined;
+    const tag = (
+      (record(stream?.status).tags ?? []) as { tag: string; items?: { image?: string }[] }[]
+    ).find((t) => t.tag === (match?.[2] ?? 'latest'));
+    return { pushed: Boolean(tag), image: tag?.items?.[0]?.image };
+  }
+
+  /**
+   * The pods a Deployment controls: those it owns, and (for pods seeded by tests without an
+   * owner) those its selector matches.
+   */
+  private podsOf(deployment: K8sObject): K8sObject[] {
+    const selector = record(record(deployment.spec).selector) as LabelSelector;
+    const template = record(record(deployment.spec).template);
+    const labels = (record(template.metadata).labels ?? {}) as Record<string, string>;
+    return this.store.list(RESOURCE.pods, deployment.metadata.namespace).filter((pod) => {
+      const owners = (pod.metadata.ownerReferences ?? []) as { uid?: string }[];
+      if (owners.length > 0) return owners.some((owner) => owner.uid === deployment.metadata.uid);
+      return selector.matchLabels || selector.matchExpressions
+        ? matchesLabelSelector(selector, pod.metadata.labels)
+        : Object.keys(labels).length > 0 &&
+            matchesLabelSelector({ matchLabels: labels }, pod.metadata.labels);
+    });
+  }
+
+  private updateDeploymentStatus(deployment: K8sObject, hash: string): void {
+    const latest = this.store.get(
+      RESOURCE.deployments,
+      deployment.metadata.namespace,
+      deployment.metadata.name ?? '',
+    );
+    if (!latest) return;
+    const pods = this.podsOf(latest);
+    const ready = pods.filter(isPodReady).length;
+    const replicas = (record(latest.spec).replicas as number | undefined) ?? 1;
+    latest.status = {
+      replicas: pods.length,
+      readyReplicas: ready,
+      availableReplicas: ready,
+      updatedReplicas: pods.filter((pod) => pod.metadata.labels?.[TEMPLATE_HASH] === hash).length,
+      ...(replicas > ready ? { unavailableReplicas: replicas - ready } : {}),
+      observedGeneration: latest.metadata.generation,
+    };
+    this.store.update(RESOURCE.deployments, latest);
+  }
+
+  /**
+   * Rolls a Deployment out as its Recreate strategy does, once the image it follows (if any)
+   * exists: pods of an older pod template (or of an older image) are stopped first, and only
+   * when none is left do new pods start, each carrying the template's labels and annotations
+   * and becoming ready one step after it starts. Scaling only adds or removes pods.
+   */
   private rollOut(namespace: string | undefined, name: string): void {
     const deployment = this.store.get(RESOURCE.deployments, namespace, name);
     if (!deployment) return;
-    const triggers = deployment.metadata.annotations?.['image.openshift.io/triggers'];
-    if (triggers) {
-      const match = /"name":"([^":]+):([^"]+)"/.exec(triggers);
-      const stream = match
-        ? this.store.get(RESOURCE.imageStreams, namespace, match[1] ?? '')
-        : undefined;
-      const pushed = ((record(stream?.status).tags ?? []) as { tag: string }[]).some(
-        (t) => t.tag === (match?.[2] ?? 'latest'),
-      );
-      if (!pushed) return;
-    }
+    const { pushed, image } = this.triggeredImage(deployment);
+    if (!pushed) return;
     const replicas = (record(deployment.spec).replicas as number | undefined) ?? 1;
     const template = record(record(deployment.spec).template);
-    // Only the Deployment's own pods go: another workload's pods may share the name prefix
-    // (a DeploymentConfig of the same name names its pods `<name>-<version>-<suffix>`).
-    const uid = deployment.metadata.uid;
-    for (const pod of this.store
-      .list(RESOURCE.pods, namespace)
-      .filter((p) =>
-        ((p.metadata.ownerReferences ?? []) as { uid?: string }[]).some((o) => o.uid === uid),
-      )) {
-      this.store.delete(RESOURCE.pods, namespace, pod.metadata.name ?? '');
+    // A new image from the trigger is a new template in a real cluster (the trigger writes it).
+    const hash = createHash('sha256')
+      .update(JSON.stringify([template, image ?? '']))
+      .digest('hex')
+      .slice(0, 10);
+    const pods = this.podsOf(deployment);
+    const stale = pods.filter((pod) => pod.metadata.labels?.[TEMPLATE_HASH] !== hash);
+    if (stale.length > 0) {
+      for (const pod of stale) this.store.delete(RESOURCE.pods, namespace, pod.metadata.name ?? '');
+      this.updateDeploymentStatus(deployment, hash);
+      this.later(1, () => this.rollOut(namespace, name));
+      return;
     }
-    if (replicas > 0) {
-      this.store.create(RESOURCE.pods, {
+    for (const pod of pods.slice(replicas))
+      this.store.delete(RESOURCE.pods, namespace, pod.metadata.name ?? '');
+    const templateMetadata = record(template.metadata);
+    for (let count = pods.length; count < replicas; count += 1) {
+      const annotations = templateMetadata.annotations as Record<string, string> | undefined;
+      const pod = this.store.create(RESOURCE.pods, {
         apiVersion: 'v1',
         kind: 'Pod',
         metadata: {
-          name: `${name}-${randomBytes(3).toString('hex')}`,
+          name: `${name}-${hash.slice(0, 5)}-${randomBytes(3).toString('hex')}`,
           namespace,
-          labels: (record(template.metadata).labels ?? {}) as Record<string, string>,
+          labels: {
+            ...((templateMetadata.labels ?? {}) as Record<string, string>),
+            [TEMPLATE_HASH]: hash,
+          },
+          ...(annotations ? { annotations: { ...annotations } } : {}),
           ownerReferences: [
             {
               apiVersion: 'apps/v1',
@@ -285,19 +354,26 @@ export class Controllers {
         },
         spec: template.spec,
         status: {
-          phase: 'Running',
-          containerStatuses: [{ name: 'devpi', ready: true, state: { running: {} } }],
+          phase: 'Pending',
+          conditions: [{ type: 'Ready', status: 'False', reason: 'ContainersNotReady' }],
+          containerStatuses: [
+            { name: 'devpi', ready: false, state: { waiting: { reason: 'ContainerCreating' } } },
+          ],
         },
       });
+      const podName = pod.metadata.name ?? '';
+      this.later(1, () => {
+        const started = this.patchStored(RESOURCE.pods, namespace, podName, (o) => {
+          o.status = {
+            phase: 'Running',
+            conditions: [{ type: 'Ready', status: 'True' }],
+            containerStatuses: [{ name: 'devpi', ready: true, state: { running: {} } }],
+          };
+        });
+        if (started) this.updateDeploymentStatus(deployment, hash);
+      });
     }
-    deployment.status = {
-      replicas,
-      readyReplicas: replicas,
-      availableReplicas: replicas,
-      updatedReplicas: replicas,
-      observedGeneration: deployment.metadata.generation,
-    };
-    this.store.update(RESOURCE.deployments, deployment);
+    this.updateDeploymentStatus(deployment, hash);
   }
 
   /**

@@ -6,6 +6,7 @@ import {
   upgradePath,
   valuesVersionPatch,
 } from '../model/upgrade';
+import { normalizeDevpiVersion } from '../model/pep440';
 import { k8sGet } from '../sdk/console-sdk';
 import { CACHE_OWNED_KINDS } from './cache-kinds';
 import { dryRunThenPatch, type EditReport } from './edit-cache';
@@ -17,8 +18,10 @@ const CONFIG_MAP_MODEL = CACHE_OWNED_KINDS.find((model) => model.kind === 'Confi
 export const upgradePatches = async (
   deployment: Deployment,
   buildConfig: BuildConfig,
-  version: string,
+  typed: string,
 ): Promise<ObjectPatch[]> => {
+  // The pin gets the normal form of what PEP 440 accepts (6.19.1-beta is pinned as 6.19.1b0).
+  const version = normalizeDevpiVersion(typed) ?? typed.trim();
   const path = upgradePath(buildConfig);
   const patches: ObjectPatch[] = [];
   if (path.kind === 'dockerfile') {

@@ -250,6 +250,25 @@ describe('manifest details', () => {
     ]);
   });
 
+  it('pins the normal form of a version PEP 440 spells otherwise, for both strategies', () => {
+    const typed = (strategy: 'docker' | 's2i') => {
+      const values = base();
+      return { ...values, image: { ...values.image, strategy, devpiVersion: '6.19.1-beta' } };
+    };
+    const docker = plan(typed('docker'));
+    expect((find(docker, 'BuildConfig') as BuildConfig).spec.source.dockerfile).toContain(
+      '"devpi-server==6.19.1b0"',
+    );
+    const annotation = find(docker, 'Deployment').metadata?.annotations?.[ANNOTATION_VALUES];
+    expect(JSON.parse(annotation ?? '{}')).toMatchObject({ image: { devpiVersion: '6.19.1b0' } });
+    const requirements = plan(typed('s2i')).find(
+      (o) => o.kind === 'ConfigMap' && o.metadata?.name?.endsWith('-source'),
+    );
+    expect(requirements?.kind === 'ConfigMap' && requirements.data?.['requirements.txt']).toBe(
+      'devpi-server==6.19.1b0\n',
+    );
+  });
+
   it('admits the router, host-network traffic and its own project in the NetworkPolicy', () => {
     const values = { ...base(), network: { policy: true, clientProjects: '' } };
     const policy = find(plan(values), 'NetworkPolicy');

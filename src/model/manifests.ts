@@ -22,6 +22,7 @@ import type {
   Secret,
   Service,
 } from './k8s-types';
+import { normalizeDevpiVersion } from './pep440';
 import { START_SCRIPT } from './start-script';
 import { MIRROR_PATH } from './urls';
 import { toValuesAnnotation } from './values-annotation';
@@ -416,11 +417,19 @@ export const networkPolicyManifest = (values: PipCacheValues, namespace: string)
  * the Route and the NetworkPolicy.
  */
 export const buildManifests = (
-  values: PipCacheValues,
+  typed: PipCacheValues,
   namespace: string,
   random: RandomSource,
   options: ManifestOptions,
 ): PlannedManifest[] => {
+  // The pin (and the values annotation) get the normal form of the version PEP 440 accepts.
+  const values: PipCacheValues = {
+    ...typed,
+    image: {
+      ...typed.image,
+      devpiVersion: normalizeDevpiVersion(typed.image.devpiVersion) ?? typed.image.devpiVersion,
+    },
+  };
   const { name } = values;
   const preview = options.rendering === 'preview';
   const secrets = options.secrets ?? generateSecrets(random);

@@ -45,6 +45,19 @@ describe('upgrading devpi-server', () => {
     );
   });
 
+  it.each(['6.19.1b0', '6.20.0rc1', '6.19.1.post1', '6.19.1+local.1'])(
+    'pins the pre-release or post-release %s and reads it back as the current pin',
+    (version) => {
+      const { bc } = objects((v) => ({ ...v, image: { ...v.image, strategy: 'docker' } }));
+      if (!bc) throw new Error('no BuildConfig');
+      const next = applyJsonPatch(bc, dockerfileUpgradePatch(bc, version));
+      expect(upgradePath(next)).toEqual({ kind: 'dockerfile', current: version });
+      // Pinned again over a pre-release: the whole old pin goes, not just its release part.
+      const again = applyJsonPatch(next, dockerfileUpgradePatch(next, '6.19.1'));
+      expect(again.spec.source.dockerfile).toBe(bc.spec.source.dockerfile);
+    },
+  );
+
   it('rewrites the requirements of an s2i build from its ConfigMap', () => {
     const { bc, cm } = objects((v) => ({ ...v, image: { ...v.image, strategy: 's2i' } }));
     if (!bc || !cm) throw new Error('no s2i objects');

@@ -6,6 +6,7 @@ import {
   validateCidrList,
   validateDataPath,
   validateDevpiVersion,
+  devpiVersionNote,
   validateGitUrl,
   validateHostname,
   validateImageReference,
@@ -198,6 +199,16 @@ const CASES: Case[] = [
   ['devpi: 6.19.1.post1', () => validateDevpiVersion('6.19.1.post1', t), undefined],
   ['devpi: 6..1 (not PEP 440)', () => validateDevpiVersion('6..1', t), /PEP 440/],
   ['devpi: 10.0', () => validateDevpiVersion('10.0', t), /devpi-server 6 release/],
+  ['devpi: 6.19.1b0', () => validateDevpiVersion('6.19.1b0', t), undefined],
+  ['devpi: 6.19.1-beta (normalised)', () => validateDevpiVersion('6.19.1-beta', t), undefined],
+  ['devpi: v6.19.1 (normalised)', () => validateDevpiVersion('v6.19.1', t), undefined],
+  ['devpi: 6.0rc1 (before 6.0)', () => validateDevpiVersion('6.0rc1', t), /pre-release of 6\.0/],
+  ['devpi: 7.0.0rc1', () => validateDevpiVersion('7.0.0rc1', t), /devpi-server 6 release/],
+  [
+    'devpi: 6.19.1-beta-gamma',
+    () => validateDevpiVersion('6.19.1-beta-gamma', t),
+    /is not a version number \(PEP 440\)/,
+  ],
   [
     'upstream: file',
     () => validateUpstreamUrl('file:///etc/pip.conf', t),
@@ -223,6 +234,22 @@ describe('field validators', () => {
     const message = run();
     if (expected === undefined) expect(message).toBeUndefined();
     else expect(message).toMatch(expected);
+  });
+});
+
+describe('devpiVersionNote', () => {
+  it('says how a version is pinned when PEP 440 writes it otherwise, and only then', () => {
+    expect(devpiVersionNote('6.19.1-beta', t)).toBe(
+      'Pinned as 6.19.1b0, the normal form (PEP 440) of 6.19.1-beta.',
+    );
+    expect(devpiVersionNote(' V6.20.0-RC1 ', t)).toBe(
+      'Pinned as 6.20.0rc1, the normal form (PEP 440) of V6.20.0-RC1.',
+    );
+    expect(devpiVersionNote('6.19.1b0', t)).toBeUndefined();
+    expect(devpiVersionNote('6.19.1', t)).toBeUndefined();
+    // Invalid or out of range: the error says so, not the note.
+    expect(devpiVersionNote('7.0-beta', t)).toBeUndefined();
+    expect(devpiVersionNote('six', t)).toBeUndefined();
   });
 });
 

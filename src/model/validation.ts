@@ -1,4 +1,5 @@
 import type { TFunction } from './i18n';
+import { checkDevpiVersion } from './pep440';
 import { parseQuantity } from './quantity';
 import type { KeyValue, PipCacheValues } from './values';
 
@@ -171,15 +172,44 @@ export const validateCidrList = (text: string, t: TFunction): FieldError => {
   return undefined;
 };
 
-const PEP440 = /^(\d+)(\.\d+)*((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?$/;
-
-/** A devpi-server version: PEP 440, at least 6.0 (devpi-init) and below 7. */
+/**
+ * A devpi-server version: PEP 440 (in any spelling it normalises), within `>=6.0,<7` (devpi-init
+ * exists from 6.0). The create form and the upgrade dialog both check with this.
+ */
 export const validateDevpiVersion = (version: string, t: TFunction): FieldError => {
-  if (!version) return t('Enter a devpi-server version such as 6.19.1.');
-  if (!PEP440.test(version)) return t('Enter a version such as 6.19.1 (PEP 440).');
-  const major = Number(version.split('.')[0]);
-  if (major !== 6) return t('Choose a devpi-server 6 release (6.0 or later, below 7).');
-  return undefined;
+  const check = checkDevpiVersion(version);
+  switch (check.state) {
+    case 'empty':
+      return t('Enter a devpi-server version such as 6.19.1.');
+    case 'invalid':
+      return t(
+        '“{{version}}” is not a version number (PEP 440). Enter one such as 6.19.1, 6.20.0rc1 or 6.19.1.post1.',
+        { version: version.trim() },
+      );
+    case 'outside':
+      return check.preReleaseOf60
+        ? t(
+            '{{version}} is a pre-release of 6.0, which comes before 6.0. Choose a devpi-server 6 release (6.0 or later, below 7).',
+            { version: check.normalized },
+          )
+        : t('Choose a devpi-server 6 release (6.0 or later, below 7).');
+    default:
+      return undefined;
+  }
+};
+
+/**
+ * Says how a valid devpi-server version is pinned when PEP 440 writes it otherwise (for example
+ * 6.19.1-beta as 6.19.1b0); undefined when it is pinned as typed or is not valid.
+ */
+export const devpiVersionNote = (version: string, t: TFunction): string | undefined => {
+  const check = checkDevpiVersion(version);
+  return check.state === 'ok' && check.changed
+    ? t('Pinned as {{normalized}}, the normal form (PEP 440) of {{version}}.', {
+        normalized: check.normalized,
+        version: version.trim(),
+      })
+    : undefined;
 };
 
 /** The upstream index: an http(s) URL with no credentials in it (they go in the fields below). */

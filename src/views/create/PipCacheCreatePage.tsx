@@ -42,7 +42,7 @@ import { detailsPagePath } from '../../model/namespaces';
 import type { Route } from '../../model/k8s-types';
 import { formFieldForCause } from '../../model/server-causes';
 import { appsDomainFrom } from '../../model/urls';
-import { validateValues } from '../../model/validation';
+import { devpiVersionNote, validateValues } from '../../model/validation';
 import { defaultValues, type PipCacheValues } from '../../model/values';
 import { fromValuesAnnotation } from '../../model/values-annotation';
 import { DocumentTitle, useAccessReview, useK8sWatchResource } from '../../sdk/console-sdk';
@@ -518,7 +518,8 @@ const PipCacheCreatePage: React.FC = () => {
                     t('devpi-server version'),
                     values.image.devpiVersion,
                     (devpiVersion) => set((v) => ({ ...v, image: { ...v.image, devpiVersion } })),
-                    t('A 6.x release (6.0 or later, below 7).'),
+                    devpiVersionNote(values.image.devpiVersion, t) ??
+                      t('A 6.x release (6.0 or later, below 7).'),
                   )}
                   <FormField label={t('Build strategy')} fieldId="pipcache-strategy">
                     {(['docker', 's2i'] as const).map((strategy) => {

@@ -19,6 +19,7 @@ import { externalUrlProblemText, type CacheInstance } from '../../model/instance
 import type { BuildConfig, Deployment, PersistentVolumeClaim } from '../../model/k8s-types';
 import { clientSnippet } from '../../model/snippets';
 import CacheDiskUsage from './CacheDiskUsage';
+import EmptyEphemeralCacheModal from './EmptyEphemeralCacheModal';
 import { useModal } from '../../sdk/console-sdk';
 import ClientSnippets from './ClientSnippets';
 import UpgradeDevpiModal from './UpgradeDevpiModal';
@@ -33,7 +34,7 @@ const CacheOverview: React.FC<{
   buildConfig?: BuildConfig;
   /** The cache's volume, when its storage is persistent: disk use and expansion. */
   pvc?: PersistentVolumeClaim;
-  /** The cache's Deployment, for emptying the volume. */
+  /** The cache's Deployment, for emptying the cache (its volume, or its pod's emptyDir). */
   deployment?: Deployment;
   /** Offered when the router refused the Route's host. */
   onChangeHost?: () => void;
@@ -119,6 +120,25 @@ const CacheOverview: React.FC<{
                     class: instance.storage.storageClass ?? t('default class'),
                   })
                 : t('Ephemeral: cached packages are lost when the pod restarts.')}
+              {instance.storage.kind !== 'persistent' && deployment && (
+                <>
+                  {' '}
+                  <Button
+                    variant="link"
+                    isInline
+                    isDanger
+                    onClick={() =>
+                      launchModal(EmptyEphemeralCacheModal, {
+                        deployment,
+                        upstream: instance.values?.devpi.upstreamUrl || 'PyPI',
+                      })
+                    }
+                    data-test="pipcache-storage-empty"
+                  >
+                    {t('Empty the cache…')}
+                  </Button>
+                </>
+              )}
             </DescriptionListDescription>
           </DescriptionListGroup>
           {pvc && (

@@ -15,7 +15,8 @@ import FormField from '../../components/FormField';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import type { BuildConfig, Deployment } from '../../model/k8s-types';
 import { upgradePath } from '../../model/upgrade';
-import { validateDevpiVersion } from '../../model/validation';
+import { normalizeDevpiVersion } from '../../model/pep440';
+import { devpiVersionNote, validateDevpiVersion } from '../../model/validation';
 
 interface UpgradeDevpiModalProps {
   deployment: Deployment;
@@ -40,7 +41,10 @@ const UpgradeDevpiModal: React.FC<UpgradeDevpiModalProps> = ({
   const [version, setVersion] = React.useState(current ?? '');
   const [working, setWorking] = React.useState(false);
   const [result, setResult] = React.useState<Result>();
-  const error = validateDevpiVersion(version.trim(), t);
+  const error = validateDevpiVersion(version, t);
+  // What is pinned: the normal form PEP 440 gives what was typed (6.19.1-beta → 6.19.1b0).
+  const pinned = normalizeDevpiVersion(version) ?? version.trim();
+  const note = devpiVersionNote(version, t);
   const editable = path.kind === 'dockerfile' || path.kind === 'configmap';
 
   const apply = async () => {
@@ -48,11 +52,7 @@ const UpgradeDevpiModal: React.FC<UpgradeDevpiModalProps> = ({
     setWorking(true);
     setResult(undefined);
     try {
-      const { report, build, buildError } = await upgradeDevpi(
-        deployment,
-        buildConfig,
-        version.trim(),
-      );
+      const { report, build, buildError } = await upgradeDevpi(deployment, buildConfig, pinned);
       if (report.outcome !== 'applied') {
         const failed = report.patches.find(
           (p) => p.fate.state === 'dry-run-failed' || p.fate.state === 'apply-failed',
@@ -79,7 +79,9 @@ const UpgradeDevpiModal: React.FC<UpgradeDevpiModalProps> = ({
       } else if (buildError) {
         setResult({
           ok: false,
-          title: t('devpi-server {{version}} is pinned, but the build did not start.', { version }),
+          title: t('devpi-server {{version}} is pinned, but the build did not start.', {
+            version: pinned,
+          }),
           text: t('{{message}} Start a build when the cause is fixed.', {
             message: toK8sErrorInfo(buildError).message,
           }),
@@ -89,7 +91,7 @@ const UpgradeDevpiModal: React.FC<UpgradeDevpiModalProps> = ({
           ok: true,
           text: t(
             'Build {{build}} started: the pod moves to devpi-server {{version}} when it finishes.',
-            { build: build ?? '', version },
+            { build: build ?? '', version: pinned },
           ),
         });
       }
@@ -142,7 +144,7 @@ const UpgradeDevpiModal: React.FC<UpgradeDevpiModalProps> = ({
           fieldId="pipcache-upgrade-version"
           isRequired
           error={error}
-          help={t('A devpi-server 6 release, such as 6.20.0.')}
+          help={note ?? t('A devpi-server 6 release, such as 6.20.0.')}
         >
           <TextInput
             id="pipcache-upgrade-version"
@@ -188,7 +190,7 @@ const UpgradeDevpiModal: React.FC<UpgradeDevpiModalProps> = ({
           <Button
             variant="primary"
             onClick={() => void apply()}
-            isDisabled={Boolean(error) || working || version.trim() === current}
+            isDisabled={Boolean(error) || working || pinned === current}
             isLoading={working}
             data-test="pipcache-upgrade-apply"
           >
