@@ -245,6 +245,33 @@ test.describe('migrating a cache made by the original templates', () => {
     expect(claim.metadata.labels['app.kubernetes.io/instance']).toBe('oldcache');
   });
 
+  test('an ephemeral replacement without a Route: the old Route and, at the end, the old claim are deleted', async ({
+    page,
+    cluster,
+  }) => {
+    await cluster.seed(templateObjects());
+    await cluster.faults({ stepMs: 200 });
+    await page.goto('/pipcache/ns/demo/~new?migrate=oldcache');
+    await page.getByTestId('pipcache-migration-claim-drop').check();
+    await expect(page.getByTestId('pipcache-storage-size')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Route' }).click();
+    await page.getByLabel('Publish the mirror outside the cluster with a Route').uncheck();
+    const plan = page.getByTestId('pipcache-migration-plan');
+    await expect(plan).toContainText('The Route oldcache is deleted');
+    await expect(plan).toContainText('the claim oldcache-data with its packages are deleted');
+    await expect(plan).not.toContainText('the old pod is stopped');
+    await page.getByTestId('pipcache-create-submit').click();
+
+    await expect(page).toHaveURL(/\/pipcache\/ns\/demo\/oldcache$/, { timeout: 30_000 });
+    expect(await one(cluster, 'DeploymentConfig', 'oldcache')).toBeUndefined();
+    expect(await one(cluster, 'Route', 'oldcache')).toBeUndefined();
+    expect(await one(cluster, 'PersistentVolumeClaim', 'oldcache-data')).toBeUndefined();
+    const deployment = await one(cluster, 'Deployment', 'oldcache');
+    expect(
+      deployment.spec.template.spec.volumes.find((v: any) => v.name === 'data').emptyDir,
+    ).toBeDefined();
+  });
+
   test('a dry run the cluster refuses changes nothing, and the error shows where it belongs', async ({
     page,
     cluster,
