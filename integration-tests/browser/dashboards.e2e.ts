@@ -1,4 +1,50 @@
+import type { Page } from '@playwright/test';
 import { cacheDeployment, cacheObjects, expect, test } from './fixtures';
+
+const GiB = 1024 ** 3;
+
+/** A running pod of a cache that mounts its claim: the kubelet reports only mounted volumes. */
+const runningPod = (name: string, namespace: string) => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: {
+    name: `${name}-7d9f-abcde`,
+    namespace,
+    labels: { 'app.kubernetes.io/name': 'pipcache', 'app.kubernetes.io/instance': name },
+  },
+  spec: {
+    containers: [{ name: 'devpi', image: 'devpi:latest' }],
+    volumes: [{ name: 'data', persistentVolumeClaim: { claimName: `${name}-data` } }],
+  },
+  status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] },
+});
+
+/** Sets the bytes a cache's volume holds (each is 1 GiB). */
+const fill = async (page: Page, namespace: string, name: string, share: number) => {
+  const response = await page.request.post('/__cluster/disk-usage', {
+    data: { namespace, claim: `${name}-data`, bytes: Math.round(share * GiB) },
+  });
+  expect(response.ok()).toBe(true);
+};
+
+/** Three persistent caches in two projects, at 29%, 88% and 97% full, and an ephemeral one. */
+const seedFillingCaches = async (
+  page: Page,
+  cluster: { seed: (objects: unknown[]) => Promise<void> },
+) => {
+  await cluster.seed([
+    ...cacheObjects('calm', { persistent: true }),
+    runningPod('calm', 'demo'),
+    ...cacheObjects('busy', { persistent: true }),
+    runningPod('busy', 'demo'),
+    ...cacheObjects('scratch'),
+    ...cacheObjects('full', { namespace: 'team-b', persistent: true }),
+    runningPod('full', 'team-b'),
+  ]);
+  await fill(page, 'demo', 'calm', 0.29);
+  await fill(page, 'demo', 'busy', 0.88);
+  await fill(page, 'team-b', 'full', 0.97);
+};
 
 /** A cache's anchor Deployment whose rollout gave up: what a crash-looping cache ends as. */
 const brokenDeployment = (name: string, namespace: string) => ({
@@ -176,5 +222,108 @@ test.describe('the cluster Overview', () => {
       'Not available: you may not list pip caches in every project.',
     );
     await expect(item).toHaveAttribute('data-health-state', 'NOT_AVAILABLE');
+  });
+});
+
+test.describe('disk use on the cluster Overview', () => {
+  test('the PipCache tab and the Status popup warn of the caches filling up', async ({
+    page,
+    cluster,
+  }) => {
+    await cluster.user('cluster-admin');
+    await seedFillingCaches(page, cluster);
+    await page.goto('/dashboards/pipcache');
+    const row = (name: string) =>
+      page.locator(`[data-test="pipcache-cluster-row"][data-test-name="${name}"]`);
+    const disk = (name: string) => row(name).getByTestId('pipcache-cluster-disk');
+    await expect(disk('full').getByTestId('pipcache-disk-label')).toContainText('97% full');
+    await expect(disk('full').getByTestId('pipcache-disk-label')).toHaveAttribute(
+      'data-level',
+      'critical',
+    );
+    await expect(disk('busy').getByTestId('pipcache-disk-label')).toContainText('88% full');
+    await expect(disk('busy').getByTestId('pipcache-disk-label')).toHaveAttribute(
+      'data-level',
+      'warning',
+    );
+    await expect(disk('calm')).toHaveText('29% full');
+    await expect(disk('scratch')).toHaveText('Ephemeral');
+    await expect(page.getByTestId('pipcache-cluster-disk-unknown')).toHaveCount(0);
+
+    // The Status card's popup names them, fullest first, with what to do.
+    await page.goto('/dashboards');
+    const item = page.getByTestId('status-card').locator('[data-test-title="Pip caches"]');
+    await expect(item.getByTestId('health-item-details')).toHaveText('4 of 4 ready');
+    await item.getByRole('button', { name: 'Pip caches' }).click();
+    const popup = page.getByTestId('pipcache-health-popup');
+    await expect(popup.getByTestId('pipcache-health-popup-disk-summary')).toHaveText(
+      'Volumes filling up: 2, nearly full: 1. When a volume is full, every build using its cache fails: expand the volume or empty the cache.',
+    );
+    await expect(popup.getByTestId('pipcache-health-popup-filling')).toHaveText([
+      'team-b/full',
+      'demo/busy',
+    ]);
+    await expect(popup.getByTestId('pipcache-health-popup-filling').first()).toHaveAttribute(
+      'data-level',
+      'critical',
+    );
+    await expect(
+      popup.getByTestId('pipcache-health-popup-disk').getByTestId('status-popup-item-value'),
+    ).toHaveText(['97% full', '88% full']);
+    // The figures arrive after the popup opened and make it larger: it places itself again and
+    // stays within the page, so that its links are where the pointer is.
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth))
+      .toBeLessThanOrEqual(0);
+    await popup
+      .getByTestId('pipcache-health-popup-disk')
+      .getByRole('link', { name: 'team-b/full' })
+      .click();
+    await expect(page).toHaveURL(/\/pipcache\/ns\/team-b\/full$/);
+  });
+
+  test('reads each project through the tenancy API without access to cluster monitoring', async ({
+    page,
+    cluster,
+  }) => {
+    await cluster.user('cluster-admin');
+    await cluster.faults({
+      denials: [
+        { user: 'cluster-admin', verb: '*', resource: 'monitoring.coreos.com/prometheuses/api' },
+      ],
+    });
+    await seedFillingCaches(page, cluster);
+    const queries: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/prometheus')) queries.push(url.pathname);
+    });
+    await page.goto('/dashboards/pipcache');
+    const disk = (name: string) =>
+      page
+        .locator(`[data-test="pipcache-cluster-row"][data-test-name="${name}"]`)
+        .getByTestId('pipcache-cluster-disk');
+    await expect(disk('full')).toContainText('97% full');
+    await expect(disk('busy')).toContainText('88% full');
+    // Two queries for each of the two projects, none refused by the cluster-wide endpoint.
+    expect(queries).toEqual(Array(4).fill('/api/prometheus-tenancy/api/v1/query'));
+  });
+
+  test('the tab says so when Prometheus does not answer', async ({ page, cluster, problems }) => {
+    // The refused metrics queries are the point of the test; the browser logs their 503s.
+    problems.allow.push(/status of 503/);
+    await cluster.user('cluster-admin');
+    await seedFillingCaches(page, cluster);
+    await cluster.faults({ prometheusUnavailable: 503 });
+    await page.goto('/dashboards/pipcache');
+    const unknown = page.getByTestId('pipcache-cluster-disk-unknown');
+    await expect(unknown).toContainText('Disk use unknown');
+    await expect(unknown).toContainText('The cluster monitoring (Prometheus) did not answer');
+    await expect(page.getByTestId('pipcache-cluster-row')).toHaveCount(4);
+    await expect(
+      page
+        .locator('[data-test="pipcache-cluster-row"][data-test-name="full"]')
+        .getByTestId('pipcache-cluster-disk'),
+    ).toHaveText('Unknown');
   });
 });

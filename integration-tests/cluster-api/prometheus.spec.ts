@@ -243,3 +243,58 @@ describe('Prometheus down', () => {
     expect((await control('/faults', { prometheusUnavailable: 'yes' })).status).toBe(400);
   });
 });
+
+describe('the cluster-wide API (/api/prometheus)', () => {
+  const clusterQuery = async (search: string) => {
+    const response = await fetch(`${base}/api/prometheus${search}`);
+    const text = await response.text();
+    return {
+      status: response.status,
+      text,
+      body: (response.headers.get('content-type')?.startsWith('application/json')
+        ? JSON.parse(text)
+        : undefined) as Record<string, any> | undefined,
+    };
+  };
+  const ofEveryProject = (namespaced: Record<string, any> | undefined) =>
+    (namespaced?.data.result as { metric: Record<string, string> }[])
+      .map((r) => `${r.metric.namespace}/${r.metric.persistentvolumeclaim}`)
+      .sort();
+
+  it('answers a cluster monitoring viewer about the claims of every project', async () => {
+    cluster.setUser('cluster-admin');
+    const answer = await clusterQuery(
+      `/api/v1/query?query=${encodeURIComponent('kubelet_volume_stats_used_bytes{persistentvolumeclaim=~".+-data"}')}`,
+    );
+    expect(answer.status).toBe(200);
+    expect(ofEveryProject(answer.body)).toEqual(['demo/cache-data', 'team-b/team-data']);
+  });
+
+  it('refuses a user without access to the platform Prometheus, as kube-rbac-proxy does', async () => {
+    const denied = await clusterQuery('/api/v1/query?query=kubelet_volume_stats_used_bytes');
+    expect(denied.status).toBe(403);
+    expect(denied.text).toBe(
+      'Forbidden (user=developer, verb=get, resource=prometheuses, subresource=api)\n',
+    );
+    cluster.setUser('cluster-admin');
+    await control('/faults', {
+      denials: [
+        { user: 'cluster-admin', verb: 'get', resource: 'monitoring.coreos.com/prometheuses/api' },
+      ],
+    });
+    expect((await clusterQuery('/api/v1/query?query=up')).status).toBe(403);
+  });
+
+  it('reports parse errors and a missing query as Prometheus does, not as prom-label-proxy', async () => {
+    cluster.setUser('cluster-admin');
+    const empty = await clusterQuery('/api/v1/query');
+    expect([empty.status, empty.body?.errorType]).toEqual([400, 'bad_data']);
+    const broken = await clusterQuery(`/api/v1/query?query=${encodeURIComponent('up{')}`);
+    expect(broken.status).toBe(400);
+    expect(broken.body?.error).toMatch(/^invalid parameter "query": /);
+    const namespaced = await clusterQuery(
+      `/api/v1/query?query=${encodeURIComponent('kubelet_volume_stats_used_bytes{namespace="team-b"}')}`,
+    );
+    expect(ofEveryProject(namespaced.body)).toEqual(['team-b/team-data']);
+  });
+});

@@ -7,6 +7,8 @@ import { record } from './objects';
 
 /** Where the console serves the tenancy port of thanos-querier (namespace-scoped queries). */
 export const PROMETHEUS_TENANCY_PREFIX = '/api/prometheus-tenancy';
+/** Where the console serves thanos-querier's cluster-wide port (cluster monitoring viewers). */
+export const PROMETHEUS_CLUSTER_PREFIX = '/api/prometheus';
 
 const PVCS = findResource('', 'v1', 'persistentvolumeclaims')!;
 const PODS = findResource('', 'v1', 'pods')!;
@@ -145,7 +147,18 @@ export class Prometheus {
     this.settings.diskUsage.clear();
   }
 
-  handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL, body: string): void {
+  /**
+   * Answers `/api/prometheus-tenancy/*` (scope `tenancy`) or `/api/prometheus/*` (scope
+   * `cluster`: kube-rbac-proxy checks that the user may `get` the `api` subresource of the
+   * platform Prometheus, as `cluster-monitoring-view` grants; no label is injected).
+   */
+  handle(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    body: string,
+    scope: 'tenancy' | 'cluster' = 'tenancy',
+  ): void {
     if (this.settings.unavailable === 502) {
       // The console's reverse proxy when thanos-querier cannot be reached: 502, no body.
       res.writeHead(502, { 'Content-Length': 0 });
@@ -161,9 +174,15 @@ export class Prometheus {
       );
       return;
     }
-    const path = url.pathname.slice(PROMETHEUS_TENANCY_PREFIX.length);
+    const prefix = scope === 'cluster' ? PROMETHEUS_CLUSTER_PREFIX : PROMETHEUS_TENANCY_PREFIX;
+    const path = url.pathname.slice(prefix.length);
     if (!ALLOWED_PATHS.some((allowed) => allowed.test(path))) {
       plain(res, 404, '404 page not found');
+      return;
+    }
+    const verb = VERBS[req.method ?? ''] ?? '';
+    if (scope === 'cluster') {
+      this.handleCluster(req, res, url, body, path, verb);
       return;
     }
     // kube-rbac-proxy reads the namespace from the URL's query string only.
@@ -172,7 +191,6 @@ export class Prometheus {
       plain(res, 400, 'Bad Request. The request or configuration is malformed.');
       return;
     }
-    const verb = VERBS[req.method ?? ''] ?? '';
     for (const namespace of params) {
       if (!this.can({ verb, group: '', resource: 'pods', namespace: namespace || undefined })) {
         plain(
@@ -202,8 +220,21 @@ export class Prometheus {
       namespaces.length === 1
         ? { name: 'namespace', op: '=', value: namespaces[0] ?? '' }
         : { name: 'namespace', op: '=~', value: [...namespaces].sort().join('|') };
-    const series = this.series(namespaces);
+    this.answer(res, form, path, this.series(namespaces), { injected, namespaces });
+  }
 
+  /**
+   * Prometheus's answer to a query over `series`. With `scope` (the tenancy API) the query went
+   * through prom-label-proxy first, which parses it, refuses a conflicting namespace matcher and
+   * injects its own.
+   */
+  private answer(
+    res: http.ServerResponse,
+    form: URLSearchParams,
+    path: string,
+    series: Series[],
+    scope?: { injected: Matcher; namespaces: string[] },
+  ): void {
     if (path === '/api/v1/labels') {
       const names = [...new Set(series.flatMap((s) => Object.keys(s.metric)))].sort();
       send(res, 200, { status: 'success', data: names });
@@ -224,10 +255,19 @@ export class Prometheus {
     }
 
     const query = form.get('query') ?? '';
-    // prom-label-proxy forwards nothing and writes nothing when there is no query.
-    if (!query) {
+    if (!query && scope) {
+      // prom-label-proxy forwards nothing and writes nothing when there is no query.
       res.writeHead(200, { 'Content-Length': 0 });
       res.end();
+      return;
+    }
+    if (!query) {
+      apiError(
+        res,
+        400,
+        'bad_data',
+        'invalid parameter "query": 1:1: parse error: no expression found in input',
+      );
       return;
     }
     let matchers: Matcher[];
@@ -241,31 +281,40 @@ export class Prometheus {
           'execution',
           `the in-memory Prometheus evaluates only vector selectors such as metric{label="value"}, not: ${query}`,
         );
-      } else {
+      } else if (scope) {
         labelProxyError(
           res,
           400,
           `failed to parse query string: ${error instanceof Error ? error.message : String(error)}`,
         );
+      } else {
+        apiError(
+          res,
+          400,
+          'bad_data',
+          `invalid parameter "query": ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
       return;
     }
-    const conflict = matchers.find(
-      (m) => m.name === 'namespace' && !namespaces.some((ns) => matches(m, ns)),
-    );
-    if (conflict) {
+    const conflict = scope
+      ? matchers.find(
+          (m) => m.name === 'namespace' && !scope.namespaces.some((ns) => matches(m, ns)),
+        )
+      : undefined;
+    if (scope && conflict) {
       labelProxyError(
         res,
         400,
-        `conflicting label matcher: label matcher ${JSON.stringify(matcherString(conflict))} conflicts with injected matcher ${JSON.stringify(matcherString(injected))}`,
+        `conflicting label matcher: label matcher ${JSON.stringify(matcherString(conflict))} conflicts with injected matcher ${JSON.stringify(matcherString(scope.injected))}`,
       );
       return;
     }
-    const selected = series.filter((s) =>
-      [...matchers.filter((m) => m.name !== 'namespace'), injected].every((m) =>
-        matches(m, s.metric[m.name]),
-      ),
-    );
+    // prom-label-proxy replaces the query's namespace matchers with its own.
+    const effective = scope
+      ? [...matchers.filter((m) => m.name !== 'namespace'), scope.injected]
+      : matchers;
+    const selected = series.filter((s) => effective.every((m) => matches(m, s.metric[m.name])));
 
     if (path === '/api/v1/query') {
       const timeParam = form.get('time');
@@ -353,6 +402,42 @@ export class Prometheus {
         })),
       },
     });
+  }
+
+  /** The cluster-wide API: kube-rbac-proxy's check of the platform Prometheus, then Prometheus. */
+  private handleCluster(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    body: string,
+    path: string,
+    verb: string,
+  ): void {
+    const allowed = this.can({
+      verb,
+      group: 'monitoring.coreos.com',
+      resource: 'prometheuses',
+      subresource: 'api',
+      namespace: 'openshift-monitoring',
+      name: 'k8s',
+    });
+    if (!allowed) {
+      plain(
+        res,
+        403,
+        `Forbidden (user=${this.userName()}, verb=${verb}, resource=prometheuses, subresource=api)`,
+      );
+      return;
+    }
+    const form = new URLSearchParams(url.search);
+    if (req.method === 'POST') {
+      for (const [key, value] of new URLSearchParams(body)) form.append(key, value);
+    }
+    // Every project that has a claim: the kubelet reports volumes wherever they are.
+    const namespaces = [
+      ...new Set(this.store.list(PVCS).map((pvc) => pvc.metadata.namespace ?? '')),
+    ].filter(Boolean);
+    this.answer(res, form, path, this.series(namespaces));
   }
 
   /** The kubelet's volume series of the namespaces: bound claims mounted by a running pod. */

@@ -13,7 +13,12 @@ import {
   type ResourceType,
 } from './resources';
 import { seedObjects, type SeedName } from './seed';
-import { Prometheus, PROMETHEUS_TENANCY_PREFIX, type PrometheusSettings } from './prometheus';
+import {
+  Prometheus,
+  PROMETHEUS_CLUSTER_PREFIX,
+  PROMETHEUS_TENANCY_PREFIX,
+  type PrometheusSettings,
+} from './prometheus';
 import { ServiceProxy, type ProxyFault } from './service-proxy';
 import { matchesLabels, parseFieldSelector, parseLabelSelector } from './selectors';
 import {
@@ -225,10 +230,15 @@ export class Cluster {
       await this.handleControl(req, res, url);
       return true;
     }
-    if (url.pathname.startsWith(`${PROMETHEUS_TENANCY_PREFIX}/`)) {
+    const prometheusScope = url.pathname.startsWith(`${PROMETHEUS_TENANCY_PREFIX}/`)
+      ? 'tenancy'
+      : url.pathname.startsWith(`${PROMETHEUS_CLUSTER_PREFIX}/`)
+        ? 'cluster'
+        : undefined;
+    if (prometheusScope) {
       const body = req.method === 'POST' ? await readBody(req) : '';
       try {
-        this.prometheus.handle(req, res, url, body);
+        this.prometheus.handle(req, res, url, body, prometheusScope);
       } catch (error) {
         // A bug of the stand-in must fail the test that hit it, not leave the request hanging.
         json(res, 500, { status: 'error', errorType: 'internal', error: String(error) });

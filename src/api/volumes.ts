@@ -1,4 +1,5 @@
 import type { K8sModel } from '@openshift-console/dynamic-plugin-sdk';
+import { bytesByNamespacedClaim, clusterVolumeQuery, tenancyPlan } from '../model/cluster-disk';
 import {
   bytesByClaim,
   CAPACITY_METRIC,
@@ -79,3 +80,62 @@ export const expandVolume = (
         expandPatch(pvc, size),
       )
     : Promise.resolve({ state: 'not-applicable' });
+
+/** The console backend's cluster-wide Prometheus API (thanos-querier), for cluster monitoring viewers. */
+export const PROMETHEUS_CLUSTER = '/api/prometheus/api/v1/query';
+
+/** Used and capacity bytes of claims in many projects, keyed `namespace/claim`. */
+export interface ClusterVolumeUse {
+  used: Map<string, number>;
+  capacity: Map<string, number>;
+  /** Projects left out because the tenancy API would need too many queries. */
+  skipped: string[];
+  /** Projects whose figures could not be read, with why. */
+  failed: { namespace: string; error: unknown }[];
+}
+
+/**
+ * Reads the volumes of every cache in the cluster: two cluster-wide queries when the user may
+ * query cluster monitoring, otherwise two tenancy queries per project (at most
+ * `TENANCY_PROJECT_LIMIT` projects). Throws when nothing at all could be read.
+ */
+export const readClusterVolumeUse = async (
+  projects: string[],
+  clusterWide: boolean,
+): Promise<ClusterVolumeUse> => {
+  if (clusterWide) {
+    const query = (metric: string) =>
+      consoleFetchJSON(
+        `${PROMETHEUS_CLUSTER}?query=${encodeURIComponent(clusterVolumeQuery(metric))}`,
+      ) as Promise<PrometheusVector>;
+    const [used, capacity] = await Promise.all([query(USED_METRIC), query(CAPACITY_METRIC)]);
+    return {
+      used: bytesByNamespacedClaim(used),
+      capacity: bytesByNamespacedClaim(capacity),
+      skipped: [],
+      failed: [],
+    };
+  }
+  const { asked, skipped } = tenancyPlan(projects);
+  const answers = await Promise.allSettled(
+    asked.map((namespace) =>
+      Promise.all([
+        queryTenancy(namespace, volumeQuery(USED_METRIC, namespace)),
+        queryTenancy(namespace, volumeQuery(CAPACITY_METRIC, namespace)),
+      ]),
+    ),
+  );
+  const result: ClusterVolumeUse = { used: new Map(), capacity: new Map(), skipped, failed: [] };
+  answers.forEach((answer, index) => {
+    const namespace = asked[index] ?? '';
+    if (answer.status === 'rejected') {
+      result.failed.push({ namespace, error: answer.reason });
+      return;
+    }
+    const [used, capacity] = answer.value;
+    bytesByNamespacedClaim(used, namespace).forEach((v, k) => result.used.set(k, v));
+    bytesByNamespacedClaim(capacity, namespace).forEach((v, k) => result.capacity.set(k, v));
+  });
+  if (asked.length > 0 && result.failed.length === asked.length) throw result.failed[0]?.error;
+  return result;
+};

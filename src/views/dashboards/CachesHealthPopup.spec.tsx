@@ -2,9 +2,12 @@ import * as React from 'react';
 import { render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom-v5-compat';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import { consoleFetchJSON, useAccessReview } from '../../sdk/console-sdk';
 import CachesHealthPopup from './CachesHealthPopup';
 
 jest.mock('../../sdk/console-sdk', () => ({
+  useAccessReview: jest.fn(),
+  consoleFetchJSON: jest.fn(),
   StatusPopupSection: ({
     firstColumn,
     secondColumn,
@@ -28,12 +31,46 @@ jest.mock('../../sdk/console-sdk', () => ({
   ),
 }));
 
-const deployment = (name: string, namespace: string, ready: number): IDeployment => ({
+const review = useAccessReview as jest.MockedFunction<typeof useAccessReview>;
+const fetchJSON = consoleFetchJSON as jest.MockedFunction<typeof consoleFetchJSON>;
+
+const deployment = (
+  name: string,
+  namespace: string,
+  ready: number,
+  persistent = false,
+): IDeployment => ({
   apiVersion: 'apps/v1',
   kind: 'Deployment',
   metadata: { name, namespace },
-  spec: { replicas: 1, selector: {}, template: {} },
+  spec: {
+    replicas: 1,
+    selector: {},
+    template: persistent
+      ? {
+          spec: {
+            containers: [],
+            volumes: [{ name: 'data', persistentVolumeClaim: { claimName: `${name}-data` } }],
+          },
+        }
+      : {},
+  },
   status: { readyReplicas: ready },
+});
+
+/** A Prometheus answer with one sample per `namespace/claim`. */
+const vector = (samples: Record<string, number>) => ({
+  status: 'success',
+  data: {
+    resultType: 'vector',
+    result: Object.entries(samples).map(([key, value]) => {
+      const [namespace, claim] = key.split('/');
+      return {
+        metric: { namespace: namespace ?? '', persistentvolumeclaim: claim ?? '' },
+        value: [1, String(value)] as [number, string],
+      };
+    }),
+  },
 });
 
 const renderPopup = (props: React.ComponentProps<typeof CachesHealthPopup>) =>
@@ -44,6 +81,12 @@ const renderPopup = (props: React.ComponentProps<typeof CachesHealthPopup>) =>
   );
 
 describe('CachesHealthPopup', () => {
+  beforeEach(() => {
+    review.mockReset();
+    fetchJSON.mockReset();
+    review.mockReturnValue([true, false]);
+  });
+
   it('names the caches that are not ready first, with links to them', () => {
     renderPopup({
       deployments: {
@@ -87,5 +130,56 @@ describe('CachesHealthPopup', () => {
       'you may not list pip caches in every project',
     );
     expect(screen.queryAllByTestId('popup-item')).toHaveLength(0);
+  });
+
+  it('reads the volumes cluster-wide while open and lists the caches filling up, fullest first', async () => {
+    fetchJSON.mockImplementation((url: string) =>
+      Promise.resolve(
+        url.includes('used_bytes')
+          ? vector({ 'demo/calm-data': 29, 'demo/busy-data': 88, 'team-b/full-data': 97 })
+          : vector({ 'demo/calm-data': 100, 'demo/busy-data': 100, 'team-b/full-data': 100 }),
+      ),
+    );
+    renderPopup({
+      deployments: {
+        data: [
+          deployment('calm', 'demo', 1, true),
+          deployment('busy', 'demo', 1, true),
+          deployment('scratch', 'demo', 1),
+          deployment('full', 'team-b', 1, true),
+        ],
+        loaded: true,
+        loadError: undefined,
+      },
+    });
+    expect(
+      (await screen.findAllByTestId('pipcache-health-popup-filling')).map((l) => l.textContent),
+    ).toEqual(['team-b/full', 'demo/busy']);
+    expect(screen.getByTestId('pipcache-health-popup-disk-summary')).toHaveTextContent(
+      'Volumes filling up: 2, nearly full: 1.',
+    );
+    expect(fetchJSON.mock.calls.map(([url]) => url.split('?')[0])).toEqual([
+      '/api/prometheus/api/v1/query',
+      '/api/prometheus/api/v1/query',
+    ]);
+  });
+
+  it('asks each project through the tenancy API without cluster monitoring, and says when it fails', async () => {
+    review.mockReturnValue([false, false]);
+    fetchJSON.mockRejectedValue(Object.assign(new Error('Bad Gateway'), { status: 502 }));
+    renderPopup({
+      deployments: {
+        data: [deployment('a', 'demo', 1, true), deployment('b', 'team-b', 1, true)],
+        loaded: true,
+        loadError: undefined,
+      },
+    });
+    expect(await screen.findByTestId('pipcache-health-popup-disk-unknown')).toHaveTextContent(
+      'Disk use unknown',
+    );
+    expect(
+      fetchJSON.mock.calls.map(([url]) => new URL(url, 'http://x').searchParams.get('namespace')),
+    ).toEqual(['demo', 'demo', 'team-b', 'team-b']);
+    expect(screen.queryByTestId('pipcache-health-popup-disk')).not.toBeInTheDocument();
   });
 });

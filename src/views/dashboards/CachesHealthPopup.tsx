@@ -1,6 +1,14 @@
 import * as React from 'react';
 import { Link } from 'react-router-dom-v5-compat';
+import { useClusterVolumeUse } from '../../hooks/useClusterVolumeUse';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
+import { useRepositionOverlay } from '../../hooks/useRepositionOverlay';
+import {
+  dataClaimOf,
+  fillingCaches,
+  fillingSummary,
+  projectsWithClaims,
+} from '../../model/cluster-disk';
 import {
   cacheDeploymentStates,
   cachesDashboardHealth,
@@ -15,16 +23,36 @@ const SHOWN = 8;
 
 /**
  * The popup of the Status card item: the summary, then the caches by name with their state,
- * problems first, and a link to the list of every project's caches. The console passes the
- * watch results of `cachesHealthResources` as props.
+ * problems first, the caches whose volumes are filling up, and a link to the list of every
+ * project's caches. The console passes the watch results of `cachesHealthResources` as props;
+ * the disk figures are read while the popup is open, as the handler sees only watched objects.
  */
 const CachesHealthPopup: React.FC<Partial<WatchK8sResults<CachesHealthResources>>> = ({
   deployments,
 }) => {
   const { t } = usePipCacheTranslation();
+  const root = React.useRef<HTMLDivElement>(null);
+  // The disk figures arrive after the popover opened and make it larger.
+  useRepositionOverlay(root);
   const result = deployments ?? { data: [], loaded: false, loadError: undefined };
   const health = cachesDashboardHealth({ deployments: result }, t);
   const states = result.loadError ? [] : cacheDeploymentStates(result);
+  const caches = React.useMemo(
+    () =>
+      result.loaded && !result.loadError && Array.isArray(result.data)
+        ? result.data.map((deployment) => ({
+            namespace: deployment.metadata?.namespace ?? '',
+            name: deployment.metadata?.name ?? '',
+            claim: dataClaimOf(deployment),
+          }))
+        : undefined,
+    [result.loaded, result.loadError, result.data],
+  );
+  const volumes = useClusterVolumeUse(
+    React.useMemo(() => (caches ? projectsWithClaims(caches) : undefined), [caches]),
+  );
+  const filling = caches ? fillingCaches(caches, volumes.used, volumes.capacity) : [];
+  const diskSummary = fillingSummary(filling, t);
   const words: Record<DeploymentCacheState, string> = {
     ready: t('Ready'),
     'not-ready': t('Not ready'),
@@ -33,7 +61,7 @@ const CachesHealthPopup: React.FC<Partial<WatchK8sResults<CachesHealthResources>
     'scaled-down': t('Scaled to zero'),
   };
   return (
-    <div data-test="pipcache-health-popup">
+    <div ref={root} data-test="pipcache-health-popup">
       <p data-test="pipcache-health-popup-summary">{health.message}</p>
       {states.length > 0 && (
         <StatusPopupSection firstColumn={t('Pip cache')} secondColumn={t('Status')}>
@@ -50,6 +78,32 @@ const CachesHealthPopup: React.FC<Partial<WatchK8sResults<CachesHealthResources>
         </StatusPopupSection>
       )}
       {states.length > SHOWN && <p>{t('And {{more}} more.', { more: states.length - SHOWN })}</p>}
+      {diskSummary && (
+        <div data-test="pipcache-health-popup-disk">
+          <p data-test="pipcache-health-popup-disk-summary">{diskSummary}</p>
+          <StatusPopupSection firstColumn={t('Filling up')} secondColumn={t('Disk')}>
+            {filling.slice(0, SHOWN).map((cache) => (
+              <StatusPopupItem
+                key={`${cache.namespace}/${cache.name}`}
+                value={t('{{percent}}% full', { percent: Math.round(cache.use.ratio * 100) })}
+              >
+                <Link
+                  to={detailsPagePath(cache.namespace, cache.name)}
+                  data-test="pipcache-health-popup-filling"
+                  data-level={cache.use.level}
+                >
+                  {`${cache.namespace}/${cache.name}`}
+                </Link>
+              </StatusPopupItem>
+            ))}
+          </StatusPopupSection>
+        </div>
+      )}
+      {volumes.error && (
+        <p data-test="pipcache-health-popup-disk-unknown">
+          {t('Disk use unknown: the cluster monitoring (Prometheus) did not answer.')}
+        </p>
+      )}
       <Link to={listPagePath(undefined)} data-test="pipcache-health-popup-all">
         {t('View all pip caches')}
       </Link>

@@ -2,17 +2,19 @@ import * as React from 'react';
 import { render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom-v5-compat';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
-import { useAccessReview, useK8sWatchResources } from '../../sdk/console-sdk';
+import { consoleFetchJSON, useAccessReview, useK8sWatchResources } from '../../sdk/console-sdk';
 import ClusterCachesCard from './ClusterCachesCard';
 
 jest.mock('../../sdk/console-sdk', () => ({
   useK8sWatchResources: jest.fn(),
   useAccessReview: jest.fn(),
+  consoleFetchJSON: jest.fn(),
   useActiveNamespace: () => ['demo', () => undefined],
 }));
 
 const watchAll = useK8sWatchResources as jest.MockedFunction<typeof useK8sWatchResources>;
 const review = useAccessReview as jest.MockedFunction<typeof useAccessReview>;
+const fetchJSON = consoleFetchJSON as jest.MockedFunction<typeof consoleFetchJSON>;
 const KINDS = ['deployments', 'services', 'routes', 'pvcs', 'buildConfigs', 'builds', 'pods'];
 
 const answer = (deployments: IDeployment[]) =>
@@ -52,6 +54,7 @@ describe('ClusterCachesCard', () => {
   beforeEach(() => {
     watchAll.mockReset();
     review.mockReset();
+    fetchJSON.mockReset();
   });
 
   it('asks whether the user may list Deployments in every project', () => {
@@ -99,5 +102,63 @@ describe('ClusterCachesCard', () => {
       'href',
       '/pipcache/ns/demo',
     );
+  });
+
+  it('reads ten projects one by one without cluster monitoring, and names the ones left out', async () => {
+    // Listing every project is allowed; querying the platform Prometheus is not.
+    review.mockImplementation((attributes) => [attributes.resource === 'deployments', false]);
+    const persistent = (name: string, namespace: string): IDeployment => {
+      const base = deployment(name, namespace);
+      return {
+        ...base,
+        spec: {
+          ...base.spec!,
+          template: {
+            spec: {
+              containers: [],
+              volumes: [{ name: 'data', persistentVolumeClaim: { claimName: `${name}-data` } }],
+            },
+          },
+        },
+      };
+    };
+    const projects = Array.from({ length: 12 }, (_, i) => `p${String(i).padStart(2, '0')}`);
+    answer([...projects.map((p) => persistent('cache', p)), deployment('scratch', 'p00')]);
+    fetchJSON.mockImplementation((url: string) => {
+      const params = new URL(url, 'http://console').searchParams;
+      const namespace = params.get('namespace') ?? '';
+      const used = params.get('query')?.startsWith('kubelet_volume_stats_used_bytes');
+      return Promise.resolve({
+        status: 'success',
+        data: {
+          resultType: 'vector',
+          result: [
+            {
+              metric: { namespace, persistentvolumeclaim: 'cache-data' },
+              value: [1, used ? (namespace === 'p01' ? '90' : '10') : '100'],
+            },
+          ],
+        },
+      });
+    });
+    renderCard();
+    const partial = await screen.findByTestId('pipcache-cluster-disk-partial');
+    expect(partial).toHaveTextContent(
+      'reads the first 10 projects one by one; not read: p10, p11.',
+    );
+    expect(fetchJSON).toHaveBeenCalledTimes(20);
+    const disk = (namespace: string, name = 'cache') =>
+      screen
+        .getAllByTestId('pipcache-cluster-row')
+        .find(
+          (row) =>
+            row.getAttribute('data-test-namespace') === namespace &&
+            row.getAttribute('data-test-name') === name,
+        )!
+        .querySelector('[data-test="pipcache-cluster-disk"]');
+    expect(disk('p00')).toHaveTextContent('10% full');
+    expect(disk('p01')).toHaveTextContent('90% full');
+    expect(disk('p11')).toHaveTextContent('Unknown');
+    expect(disk('p00', 'scratch')).toHaveTextContent('Ephemeral');
   });
 });

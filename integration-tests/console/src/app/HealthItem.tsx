@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Button, Flex, FlexItem, Popover, Skeleton } from '@patternfly/react-core';
+import { Button, Flex, FlexItem, Popover, PopoverPosition, Skeleton } from '@patternfly/react-core';
 import {
   CheckCircleIcon,
   ExclamationCircleIcon,
@@ -27,6 +27,9 @@ const ICONS: Record<string, React.ReactNode> = {
 /**
  * One subsystem of the Status card, as the console's HealthItem draws it: a state icon, the
  * title (a link that opens a popover when there is popup content) and the details below it.
+ * The popover opens to the right, flips when there is no room and is at most 21rem wide, as
+ * the console's DashboardCardPopupLink does: an item near the card's right edge opens leftwards
+ * instead of overflowing the page.
  */
 const HealthItem: React.FC<{
   title: string;
@@ -49,6 +52,9 @@ const HealthItem: React.FC<{
       <div>
         {children ? (
           <Popover
+            position={PopoverPosition.right}
+            enableFlip
+            maxWidth="21rem"
             headerContent={popupTitle ?? title}
             bodyContent={children}
             data-test="health-item-popup"
