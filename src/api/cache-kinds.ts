@@ -66,3 +66,6 @@ export const CACHE_OWNED_KINDS: readonly K8sModel[] = [
     'PVC',
   ),
 ];
+
+/** Pods are not owned by a cache, but emptying and migration watch them come and go. */
+export const POD_MODEL: K8sModel = model('Pod', 'pods', 'v1', undefined, 'Pod', 'Pods', 'P');

@@ -9,23 +9,13 @@ import {
 } from '../model/emptying';
 import type { Deployment, PersistentVolumeClaim } from '../model/k8s-types';
 import { k8sCreate, k8sDelete, k8sGet, k8sListItems, k8sPatch } from '../sdk/console-sdk';
-import { CACHE_OWNED_KINDS } from './cache-kinds';
+import { CACHE_OWNED_KINDS, POD_MODEL } from './cache-kinds';
 import { toK8sErrorInfo, type K8sErrorInfo } from './k8s-error';
 
 const kind = (name: string): K8sModel => {
   const model = CACHE_OWNED_KINDS.find((m) => m.kind === name);
   if (!model) throw new Error(`No model for ${name}`);
   return model;
-};
-
-const POD_MODEL: K8sModel = {
-  kind: 'Pod',
-  plural: 'pods',
-  apiVersion: 'v1',
-  label: 'Pod',
-  labelPlural: 'Pods',
-  abbr: 'P',
-  namespaced: true,
 };
 
 /** How long one waiting step may take before the run stops and says so. */

@@ -9,21 +9,11 @@ import {
 } from '../model/emptying';
 import type { Deployment, Pod } from '../model/k8s-types';
 import { k8sGet, k8sListItems } from '../sdk/console-sdk';
-import { CACHE_OWNED_KINDS } from './cache-kinds';
+import { CACHE_OWNED_KINDS, POD_MODEL } from './cache-kinds';
 import { applyGuardedPatch } from './guarded-patch';
 import { toK8sErrorInfo, type K8sErrorInfo } from './k8s-error';
 
 const DEPLOYMENT_MODEL = CACHE_OWNED_KINDS.find((m) => m.kind === 'Deployment') as K8sModel;
-
-const POD_MODEL: K8sModel = {
-  kind: 'Pod',
-  plural: 'pods',
-  apiVersion: 'v1',
-  label: 'Pod',
-  labelPlural: 'Pods',
-  abbr: 'P',
-  namespaced: true,
-};
 
 /** How often a guarded stamp is tried again when the template changed for another reason. */
 const ATTEMPTS = 3;

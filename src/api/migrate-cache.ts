@@ -36,7 +36,7 @@ import {
   k8sPatch,
   k8sUpdate,
 } from '../sdk/console-sdk';
-import { CACHE_OWNED_KINDS } from './cache-kinds';
+import { CACHE_OWNED_KINDS, POD_MODEL } from './cache-kinds';
 import { startBuild } from './start-build';
 import { toPlannedObjects } from './create-cache';
 import {
@@ -56,16 +56,6 @@ export const DEPLOYMENT_CONFIG_MODEL: K8sModel = {
   label: 'DeploymentConfig',
   labelPlural: 'DeploymentConfigs',
   abbr: 'DC',
-  namespaced: true,
-};
-
-const POD_MODEL: K8sModel = {
-  kind: 'Pod',
-  plural: 'pods',
-  apiVersion: 'v1',
-  label: 'Pod',
-  labelPlural: 'Pods',
-  abbr: 'P',
   namespaced: true,
 };
 

@@ -47,7 +47,8 @@ const CopyButton: React.FC<CopyButtonProps> = ({ text, label, 'data-test': dataT
         {label}
       </span>
       <span className="pf-v6-screen-reader" aria-live="polite">
-        {state === 'copied' ? t('Copied {{label}} to the clipboard.', { label }) : ''}
+        {/* The label is the button's action ("Copy pip settings …"), so it is not repeated here. */}
+        {state === 'copied' ? t('Copied to the clipboard.') : ''}
       </span>
     </>
   );

@@ -143,6 +143,17 @@ describe('PipCacheCreatePage', () => {
     expect(screen.getByLabelText('Use an existing image')).toBeChecked();
   });
 
+  it('labels the existing image field so that its label and the radio never share an id', async () => {
+    const { container } = renderForm();
+    await userEvent.click(await screen.findByRole('button', { name: 'Image source' }));
+    await userEvent.click(screen.getByLabelText('Use an existing image'));
+    const image = screen.getByLabelText('Image');
+    expect(image.tagName).toBe('INPUT');
+    expect(image).toHaveAttribute('type', 'text');
+    const ids = Array.from(container.querySelectorAll('[id]')).map((element) => element.id);
+    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+  });
+
   it('previews the generated route host with the apps domain learnt from the project', async () => {
     renderForm();
     await userEvent.click(await screen.findByRole('button', { name: 'Route' }));

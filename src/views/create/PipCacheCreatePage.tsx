@@ -485,7 +485,7 @@ const PipCacheCreatePage: React.FC = () => {
                 }
               />
               <Radio
-                id="pipcache-image-reference"
+                id="pipcache-image-existing"
                 name="image-source"
                 label={t('Use an existing image')}
                 description={t('An image that has devpi-server 6 installed; nothing is built.')}

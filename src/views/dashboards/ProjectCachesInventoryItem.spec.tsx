@@ -1,13 +1,14 @@
 import * as React from 'react';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router-dom-v5-compat';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
-import { useK8sWatchResources } from '../../sdk/console-sdk';
+import { consoleFetchJSON, useK8sWatchResources } from '../../sdk/console-sdk';
 import ProjectCachesInventoryItem from './ProjectCachesInventoryItem';
 
 jest.mock('../../sdk/console-sdk', () => ({
   useK8sWatchResources: jest.fn(),
+  consoleFetchJSON: jest.fn(),
   InventoryItem: ({ children }: { children?: React.ReactNode }) => <div>{children}</div>,
   InventoryItemTitle: ({ children }: { children?: React.ReactNode }) => <div>{children}</div>,
   InventoryItemBody: ({ children }: { children?: React.ReactNode }) => <div>{children}</div>,
@@ -15,6 +16,23 @@ jest.mock('../../sdk/console-sdk', () => ({
 }));
 
 const watchAll = useK8sWatchResources as jest.MockedFunction<typeof useK8sWatchResources>;
+const fetchJSON = consoleFetchJSON as jest.MockedFunction<typeof consoleFetchJSON>;
+
+/** Answers the tenancy queries with the given used and capacity bytes per claim. */
+const volumes = (figures: Record<string, [used: number, capacity: number]>) =>
+  fetchJSON.mockImplementation((url: string) => {
+    const index = decodeURIComponent(url).includes('capacity_bytes') ? 1 : 0;
+    return Promise.resolve({
+      status: 'success',
+      data: {
+        resultType: 'vector',
+        result: Object.entries(figures).map(([claim, bytes]) => ({
+          metric: { persistentvolumeclaim: claim },
+          value: [0, String(bytes[index])],
+        })),
+      },
+    });
+  });
 const KINDS = ['deployments', 'services', 'routes', 'pvcs', 'buildConfigs', 'builds', 'pods'];
 
 const answer = (deployments: IDeployment[], loaded = true, loadError?: unknown) =>
@@ -56,6 +74,9 @@ describe('ProjectCachesInventoryItem', () => {
   let written: string[];
   beforeEach(() => {
     watchAll.mockReset();
+    // Volume figures are read from Prometheus for every rendering; by default it has not
+    // answered yet, so that no figures arrive after a test that does not look at them.
+    fetchJSON.mockImplementation(() => new Promise(() => undefined));
     written = [];
     Object.defineProperty(navigator, 'clipboard', {
       configurable: true,
@@ -68,6 +89,21 @@ describe('ProjectCachesInventoryItem', () => {
     renderItem();
     const watched = watchAll.mock.calls[0]![0] as Record<string, { namespace?: string }>;
     expect(watched.deployments!.namespace).toBe('demo');
+  });
+
+  it('marks a cache whose volume is filling up, and no other', async () => {
+    volumes({ 'alpha-data': [9.7e9, 10e9], 'zeta-data': [1e9, 10e9] });
+    answer([deployment('zeta', 1), deployment('alpha', 1)]);
+    renderItem();
+    await waitFor(() => expect(screen.getAllByTestId('pipcache-disk-label')).toHaveLength(1));
+    const alpha = screen
+      .getAllByTestId('pipcache-inventory-cache')
+      .find((item) => item.getAttribute('data-test-name') === 'alpha')!;
+    expect(within(alpha).getByTestId('pipcache-disk-label')).toHaveAttribute(
+      'data-level',
+      'critical',
+    );
+    expect(fetchJSON.mock.calls.every(([url]) => url.includes('namespace=demo'))).toBe(true);
   });
 
   it('lists each cache with its status and copies its in-cluster pip settings', async () => {
@@ -99,6 +135,8 @@ describe('ProjectCachesInventoryItem', () => {
     expect(written).toEqual([
       'export PIP_INDEX_URL=http://alpha.demo.svc/root/pypi/+simple/\nexport PIP_TRUSTED_HOST=alpha.demo.svc',
     ]);
+    // The confirmation is read aloud once the browser has copied.
+    expect(await screen.findByText('Copied to the clipboard.')).toBeInTheDocument();
   });
 
   it('offers to create a cache when the project has none', () => {

@@ -24,6 +24,8 @@ jest.mock('../../sdk/console-sdk', () => ({
   Timestamp: ({ timestamp }: { timestamp: string }) => <time>{timestamp}</time>,
   useAccessReview: jest.fn(() => [true, false]),
   k8sListItems: jest.fn(),
+  // Volume figures from Prometheus: these tests are not about them, so it never answers.
+  consoleFetchJSON: () => new Promise(() => undefined),
 }));
 
 const accessReview = useAccessReview as jest.MockedFunction<typeof useAccessReview>;
