@@ -8,7 +8,7 @@ cat >&2 <<'MSG'
 The browser tests need Debian's Chromium at /usr/bin/chromium, which is not installed.
 Install it once with:
 
-    sudo apt-get update && sudo apt-get install -y chromium shellcheck
+    sudo apt-get update && sudo apt-get install -y chromium
 
 (Never `npx playwright install`: it downloads browsers, which this project does not use.)
 MSG

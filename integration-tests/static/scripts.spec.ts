@@ -19,18 +19,21 @@ describe('shell scripts', () => {
     expect(result.status).toBe(0);
   });
 
-  it('pass shellcheck with no findings (Debian package shellcheck)', () => {
-    const result = spawnSync(
-      'shellcheck',
-      SCRIPTS.map((s) => path.join(root, s)),
-      { encoding: 'utf8' },
-    );
-    if (result.error) {
-      throw new Error('shellcheck is not installed: sudo apt-get install -y shellcheck');
-    }
-    expect(result.stdout).toBe('');
-    expect(result.status).toBe(0);
-  });
+  // shellcheck is not a prerequisite of `npm test` (Chromium is the only one), so without it
+  // this check is reported as skipped; .ci/run installs it, so CI always runs it.
+  const shellcheck = spawnSync('shellcheck', ['--version'], { encoding: 'utf8' });
+  (shellcheck.error ? it.skip : it)(
+    'pass shellcheck with no findings (Debian package shellcheck)',
+    () => {
+      const result = spawnSync(
+        'shellcheck',
+        SCRIPTS.map((s) => path.join(root, s)),
+        { encoding: 'utf8' },
+      );
+      expect(result.stdout).toBe('');
+      expect(result.status).toBe(0);
+    },
+  );
 
   it('start-console.sh runs the console against the current oc login with the plugin on port 9001', () => {
     const text = fs.readFileSync(path.join(root, 'start-console.sh'), 'utf8');
