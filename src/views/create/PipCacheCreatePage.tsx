@@ -3,15 +3,10 @@ import {
   ActionGroup,
   Alert,
   Button,
-  Checkbox,
   ExpandableSection,
   Form,
-  FormSelect,
-  FormSelectOption,
   PageSection,
-  Radio,
   Spinner,
-  TextInput,
   Title,
   Tooltip,
 } from '@patternfly/react-core';
@@ -21,8 +16,6 @@ import type { CreateReport } from '../../api/create-objects';
 import { createCache } from '../../api/create-cache';
 import { finishMigration, migrateCache, MigrationError } from '../../api/migrate-cache';
 import { toK8sErrorInfo, type K8sErrorInfo } from '../../api/k8s-error';
-import FormField from '../../components/FormField';
-import KeyValueEditor from '../../components/KeyValueEditor';
 import { useCacheInstances } from '../../hooks/useCacheInstances';
 import { useClusterFacts } from '../../hooks/useClusterFacts';
 import { useTemplateObjects } from '../../hooks/useTemplateObjects';
@@ -42,14 +35,24 @@ import { detailsPagePath } from '../../model/namespaces';
 import type { Route } from '../../model/k8s-types';
 import { formFieldForCause } from '../../model/server-causes';
 import { appsDomainFrom } from '../../model/urls';
-import { devpiVersionNote, validateValues } from '../../model/validation';
+import { validateValues } from '../../model/validation';
 import { defaultValues, type PipCacheValues } from '../../model/values';
 import { fromValuesAnnotation } from '../../model/values-annotation';
 import { DocumentTitle, useAccessReview, useK8sWatchResource } from '../../sdk/console-sdk';
 import CreateReportAlert from './CreateReportAlert';
+import DevpiOptionsSection from './DevpiOptionsSection';
+import type { FormBinding } from './form-binding';
+import ImageSourceSection from './ImageSourceSection';
+import LabelsSection from './LabelsSection';
 import MigrationClaimChoice from './MigrationClaimChoice';
 import MigrationPlanAlert from './MigrationPlanAlert';
 import MigrationProgress from './MigrationProgress';
+import NetworkSection from './NetworkSection';
+import PlacementSection from './PlacementSection';
+import ResourcesSection from './ResourcesSection';
+import RouteSection from './RouteSection';
+import StorageFields from './StorageFields';
+import ValueTextField from './ValueTextField';
 
 // The YAML view is not needed for the first paint: load js-yaml only when it is opened.
 const YamlPreview = React.lazy(() => import('./YamlPreview'));
@@ -215,6 +218,7 @@ const PipCacheCreatePage: React.FC = () => {
   const errorCount = Object.keys(errors).length;
   const canBuild =
     facts.canBuild && facts.pythonTags.length > 0 && facts.allowedStrategies.length > 0;
+  const binding: FormBinding = { values, set, shown, errors };
 
   const migrate = async (planned: ReturnType<typeof buildManifests>) => {
     const objects = template.objects;
@@ -294,39 +298,6 @@ const PipCacheCreatePage: React.FC = () => {
     });
   };
 
-  const text = (
-    field: string,
-    label: string,
-    value: string,
-    onChange: (value: string) => void,
-    help?: string,
-    extra: Partial<React.ComponentProps<typeof TextInput>> = {},
-  ) => {
-    const id = `pipcache-${field.replace(/\./g, '-')}`;
-    return (
-      <FormField
-        label={label}
-        fieldId={id}
-        help={help}
-        error={shown(field)}
-        isRequired={extra.isRequired}
-      >
-        <TextInput
-          id={id}
-          value={value}
-          validated={shown(field) ? 'error' : 'default'}
-          onChange={(_event, next) => {
-            onChange(next);
-            setServerErrors({});
-            setTouched((current) => ({ ...current, [field]: true }));
-          }}
-          data-test={id}
-          {...extra}
-        />
-      </FormField>
-    );
-  };
-
   const heading = migrateName
     ? t('Replace {{name}} with a pip cache', { name: migrateName })
     : t('Create pip cache');
@@ -366,456 +337,54 @@ const PipCacheCreatePage: React.FC = () => {
         )}
         {!resuming && (
           <>
-            {text(
-              'name',
-              t('Name'),
-              values.name,
-              (name) => set((v) => ({ ...v, name })),
-              migrateName
-                ? t(
-                    'The new cache takes the name of the old one, so that its Service and Route keep their addresses.',
-                  )
-                : t('Names every object of the cache: its Service, Route and Deployment.'),
-              { isRequired: true, ...(migrateName ? { readOnlyVariant: 'default' as const } : {}) },
-            )}
-
-            {choosesClaim && template.objects ? (
-              <MigrationClaimChoice
-                claimName={`${values.name}-data`}
-                size={String(template.objects.claim?.spec?.resources?.requests?.storage ?? '')}
-                value={claim}
-                onChange={(plan) => {
-                  const objects = template.objects;
-                  if (!objects) return;
-                  setClaim(plan);
-                  set((v) => ({ ...v, storage: storageForPlan(v.storage, plan, objects) }));
-                }}
-              />
-            ) : (
-              <FormField label={t('Storage')} fieldId="pipcache-storage" help={undefined}>
-                <Radio
-                  id="pipcache-storage-ephemeral"
-                  name="storage"
-                  label={t('Ephemeral')}
-                  description={t('Lost when the pod restarts; for trying it out.')}
-                  isChecked={values.storage.kind === 'ephemeral'}
-                  onChange={() =>
-                    set((v) => ({ ...v, storage: { ...v.storage, kind: 'ephemeral' } }))
-                  }
-                />
-                <Radio
-                  id="pipcache-storage-persistent"
-                  name="storage"
-                  label={t('Persistent volume')}
-                  description={t(
-                    'Keeps cached packages across restarts. devpi never deletes packages, so size it for what your builds install.',
-                  )}
-                  isChecked={values.storage.kind === 'persistent'}
-                  onChange={() =>
-                    set((v) => ({ ...v, storage: { ...v.storage, kind: 'persistent' } }))
-                  }
-                />
-              </FormField>
-            )}
-            {values.storage.kind === 'persistent' && claim !== 'keep' && (
-              <>
-                {text(
-                  'storage.size',
-                  t('Size'),
-                  values.storage.size,
-                  (size) => set((v) => ({ ...v, storage: { ...v.storage, size } })),
-                  t('For example 512Mi or 5Gi.'),
-                )}
-                <FormField
-                  label={t('Storage class')}
-                  fieldId="pipcache-storage-class"
-                  help={t('Empty uses the cluster default.')}
-                >
-                  <FormSelect
-                    id="pipcache-storage-class"
-                    value={values.storage.storageClass}
-                    onChange={(_event, storageClass) =>
-                      set((v) => ({ ...v, storage: { ...v.storage, storageClass } }))
-                    }
-                    data-test="pipcache-storage-class"
-                  >
-                    <FormSelectOption value="" label={t('Cluster default')} />
-                    {storageClasses.map((storageClass) => (
-                      <FormSelectOption
-                        key={storageClass.name}
-                        value={storageClass.name}
-                        label={
-                          storageClass.isDefault
-                            ? t('{{name}} (default)', { name: storageClass.name })
-                            : storageClass.name
-                        }
-                      />
-                    ))}
-                  </FormSelect>
-                </FormField>
-              </>
-            )}
-
-            <ExpandableSection toggleText={t('Image source')} data-test="pipcache-section-image">
-              <Radio
-                id="pipcache-image-build"
-                name="image-source"
-                label={t('Build devpi-server in the cluster')}
-                description={
-                  canBuild
-                    ? t(
-                        'From the python image stream of the cluster, with a pinned devpi-server version.',
-                      )
-                    : t(
-                        'Not available: the cluster has no python image stream with Python 3.9 or later, or you may not run builds here.',
-                      )
-                }
-                isDisabled={!canBuild}
-                isChecked={values.image.source === 'build'}
-                onChange={() => set((v) => ({ ...v, image: { ...v.image, source: 'build' } }))}
-              />
-              <Radio
-                id="pipcache-image-git"
-                name="image-source"
-                label={t('Build from a git repository (as the original templates did)')}
-                isDisabled={!canBuild}
-                isChecked={values.image.source === 'git'}
-                onChange={() =>
-                  set((v) => ({ ...v, image: { ...v.image, source: 'git', strategy: 's2i' } }))
-                }
-              />
-              <Radio
-                id="pipcache-image-existing"
-                name="image-source"
-                label={t('Use an existing image')}
-                description={t('An image that has devpi-server 6 installed; nothing is built.')}
-                isChecked={values.image.source === 'image'}
-                onChange={() => set((v) => ({ ...v, image: { ...v.image, source: 'image' } }))}
-              />
-              {values.image.source !== 'image' && (
-                <FormField
-                  label={t('Python version')}
-                  fieldId="pipcache-python-tag"
-                  error={shown('image.pythonTag')}
-                >
-                  <FormSelect
-                    id="pipcache-python-tag"
-                    value={values.image.pythonTag}
-                    onChange={(_event, pythonTag) =>
-                      set((v) => ({ ...v, image: { ...v.image, pythonTag } }), 'image.pythonTag')
-                    }
-                  >
-                    {facts.pythonTags.map((tag) => (
-                      <FormSelectOption key={tag} value={tag} label={tag} />
-                    ))}
-                  </FormSelect>
-                </FormField>
-              )}
-              {values.image.source === 'build' && (
-                <>
-                  {text(
-                    'image.devpiVersion',
-                    t('devpi-server version'),
-                    values.image.devpiVersion,
-                    (devpiVersion) => set((v) => ({ ...v, image: { ...v.image, devpiVersion } })),
-                    devpiVersionNote(values.image.devpiVersion, t) ??
-                      t('A 6.x release (6.0 or later, below 7).'),
-                  )}
-                  <FormField label={t('Build strategy')} fieldId="pipcache-strategy">
-                    {(['docker', 's2i'] as const).map((strategy) => {
-                      const allowed = facts.allowedStrategies.includes(strategy);
-                      const radio = (
-                        <Radio
-                          key={strategy}
-                          id={`pipcache-strategy-${strategy}`}
-                          name="strategy"
-                          label={
-                            strategy === 'docker'
-                              ? t('Docker (inline Dockerfile)')
-                              : t('Source-to-image (requirements.txt from a ConfigMap)')
-                          }
-                          isDisabled={!allowed}
-                          description={
-                            allowed
-                              ? undefined
-                              : t('You may not run builds of this strategy in this project.')
-                          }
-                          isChecked={values.image.strategy === strategy}
-                          onChange={() => set((v) => ({ ...v, image: { ...v.image, strategy } }))}
-                        />
-                      );
-                      return radio;
-                    })}
-                  </FormField>
-                </>
-              )}
-              {values.image.source === 'git' && (
-                <>
-                  {text('image.gitUrl', t('Git repository'), values.image.gitUrl, (gitUrl) =>
-                    set((v) => ({ ...v, image: { ...v.image, gitUrl } })),
-                  )}
-                  {text(
-                    'image.gitRef',
-                    t('Git reference'),
-                    values.image.gitRef,
-                    (gitRef) => set((v) => ({ ...v, image: { ...v.image, gitRef } })),
-                    t('Branch, tag or commit; empty = the default branch.'),
-                  )}
-                  {text(
-                    'image.contextDir',
-                    t('Context folder'),
-                    values.image.contextDir,
-                    (contextDir) => set((v) => ({ ...v, image: { ...v.image, contextDir } })),
-                  )}
-                  <Checkbox
-                    id="pipcache-webhook"
-                    label={t('Add a GitHub webhook trigger')}
-                    description={t(
-                      'New clusters also need a RoleBinding of system:webhook for GitHub to reach it: oc policy add-role-to-group system:webhook system:unauthenticated -n {{namespace}}',
-                      { namespace: ns },
-                    )}
-                    isChecked={values.image.githubWebhook}
-                    onChange={(_event, githubWebhook) =>
-                      set((v) => ({ ...v, image: { ...v.image, githubWebhook } }))
-                    }
+            <ValueTextField
+              binding={binding}
+              field="name"
+              label={t('Name')}
+              value={values.name}
+              update={(v, name) => ({ ...v, name })}
+              help={
+                migrateName
+                  ? t(
+                      'The new cache takes the name of the old one, so that its Service and Route keep their addresses.',
+                    )
+                  : t('Names every object of the cache: its Service, Route and Deployment.')
+              }
+              isRequired
+              isReadOnly={Boolean(migrateName)}
+            />
+            <StorageFields
+              binding={binding}
+              storageClasses={storageClasses}
+              keepsClaim={claim === 'keep'}
+              claimChoice={
+                choosesClaim && template.objects ? (
+                  <MigrationClaimChoice
+                    claimName={`${values.name}-data`}
+                    size={String(template.objects.claim?.spec?.resources?.requests?.storage ?? '')}
+                    value={claim}
+                    onChange={(plan) => {
+                      const objects = template.objects;
+                      if (!objects) return;
+                      setClaim(plan);
+                      set((v) => ({ ...v, storage: storageForPlan(v.storage, plan, objects) }));
+                    }}
                   />
-                </>
-              )}
-              {values.image.source === 'image' &&
-                text(
-                  'image.reference',
-                  t('Image'),
-                  values.image.reference,
-                  (reference) => set((v) => ({ ...v, image: { ...v.image, reference } })),
-                  t('For example quay.io/team/devpi-server:6.19.1.'),
-                )}
-            </ExpandableSection>
-
-            <ExpandableSection toggleText={t('Resources')} data-test="pipcache-section-resources">
-              {text(
-                'resources.memoryRequest',
-                t('Memory request'),
-                values.resources.memoryRequest,
-                (memoryRequest) =>
-                  set((v) => ({ ...v, resources: { ...v.resources, memoryRequest } })),
-              )}
-              {text(
-                'resources.memoryLimit',
-                t('Memory limit'),
-                values.resources.memoryLimit,
-                (memoryLimit) => set((v) => ({ ...v, resources: { ...v.resources, memoryLimit } })),
-                t('devpi needs room for its first start; 768Mi is safe.'),
-              )}
-              {text(
-                'resources.cpuRequest',
-                t('CPU request'),
-                values.resources.cpuRequest,
-                (cpuRequest) => set((v) => ({ ...v, resources: { ...v.resources, cpuRequest } })),
-              )}
-              {text(
-                'resources.cpuLimit',
-                t('CPU limit'),
-                values.resources.cpuLimit,
-                (cpuLimit) => set((v) => ({ ...v, resources: { ...v.resources, cpuLimit } })),
-                t('Empty = no limit.'),
-              )}
-            </ExpandableSection>
-
-            <ExpandableSection toggleText={t('Placement')} data-test="pipcache-section-placement">
-              {projectNodeSelector && (
-                <Alert
-                  variant="info"
-                  isInline
-                  isPlain
-                  title={t('This project places pods on nodes with {{selector}} by default.', {
-                    selector: projectNodeSelector,
-                  })}
-                />
-              )}
-              <Title headingLevel="h3">{t('Node selector for the image build')}</Title>
-              <KeyValueEditor
-                id="pipcache-build-selector"
-                prefix="placement.build"
-                rows={values.placement.build}
-                errors={errors}
-                addLabel={t('Add node selector')}
-                onChange={(build) => set((v) => ({ ...v, placement: { ...v.placement, build } }))}
-              />
-              <Title headingLevel="h3">{t('Node selector for the cache pod')}</Title>
-              <KeyValueEditor
-                id="pipcache-pod-selector"
-                prefix="placement.pods"
-                rows={values.placement.pods}
-                errors={errors}
-                addLabel={t('Add node selector')}
-                onChange={(pods) => set((v) => ({ ...v, placement: { ...v.placement, pods } }))}
-              />
-            </ExpandableSection>
-
-            <ExpandableSection toggleText={t('Route')} data-test="pipcache-section-route">
-              <Checkbox
-                id="pipcache-route-enabled"
-                label={t('Publish the mirror outside the cluster with a Route')}
-                description={t(
-                  'Only /root/pypi is published; builds in the cluster use the Service either way.',
-                )}
-                isChecked={values.route.enabled}
-                onChange={(_event, enabled) =>
-                  set((v) => ({ ...v, route: { ...v.route, enabled } }))
-                }
-              />
-              {values.route.enabled && (
-                <>
-                  {text(
-                    'route.host',
-                    t('Host'),
-                    values.route.host,
-                    (host) => set((v) => ({ ...v, route: { ...v.route, host } })),
-                    t('Empty = generated: {{host}}', {
-                      host: `${values.name}-${ns}.${appsDomain ?? t('<apps domain of the cluster>')}`,
-                    }),
-                  )}
-                  <Checkbox
-                    id="pipcache-route-allow-http"
-                    label={t('Also serve plain http (otherwise http redirects to https)')}
-                    isChecked={values.route.insecureEdgeTermination === 'Allow'}
-                    onChange={(_event, allow) =>
-                      set((v) => ({
-                        ...v,
-                        route: {
-                          ...v.route,
-                          insecureEdgeTermination: allow ? 'Allow' : 'Redirect',
-                        },
-                      }))
-                    }
-                  />
-                  {text(
-                    'route.allowedCidrs',
-                    t('Allowed source addresses'),
-                    values.route.allowedCidrs,
-                    (allowedCidrs) => set((v) => ({ ...v, route: { ...v.route, allowedCidrs } })),
-                    t('CIDRs separated by spaces, such as 10.0.0.0/8; empty = everyone.'),
-                  )}
-                </>
-              )}
-            </ExpandableSection>
-
-            <ExpandableSection toggleText={t('devpi options')} data-test="pipcache-section-devpi">
-              {text(
-                'devpi.upstreamUrl',
-                t('Upstream index'),
-                values.devpi.upstreamUrl,
-                (upstreamUrl) => set((v) => ({ ...v, devpi: { ...v.devpi, upstreamUrl } })),
-                t(
-                  'Empty = PyPI. For example a company Nexus: https://nexus.example.com/repository/pypi/simple/',
-                ),
-              )}
-              {text(
-                'devpi.upstreamUsername',
-                t('Upstream user name'),
-                values.devpi.upstreamUsername,
-                (upstreamUsername) =>
-                  set((v) => ({ ...v, devpi: { ...v.devpi, upstreamUsername } })),
-              )}
-              {text(
-                'devpi.upstreamPassword',
-                t('Upstream password'),
-                values.devpi.upstreamPassword,
-                (upstreamPassword) =>
-                  set((v) => ({ ...v, devpi: { ...v.devpi, upstreamPassword } })),
-                t('Kept only in the Secret {{name}}-root.', { name: values.name }),
-                { type: 'password' },
-              )}
-              {text(
-                'devpi.cacheExpiry',
-                t('Cache expiry (seconds)'),
-                values.devpi.cacheExpiry,
-                (cacheExpiry) => set((v) => ({ ...v, devpi: { ...v.devpi, cacheExpiry } })),
-                t(
-                  'How long devpi trusts its list of a project before asking upstream again; empty = 1800.',
-                ),
-              )}
-              {text(
-                'devpi.requestTimeout',
-                t('Upstream timeout (seconds)'),
-                values.devpi.requestTimeout,
-                (requestTimeout) => set((v) => ({ ...v, devpi: { ...v.devpi, requestTimeout } })),
-                t('Empty = 5.'),
-              )}
-              <Checkbox
-                id="pipcache-offline"
-                label={t('Offline: serve only what is cached')}
-                isChecked={values.devpi.offline}
-                onChange={(_event, offline) =>
-                  set((v) => ({ ...v, devpi: { ...v.devpi, offline } }))
-                }
-              />
-            </ExpandableSection>
-
-            <ExpandableSection toggleText={t('Network')} data-test="pipcache-section-network">
-              <Checkbox
-                id="pipcache-network-policy"
-                label={t('Add a NetworkPolicy that admits builds from other projects')}
-                description={t(
-                  'Also admits the router, the API server (for the health check) and this project.',
-                )}
-                isChecked={values.network.policy}
-                onChange={(_event, policy) =>
-                  set((v) => ({ ...v, network: { ...v.network, policy } }))
-                }
-              />
-              {values.network.policy &&
-                text(
-                  'network.clientProjects',
-                  t('Client projects'),
-                  values.network.clientProjects,
-                  (clientProjects) =>
-                    set((v) => ({ ...v, network: { ...v.network, clientProjects } })),
-                  t('Separated by spaces; empty = every project.'),
-                )}
-              <Checkbox
-                id="pipcache-proxy"
-                label={t('Reach the upstream through an HTTP proxy')}
-                isChecked={values.proxy.enabled}
-                onChange={(_event, enabled) =>
-                  set((v) => ({ ...v, proxy: { ...v.proxy, enabled, trustedCa: enabled } }))
-                }
-              />
-              {values.proxy.enabled && (
-                <>
-                  {text('proxy.httpProxy', t('HTTP proxy'), values.proxy.httpProxy, (httpProxy) =>
-                    set((v) => ({ ...v, proxy: { ...v.proxy, httpProxy } })),
-                  )}
-                  {text(
-                    'proxy.httpsProxy',
-                    t('HTTPS proxy'),
-                    values.proxy.httpsProxy,
-                    (httpsProxy) => set((v) => ({ ...v, proxy: { ...v.proxy, httpsProxy } })),
-                  )}
-                  {text('proxy.noProxy', t('No proxy for'), values.proxy.noProxy, (noProxy) =>
-                    set((v) => ({ ...v, proxy: { ...v.proxy, noProxy } })),
-                  )}
-                </>
-              )}
-            </ExpandableSection>
-
-            <ExpandableSection toggleText={t('Labels')} data-test="pipcache-section-labels">
-              {text(
-                'applicationGroup',
-                t('Application group'),
-                values.applicationGroup,
-                (applicationGroup) => set((v) => ({ ...v, applicationGroup })),
-                t('Groups the parts in Topology; empty = the name.'),
-              )}
-              <KeyValueEditor
-                id="pipcache-labels"
-                prefix="labels"
-                rows={values.labels}
-                errors={errors}
-                addLabel={t('Add label')}
-                onChange={(labels) => set((v) => ({ ...v, labels }))}
-              />
-            </ExpandableSection>
+                ) : undefined
+              }
+            />
+            <ImageSourceSection
+              binding={binding}
+              facts={facts}
+              canBuild={canBuild}
+              namespace={ns}
+            />
+            <ResourcesSection binding={binding} />
+            <PlacementSection binding={binding} projectNodeSelector={projectNodeSelector} />
+            <RouteSection binding={binding} namespace={ns} appsDomain={appsDomain} />
+            <DevpiOptionsSection binding={binding} />
+            <NetworkSection binding={binding} />
+            <LabelsSection binding={binding} />
           </>
         )}
 

@@ -1,0 +1,179 @@
+import * as React from 'react';
+import {
+  Checkbox,
+  ExpandableSection,
+  FormSelect,
+  FormSelectOption,
+  Radio,
+} from '@patternfly/react-core';
+import FormField from '../../components/FormField';
+import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
+import { devpiVersionNote } from '../../model/validation';
+import type { ClusterFacts } from '../../model/values';
+import type { FormBinding } from './form-binding';
+import ValueTextField from './ValueTextField';
+
+interface ImageSourceSectionProps {
+  binding: FormBinding;
+  facts: ClusterFacts;
+  /** Whether the cluster can build here at all: a usable python tag, a strategy, the build API. */
+  canBuild: boolean;
+  namespace: string;
+}
+
+/** Where the devpi-server image comes from: built in the cluster, built from git, or given. */
+const ImageSourceSection: React.FC<ImageSourceSectionProps> = ({
+  binding,
+  facts,
+  canBuild,
+  namespace,
+}) => {
+  const { t } = usePipCacheTranslation();
+  const { values, set, shown } = binding;
+  return (
+    <ExpandableSection toggleText={t('Image source')} data-test="pipcache-section-image">
+      <Radio
+        id="pipcache-image-build"
+        name="image-source"
+        label={t('Build devpi-server in the cluster')}
+        description={
+          canBuild
+            ? t('From the python image stream of the cluster, with a pinned devpi-server version.')
+            : t(
+                'Not available: the cluster has no python image stream with Python 3.9 or later, or you may not run builds here.',
+              )
+        }
+        isDisabled={!canBuild}
+        isChecked={values.image.source === 'build'}
+        onChange={() => set((v) => ({ ...v, image: { ...v.image, source: 'build' } }))}
+      />
+      <Radio
+        id="pipcache-image-git"
+        name="image-source"
+        label={t('Build from a git repository (as the original templates did)')}
+        isDisabled={!canBuild}
+        isChecked={values.image.source === 'git'}
+        onChange={() =>
+          set((v) => ({ ...v, image: { ...v.image, source: 'git', strategy: 's2i' } }))
+        }
+      />
+      <Radio
+        id="pipcache-image-existing"
+        name="image-source"
+        label={t('Use an existing image')}
+        description={t('An image that has devpi-server 6 installed; nothing is built.')}
+        isChecked={values.image.source === 'image'}
+        onChange={() => set((v) => ({ ...v, image: { ...v.image, source: 'image' } }))}
+      />
+      {values.image.source !== 'image' && (
+        <FormField
+          label={t('Python version')}
+          fieldId="pipcache-python-tag"
+          error={shown('image.pythonTag')}
+        >
+          <FormSelect
+            id="pipcache-python-tag"
+            value={values.image.pythonTag}
+            onChange={(_event, pythonTag) =>
+              set((v) => ({ ...v, image: { ...v.image, pythonTag } }), 'image.pythonTag')
+            }
+          >
+            {facts.pythonTags.map((tag) => (
+              <FormSelectOption key={tag} value={tag} label={tag} />
+            ))}
+          </FormSelect>
+        </FormField>
+      )}
+      {values.image.source === 'build' && (
+        <>
+          <ValueTextField
+            binding={binding}
+            field="image.devpiVersion"
+            label={t('devpi-server version')}
+            value={values.image.devpiVersion}
+            update={(v, devpiVersion) => ({ ...v, image: { ...v.image, devpiVersion } })}
+            help={
+              devpiVersionNote(values.image.devpiVersion, t) ??
+              t('A 6.x release (6.0 or later, below 7).')
+            }
+          />
+          <FormField label={t('Build strategy')} fieldId="pipcache-strategy">
+            {(['docker', 's2i'] as const).map((strategy) => {
+              const allowed = facts.allowedStrategies.includes(strategy);
+              return (
+                <Radio
+                  key={strategy}
+                  id={`pipcache-strategy-${strategy}`}
+                  name="strategy"
+                  label={
+                    strategy === 'docker'
+                      ? t('Docker (inline Dockerfile)')
+                      : t('Source-to-image (requirements.txt from a ConfigMap)')
+                  }
+                  isDisabled={!allowed}
+                  description={
+                    allowed
+                      ? undefined
+                      : t('You may not run builds of this strategy in this project.')
+                  }
+                  isChecked={values.image.strategy === strategy}
+                  onChange={() => set((v) => ({ ...v, image: { ...v.image, strategy } }))}
+                />
+              );
+            })}
+          </FormField>
+        </>
+      )}
+      {values.image.source === 'git' && (
+        <>
+          <ValueTextField
+            binding={binding}
+            field="image.gitUrl"
+            label={t('Git repository')}
+            value={values.image.gitUrl}
+            update={(v, gitUrl) => ({ ...v, image: { ...v.image, gitUrl } })}
+          />
+          <ValueTextField
+            binding={binding}
+            field="image.gitRef"
+            label={t('Git reference')}
+            value={values.image.gitRef}
+            update={(v, gitRef) => ({ ...v, image: { ...v.image, gitRef } })}
+            help={t('Branch, tag or commit; empty = the default branch.')}
+          />
+          <ValueTextField
+            binding={binding}
+            field="image.contextDir"
+            label={t('Context folder')}
+            value={values.image.contextDir}
+            update={(v, contextDir) => ({ ...v, image: { ...v.image, contextDir } })}
+          />
+          <Checkbox
+            id="pipcache-webhook"
+            label={t('Add a GitHub webhook trigger')}
+            description={t(
+              'New clusters also need a RoleBinding of system:webhook for GitHub to reach it: oc policy add-role-to-group system:webhook system:unauthenticated -n {{namespace}}',
+              { namespace },
+            )}
+            isChecked={values.image.githubWebhook}
+            onChange={(_event, githubWebhook) =>
+              set((v) => ({ ...v, image: { ...v.image, githubWebhook } }))
+            }
+          />
+        </>
+      )}
+      {values.image.source === 'image' && (
+        <ValueTextField
+          binding={binding}
+          field="image.reference"
+          label={t('Image')}
+          value={values.image.reference}
+          update={(v, reference) => ({ ...v, image: { ...v.image, reference } })}
+          help={t('For example quay.io/team/devpi-server:6.19.1.')}
+        />
+      )}
+    </ExpandableSection>
+  );
+};
+
+export default ImageSourceSection;

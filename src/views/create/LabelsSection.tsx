@@ -1,0 +1,34 @@
+import * as React from 'react';
+import { ExpandableSection } from '@patternfly/react-core';
+import KeyValueEditor from '../../components/KeyValueEditor';
+import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
+import type { FormBinding } from './form-binding';
+import ValueTextField from './ValueTextField';
+
+/** The Topology application group and extra labels on every object of the cache. */
+const LabelsSection: React.FC<{ binding: FormBinding }> = ({ binding }) => {
+  const { t } = usePipCacheTranslation();
+  const { values, set, errors } = binding;
+  return (
+    <ExpandableSection toggleText={t('Labels')} data-test="pipcache-section-labels">
+      <ValueTextField
+        binding={binding}
+        field="applicationGroup"
+        label={t('Application group')}
+        value={values.applicationGroup}
+        update={(v, applicationGroup) => ({ ...v, applicationGroup })}
+        help={t('Groups the parts in Topology; empty = the name.')}
+      />
+      <KeyValueEditor
+        id="pipcache-labels"
+        prefix="labels"
+        rows={values.labels}
+        errors={errors}
+        addLabel={t('Add label')}
+        onChange={(labels) => set((v) => ({ ...v, labels }))}
+      />
+    </ExpandableSection>
+  );
+};
+
+export default LabelsSection;

@@ -1,0 +1,69 @@
+import * as React from 'react';
+import { Checkbox, ExpandableSection } from '@patternfly/react-core';
+import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
+import type { FormBinding } from './form-binding';
+import ValueTextField from './ValueTextField';
+
+/** Who may reach the cache (a NetworkPolicy) and how the cache reaches its upstream (a proxy). */
+const NetworkSection: React.FC<{ binding: FormBinding }> = ({ binding }) => {
+  const { t } = usePipCacheTranslation();
+  const { values, set } = binding;
+  return (
+    <ExpandableSection toggleText={t('Network')} data-test="pipcache-section-network">
+      <Checkbox
+        id="pipcache-network-policy"
+        label={t('Add a NetworkPolicy that admits builds from other projects')}
+        description={t(
+          'Also admits the router, the API server (for the health check) and this project.',
+        )}
+        isChecked={values.network.policy}
+        onChange={(_event, policy) => set((v) => ({ ...v, network: { ...v.network, policy } }))}
+      />
+      {values.network.policy && (
+        <ValueTextField
+          binding={binding}
+          field="network.clientProjects"
+          label={t('Client projects')}
+          value={values.network.clientProjects}
+          update={(v, clientProjects) => ({ ...v, network: { ...v.network, clientProjects } })}
+          help={t('Separated by spaces; empty = every project.')}
+        />
+      )}
+      <Checkbox
+        id="pipcache-proxy"
+        label={t('Reach the upstream through an HTTP proxy')}
+        isChecked={values.proxy.enabled}
+        onChange={(_event, enabled) =>
+          set((v) => ({ ...v, proxy: { ...v.proxy, enabled, trustedCa: enabled } }))
+        }
+      />
+      {values.proxy.enabled && (
+        <>
+          <ValueTextField
+            binding={binding}
+            field="proxy.httpProxy"
+            label={t('HTTP proxy')}
+            value={values.proxy.httpProxy}
+            update={(v, httpProxy) => ({ ...v, proxy: { ...v.proxy, httpProxy } })}
+          />
+          <ValueTextField
+            binding={binding}
+            field="proxy.httpsProxy"
+            label={t('HTTPS proxy')}
+            value={values.proxy.httpsProxy}
+            update={(v, httpsProxy) => ({ ...v, proxy: { ...v.proxy, httpsProxy } })}
+          />
+          <ValueTextField
+            binding={binding}
+            field="proxy.noProxy"
+            label={t('No proxy for')}
+            value={values.proxy.noProxy}
+            update={(v, noProxy) => ({ ...v, proxy: { ...v.proxy, noProxy } })}
+          />
+        </>
+      )}
+    </ExpandableSection>
+  );
+};
+
+export default NetworkSection;
