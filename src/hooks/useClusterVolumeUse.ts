@@ -3,6 +3,7 @@ import { toK8sErrorInfo, type K8sErrorInfo } from '../api/k8s-error';
 import { readClusterVolumeUse, type ClusterVolumeUse } from '../api/volumes';
 import { CLUSTER_MONITORING_ACCESS } from '../model/cluster-disk';
 import { useAccessReview } from '../sdk/console-sdk';
+import { startPolling } from './polling';
 
 /** How often volume figures are read again: the kubelet itself reports them about once a minute. */
 const INTERVAL_MS = 60_000;
@@ -44,27 +45,17 @@ export const useClusterVolumeUse = (projects: string[] | undefined): ClusterVolu
       setResult(empty(clusterWide, true));
       return undefined;
     }
-    let stopped = false;
-    const isStopped = () => stopped;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const run = async () => {
-      if (document.visibilityState === 'visible') {
-        try {
-          const figures = await readClusterVolumeUse(asked, clusterWide);
-          if (isStopped()) return;
-          setResult({ ...figures, loaded: true, clusterWide });
-        } catch (error) {
-          if (isStopped()) return;
+    return startPolling(async (isStopped) => {
+      try {
+        const figures = await readClusterVolumeUse(asked, clusterWide);
+        if (!isStopped()) setResult({ ...figures, loaded: true, clusterWide });
+      } catch (error) {
+        if (!isStopped()) {
           setResult({ ...empty(clusterWide, true), error: toK8sErrorInfo(error) });
         }
       }
-      if (!isStopped()) timer = setTimeout(() => void run(), INTERVAL_MS);
-    };
-    void run();
-    return () => {
-      stopped = true;
-      if (timer !== undefined) clearTimeout(timer);
-    };
+      return INTERVAL_MS;
+    }, INTERVAL_MS);
   }, [key, clusterWide, checking]);
   return result;
 };

@@ -3,6 +3,7 @@ import { probeDevpi } from '../api/probe';
 import { probeDelayMs } from '../api/probe-queue';
 import type { ProbeOutcome } from '../model/health';
 import { useAccessReview } from '../sdk/console-sdk';
+import { startPolling } from './polling';
 
 /** How often a healthy cache is asked again. */
 const HEALTHY_INTERVAL_MS = 30_000;
@@ -33,39 +34,14 @@ export const useDevpiProbe = (
       setOutcome({ kind: 'skipped', why: 'no-access' });
       return undefined;
     }
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    // A function, so that the check after each await is not narrowed away by the one before it.
-    const isStopped = () => stopped;
     let failures = 0;
-    const run = async () => {
-      if (isStopped()) return;
-      if (document.visibilityState !== 'visible') {
-        timer = setTimeout(() => void run(), HEALTHY_INTERVAL_MS);
-        return;
-      }
+    return startPolling(async (isStopped) => {
       const result = await probeDevpi(namespace, service);
-      if (isStopped()) return;
+      if (isStopped()) return HEALTHY_INTERVAL_MS;
       setOutcome(result);
       failures = result.kind === 'answered' ? 0 : failures + 1;
-      timer = setTimeout(
-        () => void run(),
-        failures === 0 ? HEALTHY_INTERVAL_MS : probeDelayMs(failures - 1, 5_000, 120_000),
-      );
-    };
-    void run();
-    const onVisible = () => {
-      if (document.visibilityState === 'visible' && timer !== undefined) {
-        clearTimeout(timer);
-        void run();
-      }
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      stopped = true;
-      if (timer !== undefined) clearTimeout(timer);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
+      return failures === 0 ? HEALTHY_INTERVAL_MS : probeDelayMs(failures - 1, 5_000, 120_000);
+    }, HEALTHY_INTERVAL_MS);
   }, [namespace, service, enabled, allowed, checking]);
 
   return outcome;

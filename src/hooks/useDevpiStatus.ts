@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { fetchDevpiStatus, type DevpiStatusResult } from '../api/devpi-status';
+import { startPolling } from './polling';
 
 /** How often devpi's status is read again while the page is open. */
 const REFRESH_MS = 60_000;
@@ -17,22 +18,11 @@ export const useDevpiStatus = (
   const [result, setResult] = React.useState<DevpiStatusResult>();
   React.useEffect(() => {
     if (!enabled) return undefined;
-    let stopped = false;
-    const isStopped = () => stopped;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const run = async () => {
-      if (document.visibilityState === 'visible') {
-        const next = await fetchDevpiStatus(namespace, service);
-        if (isStopped()) return;
-        setResult(next);
-      }
-      timer = setTimeout(() => void run(), REFRESH_MS);
-    };
-    void run();
-    return () => {
-      stopped = true;
-      if (timer !== undefined) clearTimeout(timer);
-    };
+    return startPolling(async (isStopped) => {
+      const next = await fetchDevpiStatus(namespace, service);
+      if (!isStopped()) setResult(next);
+      return REFRESH_MS;
+    }, REFRESH_MS);
   }, [namespace, service, enabled]);
   return result;
 };

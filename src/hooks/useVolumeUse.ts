@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { toK8sErrorInfo, type K8sErrorInfo } from '../api/k8s-error';
 import { readVolumeUse } from '../api/volumes';
+import { startPolling } from './polling';
 
 /** How often volume figures are read again: the kubelet itself reports them about once a minute. */
 const INTERVAL_MS = 60_000;
@@ -25,27 +26,15 @@ export const useVolumeUse = (namespace: string | undefined): VolumeUseResult => 
   React.useEffect(() => {
     setResult(EMPTY);
     if (!namespace) return undefined;
-    let stopped = false;
-    const isStopped = () => stopped;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const run = async () => {
-      if (document.visibilityState === 'visible') {
-        try {
-          const figures = await readVolumeUse(namespace);
-          if (isStopped()) return;
-          setResult({ ...figures, loaded: true });
-        } catch (error) {
-          if (isStopped()) return;
-          setResult({ ...EMPTY, loaded: true, error: toK8sErrorInfo(error) });
-        }
+    return startPolling(async (isStopped) => {
+      try {
+        const figures = await readVolumeUse(namespace);
+        if (!isStopped()) setResult({ ...figures, loaded: true });
+      } catch (error) {
+        if (!isStopped()) setResult({ ...EMPTY, loaded: true, error: toK8sErrorInfo(error) });
       }
-      if (!isStopped()) timer = setTimeout(() => void run(), INTERVAL_MS);
-    };
-    void run();
-    return () => {
-      stopped = true;
-      if (timer !== undefined) clearTimeout(timer);
-    };
+      return INTERVAL_MS;
+    }, INTERVAL_MS);
   }, [namespace]);
   return result;
 };
