@@ -179,3 +179,33 @@ export const cacheObjects = (
     return copy;
   });
 };
+
+export interface EnvEntry {
+  name: string;
+  value?: string;
+}
+
+/** An application's BuildConfig, as Import from Git makes one. */
+export const appBuildConfig = (
+  name: string,
+  {
+    env,
+    image = 'python:3.12-ubi9',
+    namespace = 'demo',
+  }: { env?: EnvEntry[]; image?: string; namespace?: string } = {},
+) => ({
+  apiVersion: 'build.openshift.io/v1',
+  kind: 'BuildConfig',
+  metadata: { name, namespace, labels: { app: name } },
+  spec: {
+    source: { type: 'Git', git: { uri: `https://git.example.com/team/${name}.git` } },
+    strategy: {
+      type: 'Source',
+      sourceStrategy: {
+        from: { kind: 'ImageStreamTag', name: image, namespace: 'openshift' },
+        ...(env ? { env } : {}),
+      },
+    },
+    output: { to: { kind: 'ImageStreamTag', name: `${name}:latest` } },
+  },
+});

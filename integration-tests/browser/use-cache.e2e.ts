@@ -1,37 +1,14 @@
-import { cacheObjects, expect, test, type ClusterControl } from './fixtures';
+import {
+  appBuildConfig,
+  cacheObjects,
+  expect,
+  test,
+  type ClusterControl,
+  type EnvEntry,
+} from './fixtures';
 
 const INTERNAL = 'http://pipcache.demo.svc/root/pypi/+simple/';
 const EXTERNAL = 'https://pipcache-demo.apps.demo.example.com/root/pypi/+simple/';
-
-interface EnvEntry {
-  name: string;
-  value?: string;
-}
-
-/** An application's BuildConfig, as Import from Git makes one. */
-const appBuildConfig = (
-  name: string,
-  {
-    env,
-    image = 'python:3.12-ubi9',
-    namespace = 'demo',
-  }: { env?: EnvEntry[]; image?: string; namespace?: string } = {},
-) => ({
-  apiVersion: 'build.openshift.io/v1',
-  kind: 'BuildConfig',
-  metadata: { name, namespace, labels: { app: name } },
-  spec: {
-    source: { type: 'Git', git: { uri: `https://git.example.com/team/${name}.git` } },
-    strategy: {
-      type: 'Source',
-      sourceStrategy: {
-        from: { kind: 'ImageStreamTag', name: image, namespace: 'openshift' },
-        ...(env ? { env } : {}),
-      },
-    },
-    output: { to: { kind: 'ImageStreamTag', name: `${name}:latest` } },
-  },
-});
 
 const readBuildConfig = async (cluster: ClusterControl, name: string, namespace = 'demo') => {
   const all = await cluster.objects('BuildConfig', namespace);
