@@ -1,23 +1,7 @@
 import type { Page } from '@playwright/test';
-import { cacheDeployment, cacheObjects, expect, test } from './fixtures';
+import { cacheDeployment, cacheObjects, expect, runningPod, test } from './fixtures';
 
 const GiB = 1024 ** 3;
-
-/** A running pod of a cache that mounts its claim: the kubelet reports only mounted volumes. */
-const runningPod = (name: string, namespace: string) => ({
-  apiVersion: 'v1',
-  kind: 'Pod',
-  metadata: {
-    name: `${name}-7d9f-abcde`,
-    namespace,
-    labels: { 'app.kubernetes.io/name': 'pipcache', 'app.kubernetes.io/instance': name },
-  },
-  spec: {
-    containers: [{ name: 'devpi', image: 'devpi:latest' }],
-    volumes: [{ name: 'data', persistentVolumeClaim: { claimName: `${name}-data` } }],
-  },
-  status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] },
-});
 
 /** Sets the bytes a cache's volume holds (each is 1 GiB). */
 const fill = async (page: Page, namespace: string, name: string, share: number) => {

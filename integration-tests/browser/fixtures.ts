@@ -209,3 +209,22 @@ export const appBuildConfig = (
     output: { to: { kind: 'ImageStreamTag', name: `${name}:latest` } },
   },
 });
+
+/**
+ * The running, ready pod of a persistent cache, mounting its claim `<name>-data`: the kubelet
+ * reports only mounted volumes, so disk figures need it.
+ */
+export const runningPod = (name: string, namespace = 'demo') => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: {
+    name: `${name}-7d9f-abcde`,
+    namespace,
+    labels: { 'app.kubernetes.io/name': 'pipcache', 'app.kubernetes.io/instance': name },
+  },
+  spec: {
+    containers: [{ name: 'devpi', image: 'devpi:latest' }],
+    volumes: [{ name: 'data', persistentVolumeClaim: { claimName: `${name}-data` } }],
+  },
+  status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] },
+});

@@ -1,22 +1,6 @@
-import { cacheObjects, expect, test, type ClusterControl } from './fixtures';
+import { cacheObjects, type ClusterControl, expect, runningPod, test } from './fixtures';
 
 const MiB = 1024 ** 2;
-
-/** A running pod of the cache that mounts its claim: the kubelet reports only mounted volumes. */
-const runningPod = (name: string, namespace = 'demo') => ({
-  apiVersion: 'v1',
-  kind: 'Pod',
-  metadata: {
-    name: `${name}-7d9f-abcde`,
-    namespace,
-    labels: { 'app.kubernetes.io/name': 'pipcache', 'app.kubernetes.io/instance': name },
-  },
-  spec: {
-    containers: [{ name: 'devpi', image: 'devpi:latest' }],
-    volumes: [{ name: 'data', persistentVolumeClaim: { claimName: `${name}-data` } }],
-  },
-  status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] },
-});
 
 const diskUsage = async (
   cluster: ClusterControl,
