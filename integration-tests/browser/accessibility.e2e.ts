@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { templateObjects } from './template-objects';
 import { appBuildConfig, cacheObjects, expect, runningPod, test } from './fixtures';
 
 /** What axe found against WCAG 2.1 A and AA under `selector`, one line per rule and node. */
@@ -100,6 +101,20 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
     await page.getByTestId('pipcache-section-labels').getByRole('button').first().click();
     await page.getByTestId('pipcache-name').fill('Bad_Name');
     await expect(page.getByTestId('pipcache-name-error')).toBeVisible();
+    expect(await violations(page, '[data-test="pipcache-new-page"]')).toEqual([]);
+  });
+
+  test('a cache made by the original templates: its listing and the migration form', async ({
+    page,
+    cluster,
+  }) => {
+    await cluster.seed(templateObjects());
+    await page.goto('/pipcache/ns/demo');
+    await expect(page.getByTestId('pipcache-template-caches')).toContainText('oldcache');
+    expect(await violations(page, '[data-test="pipcache-list-page"]')).toEqual([]);
+
+    await page.goto('/pipcache/ns/demo/~new?migrate=oldcache');
+    await expect(page.getByTestId('pipcache-migration-plan')).toBeVisible();
     expect(await violations(page, '[data-test="pipcache-new-page"]')).toEqual([]);
   });
 });
