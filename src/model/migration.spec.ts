@@ -96,6 +96,23 @@ describe('migrationValues', () => {
     expect(values.storage).toMatchObject({ kind: 'persistent', size: '3Gi', storageClass: 'gp3' });
   });
 
+  it("carries the templates' DATA_VOLUME over as the data folder, or keeps the default", () => {
+    expect(migrationValues(defaultValues(), objects()).storage.dataPath).toBe(
+      defaultValues().storage.dataPath,
+    );
+    const told = dc();
+    told.spec!.template!.spec!.containers![0]!.env = [
+      { name: 'DEVPI_DATA_VOLUME', value: '/var/lib/devpi' },
+    ];
+    expect(
+      migrationValues(defaultValues(), objects({ deploymentConfig: told })).storage.dataPath,
+    ).toBe('/var/lib/devpi');
+    expect(
+      migrationValues(defaultValues(), objects({ deploymentConfig: told, claim: undefined }))
+        .storage,
+    ).toMatchObject({ kind: 'ephemeral', dataPath: '/var/lib/devpi' });
+  });
+
   it('raises a memory limit below what devpi 6 needs, and keeps a larger one', () => {
     expect(migrationValues(defaultValues(), objects()).resources.memoryLimit).toBe('768Mi');
     const big = dc();

@@ -102,14 +102,20 @@ export const migrationValues = (base: PipCacheValues, objects: TemplateObjects):
   return {
     ...base,
     name: cache?.name ?? base.name,
+    // The templates' DATA_VOLUME carries over as the data folder, a choice the user made there.
     storage: persistent
       ? {
           ...base.storage,
+          dataPath: cache?.dataVolume ?? base.storage.dataPath,
           kind: 'persistent',
           size: typeof claimSize === 'string' ? claimSize : base.storage.size,
           storageClass: objects.claim?.spec?.storageClassName ?? '',
         }
-      : { ...base.storage, kind: 'ephemeral' },
+      : {
+          ...base.storage,
+          dataPath: cache?.dataVolume ?? base.storage.dataPath,
+          kind: 'ephemeral',
+        },
     resources: {
       ...base.resources,
       memoryLimit: atLeast(cache?.memoryLimit, base.resources.memoryLimit),

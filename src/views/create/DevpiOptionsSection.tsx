@@ -54,6 +54,16 @@ const DevpiOptionsSection: React.FC<{ binding: FormBinding }> = ({ binding }) =>
         update={(v, requestTimeout) => ({ ...v, devpi: { ...v.devpi, requestTimeout } })}
         help={t('Empty = 5.')}
       />
+      <ValueTextField
+        binding={binding}
+        field="storage.dataPath"
+        label={t('Data folder')}
+        value={values.storage.dataPath}
+        update={(v, dataPath) => ({ ...v, storage: { ...v.storage, dataPath } })}
+        help={t(
+          'Where the volume is mounted in the container; devpi keeps its server directory in it (the templates called it DATA_VOLUME).',
+        )}
+      />
       <Checkbox
         id="pipcache-offline"
         label={t('Offline: serve only what is cached')}

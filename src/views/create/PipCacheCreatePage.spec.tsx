@@ -154,6 +154,18 @@ describe('PipCacheCreatePage', () => {
     expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
   });
 
+  it("offers the templates' DATA_VOLUME as the data folder, and refuses a system folder there", async () => {
+    renderForm();
+    await userEvent.click(await screen.findByRole('button', { name: 'devpi options' }));
+    const folder = screen.getByLabelText('Data folder');
+    expect(folder).toHaveValue('/opt/app-root/data');
+    await userEvent.clear(folder);
+    await userEvent.type(folder, '/etc/devpi');
+    expect(screen.getByTestId('pipcache-storage-dataPath-error')).toHaveTextContent(
+      'Choose a folder of its own, such as /opt/app-root/data.',
+    );
+  });
+
   it('previews the generated route host with the apps domain learnt from the project', async () => {
     renderForm();
     await userEvent.click(await screen.findByRole('button', { name: 'Route' }));
