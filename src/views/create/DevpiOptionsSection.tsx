@@ -1,7 +1,8 @@
 import * as React from 'react';
-import { Checkbox, ExpandableSection } from '@patternfly/react-core';
+import { Checkbox } from '@patternfly/react-core';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import type { FormBinding } from './form-binding';
+import FormSectionExpandable from './FormSectionExpandable';
 import ValueTextField from './ValueTextField';
 
 /** The upstream index devpi mirrors, its credentials, and how devpi talks to it. */
@@ -9,7 +10,7 @@ const DevpiOptionsSection: React.FC<{ binding: FormBinding }> = ({ binding }) =>
   const { t } = usePipCacheTranslation();
   const { values, set } = binding;
   return (
-    <ExpandableSection toggleText={t('devpi options')} data-test="pipcache-section-devpi">
+    <FormSectionExpandable title={t('devpi options')} data-test="pipcache-section-devpi">
       <ValueTextField
         binding={binding}
         field="devpi.upstreamUrl"
@@ -70,7 +71,7 @@ const DevpiOptionsSection: React.FC<{ binding: FormBinding }> = ({ binding }) =>
         isChecked={values.devpi.offline}
         onChange={(_event, offline) => set((v) => ({ ...v, devpi: { ...v.devpi, offline } }))}
       />
-    </ExpandableSection>
+    </FormSectionExpandable>
   );
 };
 

@@ -1,16 +1,11 @@
 import * as React from 'react';
-import {
-  Checkbox,
-  ExpandableSection,
-  FormSelect,
-  FormSelectOption,
-  Radio,
-} from '@patternfly/react-core';
+import { Checkbox, FormSelect, FormSelectOption, Radio } from '@patternfly/react-core';
 import FormField from '../../components/FormField';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { devpiVersionNote } from '../../model/validation';
 import type { ClusterFacts } from '../../model/values';
 import type { FormBinding } from './form-binding';
+import FormSectionExpandable from './FormSectionExpandable';
 import ValueTextField from './ValueTextField';
 
 interface ImageSourceSectionProps {
@@ -31,7 +26,7 @@ const ImageSourceSection: React.FC<ImageSourceSectionProps> = ({
   const { t } = usePipCacheTranslation();
   const { values, set, shown } = binding;
   return (
-    <ExpandableSection toggleText={t('Image source')} data-test="pipcache-section-image">
+    <FormSectionExpandable title={t('Image source')} data-test="pipcache-section-image">
       <Radio
         id="pipcache-image-build"
         name="image-source"
@@ -172,7 +167,7 @@ const ImageSourceSection: React.FC<ImageSourceSectionProps> = ({
           help={t('For example quay.io/team/devpi-server:6.19.1.')}
         />
       )}
-    </ExpandableSection>
+    </FormSectionExpandable>
   );
 };
 

@@ -1,8 +1,8 @@
 import * as React from 'react';
-import { ExpandableSection } from '@patternfly/react-core';
 import KeyValueEditor from '../../components/KeyValueEditor';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import type { FormBinding } from './form-binding';
+import FormSectionExpandable from './FormSectionExpandable';
 import ValueTextField from './ValueTextField';
 
 /** The Topology application group and extra labels on every object of the cache. */
@@ -10,7 +10,7 @@ const LabelsSection: React.FC<{ binding: FormBinding }> = ({ binding }) => {
   const { t } = usePipCacheTranslation();
   const { values, set, errors } = binding;
   return (
-    <ExpandableSection toggleText={t('Labels')} data-test="pipcache-section-labels">
+    <FormSectionExpandable title={t('Labels')} data-test="pipcache-section-labels">
       <ValueTextField
         binding={binding}
         field="applicationGroup"
@@ -27,7 +27,7 @@ const LabelsSection: React.FC<{ binding: FormBinding }> = ({ binding }) => {
         addLabel={t('Add label')}
         onChange={(labels) => set((v) => ({ ...v, labels }))}
       />
-    </ExpandableSection>
+    </FormSectionExpandable>
   );
 };
 

@@ -1,7 +1,8 @@
 import * as React from 'react';
-import { Checkbox, ExpandableSection } from '@patternfly/react-core';
+import { Checkbox } from '@patternfly/react-core';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import type { FormBinding } from './form-binding';
+import FormSectionExpandable from './FormSectionExpandable';
 import ValueTextField from './ValueTextField';
 
 /** Who may reach the cache (a NetworkPolicy) and how the cache reaches its upstream (a proxy). */
@@ -9,7 +10,7 @@ const NetworkSection: React.FC<{ binding: FormBinding }> = ({ binding }) => {
   const { t } = usePipCacheTranslation();
   const { values, set } = binding;
   return (
-    <ExpandableSection toggleText={t('Network')} data-test="pipcache-section-network">
+    <FormSectionExpandable title={t('Network')} data-test="pipcache-section-network">
       <Checkbox
         id="pipcache-network-policy"
         label={t('Add a NetworkPolicy that admits builds from other projects')}
@@ -62,7 +63,7 @@ const NetworkSection: React.FC<{ binding: FormBinding }> = ({ binding }) => {
           />
         </>
       )}
-    </ExpandableSection>
+    </FormSectionExpandable>
   );
 };
 

@@ -320,7 +320,9 @@ const PipCacheCreatePage: React.FC = () => {
           },
         )}
       </p>
+      {/* Limited to PatternFly's reading width, as the console's own create forms are. */}
       <Form
+        isWidthLimited
         onSubmit={(event) => {
           event.preventDefault();
           void submit();

@@ -1,8 +1,9 @@
 import * as React from 'react';
-import { Alert, ExpandableSection, Title } from '@patternfly/react-core';
+import { Alert, Title } from '@patternfly/react-core';
 import KeyValueEditor from '../../components/KeyValueEditor';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import type { FormBinding } from './form-binding';
+import FormSectionExpandable from './FormSectionExpandable';
 
 interface PlacementSectionProps {
   binding: FormBinding;
@@ -15,7 +16,7 @@ const PlacementSection: React.FC<PlacementSectionProps> = ({ binding, projectNod
   const { t } = usePipCacheTranslation();
   const { values, set, errors } = binding;
   return (
-    <ExpandableSection toggleText={t('Placement')} data-test="pipcache-section-placement">
+    <FormSectionExpandable title={t('Placement')} data-test="pipcache-section-placement">
       {projectNodeSelector && (
         <Alert
           variant="info"
@@ -26,7 +27,9 @@ const PlacementSection: React.FC<PlacementSectionProps> = ({ binding, projectNod
           })}
         />
       )}
-      <Title headingLevel="h3">{t('Node selector for the image build')}</Title>
+      <Title headingLevel="h3" size="md">
+        {t('Node selector for the image build')}
+      </Title>
       <KeyValueEditor
         id="pipcache-build-selector"
         prefix="placement.build"
@@ -35,7 +38,9 @@ const PlacementSection: React.FC<PlacementSectionProps> = ({ binding, projectNod
         addLabel={t('Add node selector')}
         onChange={(build) => set((v) => ({ ...v, placement: { ...v.placement, build } }))}
       />
-      <Title headingLevel="h3">{t('Node selector for the cache pod')}</Title>
+      <Title headingLevel="h3" size="md">
+        {t('Node selector for the cache pod')}
+      </Title>
       <KeyValueEditor
         id="pipcache-pod-selector"
         prefix="placement.pods"
@@ -44,7 +49,7 @@ const PlacementSection: React.FC<PlacementSectionProps> = ({ binding, projectNod
         addLabel={t('Add node selector')}
         onChange={(pods) => set((v) => ({ ...v, placement: { ...v.placement, pods } }))}
       />
-    </ExpandableSection>
+    </FormSectionExpandable>
   );
 };
 

@@ -1,7 +1,7 @@
 import * as React from 'react';
-import { ExpandableSection } from '@patternfly/react-core';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import type { FormBinding } from './form-binding';
+import FormSectionExpandable from './FormSectionExpandable';
 import ValueTextField from './ValueTextField';
 
 /** Memory and CPU requests and limits of the cache pod. */
@@ -9,7 +9,7 @@ const ResourcesSection: React.FC<{ binding: FormBinding }> = ({ binding }) => {
   const { t } = usePipCacheTranslation();
   const { resources } = binding.values;
   return (
-    <ExpandableSection toggleText={t('Resources')} data-test="pipcache-section-resources">
+    <FormSectionExpandable title={t('Resources')} data-test="pipcache-section-resources">
       <ValueTextField
         binding={binding}
         field="resources.memoryRequest"
@@ -40,7 +40,7 @@ const ResourcesSection: React.FC<{ binding: FormBinding }> = ({ binding }) => {
         update={(v, cpuLimit) => ({ ...v, resources: { ...v.resources, cpuLimit } })}
         help={t('Empty = no limit.')}
       />
-    </ExpandableSection>
+    </FormSectionExpandable>
   );
 };
 

@@ -1,7 +1,8 @@
 import * as React from 'react';
-import { Checkbox, ExpandableSection } from '@patternfly/react-core';
+import { Checkbox } from '@patternfly/react-core';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import type { FormBinding } from './form-binding';
+import FormSectionExpandable from './FormSectionExpandable';
 import ValueTextField from './ValueTextField';
 
 interface RouteSectionProps {
@@ -16,7 +17,7 @@ const RouteSection: React.FC<RouteSectionProps> = ({ binding, namespace, appsDom
   const { t } = usePipCacheTranslation();
   const { values, set } = binding;
   return (
-    <ExpandableSection toggleText={t('Route')} data-test="pipcache-section-route">
+    <FormSectionExpandable title={t('Route')} data-test="pipcache-section-route">
       <Checkbox
         id="pipcache-route-enabled"
         label={t('Publish the mirror outside the cluster with a Route')}
@@ -59,7 +60,7 @@ const RouteSection: React.FC<RouteSectionProps> = ({ binding, namespace, appsDom
           />
         </>
       )}
-    </ExpandableSection>
+    </FormSectionExpandable>
   );
 };
 

@@ -1,0 +1,24 @@
+import * as React from 'react';
+import { ExpandableSection, Stack } from '@patternfly/react-core';
+
+interface FormSectionExpandableProps {
+  title: string;
+  'data-test': string;
+  children: React.ReactNode;
+}
+
+/**
+ * A closed-by-default section of the create form. The form's own spacing stops at its direct
+ * children, so the fields inside are stacked with PatternFly's gutter, indented under the toggle.
+ */
+const FormSectionExpandable: React.FC<FormSectionExpandableProps> = ({
+  title,
+  'data-test': dataTest,
+  children,
+}) => (
+  <ExpandableSection toggleText={title} isIndented data-test={dataTest}>
+    <Stack hasGutter>{children}</Stack>
+  </ExpandableSection>
+);
+
+export default FormSectionExpandable;
