@@ -15,7 +15,8 @@ const GENERATION = process.env.CONSOLE_GENERATION === '4.22' ? '4.22' : '4.19';
  */
 export default defineConfig({
   testDir: __dirname,
-  testMatch: '*.e2e.ts',
+  // `npm run screenshots` runs the scripts that take the README's pictures instead of the tests.
+  testMatch: process.env.SCREENSHOTS ? '*.shots.ts' : '*.e2e.ts',
   outputDir: path.join(root, '.cache', `playwright-results-${GENERATION}`),
   fullyParallel: false,
   workers: 1,

@@ -46,9 +46,9 @@ const CacheDiskUsage: React.FC<{
   else
     figure = (
       <>
+        {/* No visible title: the row's term already says "Disk use". */}
         <Progress
           value={Math.round(use.ratio * 100)}
-          title={t('Disk use')}
           measureLocation={ProgressMeasureLocation.outside}
           variant={VARIANTS[use.level]}
           size="sm"
