@@ -18,3 +18,21 @@ void i18n.use(initReactI18next).init({
 
 // The console's convention, shared with the browser tests: `data-test`, not `data-testid`.
 configure({ testIdAttribute: 'data-test' });
+
+// React's warnings (an update outside act, a missing key, a prop of the wrong type) and
+// react-router's are mistakes in a component or its test: any of them fails the test that
+// caused it, so that the output stays clean and a new warning is seen at once.
+let warnings: string[] = [];
+let spies: jest.SpyInstance[] = [];
+beforeEach(() => {
+  warnings = [];
+  spies = (['error', 'warn'] as const).map((level) =>
+    jest.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+      warnings.push(`console.${level}: ${args.map(String).join(' ')}`);
+    }),
+  );
+});
+afterEach(() => {
+  for (const spy of spies) spy.mockRestore();
+  expect(warnings).toEqual([]);
+});

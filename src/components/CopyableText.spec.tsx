@@ -18,7 +18,7 @@ describe('CopyableText', () => {
     expect(screen.getByRole('textbox', { name: 'PIP_INDEX_URL' })).toHaveValue(
       'https://x.example/root/pypi/+simple/',
     );
-    await userEvent.click(screen.getByRole('button', { name: 'Copy PIP_INDEX_URL' }));
+    await act(() => userEvent.click(screen.getByRole('button', { name: 'Copy PIP_INDEX_URL' })));
     expect(written).toEqual(['https://x.example/root/pypi/+simple/']);
     expect(screen.getByTestId('copy-announcement')).toHaveTextContent(
       'Copied PIP_INDEX_URL to the clipboard.',
@@ -28,14 +28,14 @@ describe('CopyableText', () => {
   it('copies several lines together, as shown', async () => {
     const text = 'PIP_INDEX_URL=http://c.demo.svc/root/pypi/+simple/\nPIP_TRUSTED_HOST=c.demo.svc';
     render(<CopyableText text={text} label="pip environment" />);
-    await userEvent.click(screen.getByRole('button', { name: /^Copy/ }));
+    await act(() => userEvent.click(screen.getByRole('button', { name: /^Copy/ })));
     expect(written).toEqual([text]);
   });
 
   it('works from the keyboard alone', async () => {
     render(<CopyableText text="abc" label="value" />);
-    await userEvent.tab();
-    await userEvent.tab();
+    await act(() => userEvent.tab());
+    await act(() => userEvent.tab());
     expect(screen.getByRole('button', { name: /^Copy/ })).toHaveFocus();
     await act(async () => {
       await userEvent.keyboard('{Enter}');
@@ -49,7 +49,7 @@ describe('CopyableText', () => {
       value: { writeText: () => Promise.reject(new Error('denied')) },
     });
     render(<CopyableText text="abc" label="value" />);
-    await userEvent.click(screen.getByRole('button', { name: /^Copy/ }));
+    await act(() => userEvent.click(screen.getByRole('button', { name: /^Copy/ })));
     expect(screen.getByTestId('copy-announcement')).toHaveTextContent(/copy it by hand/);
   });
 });

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router-dom-v5-compat';
 import type { BuildConfig } from '../../model/k8s-types';
@@ -51,7 +51,7 @@ const buildConfig = (env: { name: string; value: string }[]): BuildConfig => ({
 
 const renderModal = (bc: BuildConfig, closeModal = jest.fn()) => {
   render(
-    <MemoryRouter>
+    <MemoryRouter future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
       <UseCacheModal buildConfig={bc} closeModal={closeModal} />
     </MemoryRouter>,
   );
@@ -82,7 +82,7 @@ describe('UseCacheModal', () => {
     expect(within(row).getByText('https://old.example.com/simple/')).toBeInTheDocument();
     expect(screen.getByText(/Caches of this project only/)).toBeInTheDocument();
 
-    await userEvent.click(screen.getByTestId('pipcache-use-apply'));
+    await act(() => userEvent.click(screen.getByTestId('pipcache-use-apply')));
     await waitFor(() => expect(close).toHaveBeenCalled());
     const sent = patch.mock.calls[0]?.[0].data ?? [];
     expect(sent[0]).toEqual({
@@ -103,7 +103,7 @@ describe('UseCacheModal', () => {
     patch.mockRejectedValue({ json: { code: 422, message: 'test operation failed' } });
     get.mockResolvedValue(theirs as never);
     const close = renderModal(bc);
-    await userEvent.click(screen.getByTestId('pipcache-use-apply'));
+    await act(() => userEvent.click(screen.getByTestId('pipcache-use-apply')));
     expect(await screen.findByTestId('pipcache-use-notice')).toHaveTextContent(
       'changed while you were looking at it',
     );
@@ -115,7 +115,7 @@ describe('UseCacheModal', () => {
   it('says what happened when the cluster refuses, and keeps the dialog open', async () => {
     patch.mockRejectedValue({ json: { code: 403, message: 'buildconfigs "shop" is forbidden' } });
     const close = renderModal(buildConfig([]));
-    await userEvent.click(screen.getByTestId('pipcache-use-apply'));
+    await act(() => userEvent.click(screen.getByTestId('pipcache-use-apply')));
     const notice = await screen.findByTestId('pipcache-use-notice');
     expect(notice).toHaveTextContent('BuildConfig shop was not changed.');
     expect(notice).toHaveTextContent('forbidden');

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router-dom-v5-compat';
 import { k8sCreate, useK8sWatchResource, useK8sWatchResources } from '../../sdk/console-sdk';
@@ -102,7 +102,7 @@ describe('PipCacheCreatePage', () => {
     expect(screen.getByTestId('pipcache-name-error')).toHaveTextContent(
       "Use lowercase letters, digits and '-'",
     );
-    await userEvent.click(screen.getByTestId('pipcache-create-submit'));
+    await act(() => userEvent.click(screen.getByTestId('pipcache-create-submit')));
     expect(await screen.findByTestId('pipcache-form-errors')).toHaveTextContent(
       'Correct the fields marked in red.',
     );
@@ -111,7 +111,7 @@ describe('PipCacheCreatePage', () => {
 
   it('offers persistent storage with the size and the storage classes, the default marked', async () => {
     renderForm();
-    await userEvent.click(await screen.findByLabelText('Persistent volume'));
+    await act(async () => userEvent.click(await screen.findByLabelText('Persistent volume')));
     expect(screen.getByTestId('pipcache-storage-size')).toHaveValue('5Gi');
     const select = screen.getByTestId('pipcache-storage-class');
     expect(
@@ -128,7 +128,7 @@ describe('PipCacheCreatePage', () => {
 
   it('offers only Python 3.9 or later, and the image path when the cluster cannot build', async () => {
     renderForm();
-    await userEvent.click(await screen.findByRole('button', { name: 'Image source' }));
+    await act(async () => userEvent.click(await screen.findByRole('button', { name: 'Image source' })));
     const tags = within(screen.getByLabelText('Python version'))
       .getAllByRole('option')
       .map((o) => o.textContent);
@@ -138,15 +138,15 @@ describe('PipCacheCreatePage', () => {
   it('falls back to an existing image when there is no python image stream', async () => {
     setCluster({ python: false });
     renderForm();
-    await userEvent.click(await screen.findByRole('button', { name: 'Image source' }));
+    await act(async () => userEvent.click(await screen.findByRole('button', { name: 'Image source' })));
     expect(screen.getByLabelText('Build devpi-server in the cluster')).toBeDisabled();
     expect(screen.getByLabelText('Use an existing image')).toBeChecked();
   });
 
   it('labels the existing image field so that its label and the radio never share an id', async () => {
     const { container } = renderForm();
-    await userEvent.click(await screen.findByRole('button', { name: 'Image source' }));
-    await userEvent.click(screen.getByLabelText('Use an existing image'));
+    await act(async () => userEvent.click(await screen.findByRole('button', { name: 'Image source' })));
+    await act(() => userEvent.click(screen.getByLabelText('Use an existing image')));
     const image = screen.getByLabelText('Image');
     expect(image.tagName).toBe('INPUT');
     expect(image).toHaveAttribute('type', 'text');
@@ -156,7 +156,7 @@ describe('PipCacheCreatePage', () => {
 
   it("offers the templates' DATA_VOLUME as the data folder, and refuses a system folder there", async () => {
     renderForm();
-    await userEvent.click(await screen.findByRole('button', { name: 'devpi options' }));
+    await act(async () => userEvent.click(await screen.findByRole('button', { name: 'devpi options' })));
     const folder = screen.getByLabelText('Data folder');
     expect(folder).toHaveValue('/opt/app-root/data');
     await userEvent.clear(folder);
@@ -168,7 +168,7 @@ describe('PipCacheCreatePage', () => {
 
   it('previews the generated route host with the apps domain learnt from the project', async () => {
     renderForm();
-    await userEvent.click(await screen.findByRole('button', { name: 'Route' }));
+    await act(async () => userEvent.click(await screen.findByRole('button', { name: 'Route' })));
     expect(
       screen.getByText('Empty = generated: pipcache-demo.apps.c1.example.com'),
     ).toBeInTheDocument();
@@ -176,7 +176,7 @@ describe('PipCacheCreatePage', () => {
 
   it('hints at the project default node selector in Placement', async () => {
     renderForm();
-    await userEvent.click(await screen.findByRole('button', { name: 'Placement' }));
+    await act(async () => userEvent.click(await screen.findByRole('button', { name: 'Placement' })));
     expect(
       screen.getByText('This project places pods on nodes with zone=a by default.'),
     ).toBeInTheDocument();
@@ -202,7 +202,7 @@ describe('PipCacheCreatePage', () => {
           )
         : Promise.resolve({})) as never);
     renderForm();
-    await userEvent.click(await screen.findByTestId('pipcache-create-submit'));
+    await act(async () => userEvent.click(await screen.findByTestId('pipcache-create-submit')));
     await waitFor(() =>
       expect(screen.getByTestId('pipcache-create-report')).toHaveTextContent('nothing was created'),
     );
@@ -212,7 +212,7 @@ describe('PipCacheCreatePage', () => {
           (options as { queryParams?: { dryRun?: string } }).queryParams?.dryRun === 'All',
       ),
     ).toBe(true);
-    await userEvent.click(screen.getByRole('button', { name: 'Route' }));
+    await act(() => userEvent.click(screen.getByRole('button', { name: 'Route' })));
     expect(screen.getByTestId('pipcache-route-host-error')).toHaveTextContent(
       'host is not allowed by the cluster policy',
     );

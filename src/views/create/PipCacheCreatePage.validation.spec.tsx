@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18n from 'i18next';
 import { MemoryRouter, Route, Routes } from 'react-router-dom-v5-compat';
@@ -139,8 +139,10 @@ describe('the create form refuses bad input with the translated message under ea
 
     // Neither the button nor Enter in a field sends anything, not even a dry run.
     expect(screen.getByTestId('pipcache-create-submit')).toHaveAttribute('aria-disabled', 'true');
-    await user.click(screen.getByTestId('pipcache-create-submit'));
-    await user.type(screen.getByTestId('pipcache-name'), '{Enter}');
+    // The submit button's tooltip opens on hover; act lets its timers settle inside the test.
+    await act(() => user.click(screen.getByTestId('pipcache-create-submit')));
+    // Moving on to the field hides that tooltip, again on its own timer.
+    await act(() => user.type(screen.getByTestId('pipcache-name'), '{Enter}'));
     expect(screen.getByTestId('pipcache-form-errors')).toHaveTextContent(
       '[xx] Rot markierte Felder korrigieren.',
     );

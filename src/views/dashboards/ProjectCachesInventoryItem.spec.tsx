@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router-dom-v5-compat';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
@@ -127,10 +127,12 @@ describe('ProjectCachesInventoryItem', () => {
       'href',
       '/pipcache/ns/demo/alpha',
     );
-    await userEvent.click(
-      within(caches[0]!).getByRole('button', {
-        name: /^Copy pip settings for builds in the cluster \(alpha\)/,
-      }),
+    await act(() =>
+      userEvent.click(
+        within(caches[0]!).getByRole('button', {
+          name: /^Copy pip settings for builds in the cluster \(alpha\)/,
+        }),
+      ),
     );
     expect(written).toEqual([
       'export PIP_INDEX_URL=http://alpha.demo.svc/root/pypi/+simple/\nexport PIP_TRUSTED_HOST=alpha.demo.svc',
