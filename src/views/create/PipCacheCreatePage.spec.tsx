@@ -128,7 +128,9 @@ describe('PipCacheCreatePage', () => {
 
   it('offers only Python 3.9 or later, and the image path when the cluster cannot build', async () => {
     renderForm();
-    await act(async () => userEvent.click(await screen.findByRole('button', { name: 'Image source' })));
+    await act(async () =>
+      userEvent.click(await screen.findByRole('button', { name: 'Image source' })),
+    );
     const tags = within(screen.getByLabelText('Python version'))
       .getAllByRole('option')
       .map((o) => o.textContent);
@@ -138,14 +140,18 @@ describe('PipCacheCreatePage', () => {
   it('falls back to an existing image when there is no python image stream', async () => {
     setCluster({ python: false });
     renderForm();
-    await act(async () => userEvent.click(await screen.findByRole('button', { name: 'Image source' })));
+    await act(async () =>
+      userEvent.click(await screen.findByRole('button', { name: 'Image source' })),
+    );
     expect(screen.getByLabelText('Build devpi-server in the cluster')).toBeDisabled();
     expect(screen.getByLabelText('Use an existing image')).toBeChecked();
   });
 
   it('labels the existing image field so that its label and the radio never share an id', async () => {
     const { container } = renderForm();
-    await act(async () => userEvent.click(await screen.findByRole('button', { name: 'Image source' })));
+    await act(async () =>
+      userEvent.click(await screen.findByRole('button', { name: 'Image source' })),
+    );
     await act(() => userEvent.click(screen.getByLabelText('Use an existing image')));
     const image = screen.getByLabelText('Image');
     expect(image.tagName).toBe('INPUT');
@@ -156,7 +162,9 @@ describe('PipCacheCreatePage', () => {
 
   it("offers the templates' DATA_VOLUME as the data folder, and refuses a system folder there", async () => {
     renderForm();
-    await act(async () => userEvent.click(await screen.findByRole('button', { name: 'devpi options' })));
+    await act(async () =>
+      userEvent.click(await screen.findByRole('button', { name: 'devpi options' })),
+    );
     const folder = screen.getByLabelText('Data folder');
     expect(folder).toHaveValue('/opt/app-root/data');
     await userEvent.clear(folder);
@@ -176,7 +184,9 @@ describe('PipCacheCreatePage', () => {
 
   it('hints at the project default node selector in Placement', async () => {
     renderForm();
-    await act(async () => userEvent.click(await screen.findByRole('button', { name: 'Placement' })));
+    await act(async () =>
+      userEvent.click(await screen.findByRole('button', { name: 'Placement' })),
+    );
     expect(
       screen.getByText('This project places pods on nodes with zone=a by default.'),
     ).toBeInTheDocument();
