@@ -1,13 +1,5 @@
 import * as React from 'react';
-import {
-  Alert,
-  Button,
-  Modal,
-  ModalBody,
-  ModalFooter,
-  ModalHeader,
-  Spinner,
-} from '@patternfly/react-core';
+import { Alert, Button, Spinner } from '@patternfly/react-core';
 import type { PatchOutcome } from '../../api/guarded-patch';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import {
@@ -16,6 +8,7 @@ import {
   stopUsingCacheForAllBuilds,
 } from '../../api/use-cache';
 import EnvChangeTable from '../../components/EnvChangeTable';
+import ActionModal from '../../components/ActionModal';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import {
   allBuildsEnvChanges,
@@ -131,67 +124,62 @@ const ClusterDefaultsModal: React.FC<ClusterDefaultsModalProps> = ({ cache, clos
   }
 
   return (
-    <Modal
-      variant="medium"
-      isOpen
-      onClose={closeModal}
-      aria-labelledby="pipcache-cluster-title"
+    <ActionModal
       data-test="pipcache-cluster-modal"
+      variant="medium"
+      title={t('Use {{name}} for every build in the cluster', { name: cache.name })}
+      onClose={closeModal}
+      footer={
+        <>
+          {config && !usesThis && (
+            <Button
+              variant="primary"
+              onClick={() =>
+                void run(
+                  () => applyCacheToAllBuilds(config, cache, cache.internalUrl),
+                  t('Every build in the cluster now uses this cache by default.'),
+                )
+              }
+              isDisabled={working}
+              isLoading={working}
+              data-test="pipcache-cluster-apply"
+            >
+              {t('Use for every build')}
+            </Button>
+          )}
+          {config && canUndo && (
+            <Button
+              variant={usesThis ? 'primary' : 'secondary'}
+              onClick={() =>
+                void run(
+                  () => stopUsingCacheForAllBuilds(config),
+                  t('The cluster build defaults are as they were before.'),
+                )
+              }
+              isDisabled={working}
+              data-test="pipcache-cluster-undo"
+            >
+              {t('Restore the previous defaults')}
+            </Button>
+          )}
+          <Button variant="link" onClick={closeModal} data-test="pipcache-cluster-close">
+            {t('Close')}
+          </Button>
+        </>
+      }
     >
-      <ModalHeader
-        title={t('Use {{name}} for every build in the cluster', { name: cache.name })}
-        labelId="pipcache-cluster-title"
-      />
-      <ModalBody>
-        {notice && (
-          <Alert
-            isInline
-            variant={notice.ok ? 'success' : 'warning'}
-            title={notice.title}
-            data-test="pipcache-cluster-notice"
-          >
-            {notice.body}
-          </Alert>
-        )}
-        {body}
-      </ModalBody>
-      <ModalFooter>
-        {config && !usesThis && (
-          <Button
-            variant="primary"
-            onClick={() =>
-              void run(
-                () => applyCacheToAllBuilds(config, cache, cache.internalUrl),
-                t('Every build in the cluster now uses this cache by default.'),
-              )
-            }
-            isDisabled={working}
-            isLoading={working}
-            data-test="pipcache-cluster-apply"
-          >
-            {t('Use for every build')}
-          </Button>
-        )}
-        {config && canUndo && (
-          <Button
-            variant={usesThis ? 'primary' : 'secondary'}
-            onClick={() =>
-              void run(
-                () => stopUsingCacheForAllBuilds(config),
-                t('The cluster build defaults are as they were before.'),
-              )
-            }
-            isDisabled={working}
-            data-test="pipcache-cluster-undo"
-          >
-            {t('Restore the previous defaults')}
-          </Button>
-        )}
-        <Button variant="link" onClick={closeModal} data-test="pipcache-cluster-close">
-          {t('Close')}
-        </Button>
-      </ModalFooter>
-    </Modal>
+      {notice && (
+        <Alert
+          isInline
+          variant={notice.ok ? 'success' : 'warning'}
+          title={notice.title}
+          data-test="pipcache-cluster-notice"
+        >
+          {notice.body}
+        </Alert>
+      )}
+      {body}
+    </ActionModal>
   );
 };
 

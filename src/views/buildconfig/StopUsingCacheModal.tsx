@@ -1,7 +1,8 @@
 import * as React from 'react';
-import { Alert, Button, Modal, ModalBody, ModalFooter, ModalHeader } from '@patternfly/react-core';
+import { Alert, Button } from '@patternfly/react-core';
 import { stopUsingCacheInBuildConfig } from '../../api/use-cache';
 import EnvChangeTable from '../../components/EnvChangeTable';
+import ActionModal from '../../components/ActionModal';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { stopUsingEnvChanges } from '../../model/build-use';
 import { usedCache } from '../../model/buildconfig-patch';
@@ -55,53 +56,48 @@ const StopUsingCacheModal: React.FC<StopUsingCacheModalProps> = ({ buildConfig, 
   };
 
   return (
-    <Modal
-      variant="medium"
-      isOpen
-      onClose={closeModal}
-      aria-labelledby="pipcache-stop-title"
+    <ActionModal
       data-test="pipcache-stop-modal"
+      variant="medium"
+      title={t('Stop using the pip cache in {{name}}', { name })}
+      description={
+        cache
+          ? t(
+              'Its builds use pip cache {{cache}} in project {{namespace}}. The settings it had before come back exactly.',
+              { cache: cache.name, namespace: cache.namespace },
+            )
+          : undefined
+      }
+      onClose={closeModal}
+      footer={
+        <>
+          <Button
+            variant="primary"
+            onClick={() => void stop()}
+            isDisabled={!changes || working}
+            isLoading={working}
+            data-test="pipcache-stop-apply"
+          >
+            {t('Stop using')}
+          </Button>
+          <Button variant="link" onClick={closeModal}>
+            {t('Cancel')}
+          </Button>
+        </>
+      }
     >
-      <ModalHeader
-        title={t('Stop using the pip cache in {{name}}', { name })}
-        labelId="pipcache-stop-title"
-        description={
-          cache
-            ? t(
-                'Its builds use pip cache {{cache}} in project {{namespace}}. The settings it had before come back exactly.',
-                { cache: cache.name, namespace: cache.namespace },
-              )
-            : undefined
-        }
-      />
-      <ModalBody>
-        {notice && (
-          <Alert isInline variant="warning" title={notice.title} data-test="pipcache-stop-notice">
-            {notice.body}
-          </Alert>
-        )}
-        {changes && (
-          <EnvChangeTable
-            changes={changes}
-            caption={t('Environment of the builds of {{name}}', { name })}
-          />
-        )}
-      </ModalBody>
-      <ModalFooter>
-        <Button
-          variant="primary"
-          onClick={() => void stop()}
-          isDisabled={!changes || working}
-          isLoading={working}
-          data-test="pipcache-stop-apply"
-        >
-          {t('Stop using')}
-        </Button>
-        <Button variant="link" onClick={closeModal}>
-          {t('Cancel')}
-        </Button>
-      </ModalFooter>
-    </Modal>
+      {notice && (
+        <Alert isInline variant="warning" title={notice.title} data-test="pipcache-stop-notice">
+          {notice.body}
+        </Alert>
+      )}
+      {changes && (
+        <EnvChangeTable
+          changes={changes}
+          caption={t('Environment of the builds of {{name}}', { name })}
+        />
+      )}
+    </ActionModal>
   );
 };
 

@@ -7,10 +7,6 @@ import {
   FormGroup,
   FormSelect,
   FormSelectOption,
-  Modal,
-  ModalBody,
-  ModalFooter,
-  ModalHeader,
   Radio,
 } from '@patternfly/react-core';
 import { toK8sErrorInfo } from '../../api/k8s-error';
@@ -20,6 +16,7 @@ import EnvChangeTable from '../../components/EnvChangeTable';
 import FormField from '../../components/FormField';
 import LinkButton from '../../components/LinkButton';
 import { useCacheChoices } from '../../hooks/useCacheChoices';
+import ActionModal from '../../components/ActionModal';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { cacheEnvChanges, cacheUseOf } from '../../model/build-use';
 import { cacheHealth } from '../../model/health';
@@ -248,55 +245,50 @@ const UseCacheModal: React.FC<UseCacheModalProps> = ({ buildConfig, closeModal }
   }
 
   return (
-    <Modal
-      variant="medium"
-      isOpen
-      onClose={closeModal}
-      aria-labelledby="pipcache-use-title"
+    <ActionModal
       data-test="pipcache-use-modal"
-    >
-      <ModalHeader
-        title={t('Use a pip cache in {{name}}', { name })}
-        labelId="pipcache-use-title"
-        description={
-          use.kind === 'manual'
-            ? t(
-                'Its builds use {{url}}, set by hand. PipCache records it and puts it back if you stop using the cache.',
-                { url: use.indexUrl },
-              )
-            : t(
-                'PipCache sets PIP_INDEX_URL (with PIP_TRUSTED_HOST for http) and UV_DEFAULT_INDEX in the build environment, and records what it replaces.',
-              )
-        }
-      />
-      <ModalBody>
-        {notice && (
-          <Alert
-            isInline
-            variant={notice.variant}
-            title={notice.title}
-            data-test="pipcache-use-notice"
+      variant="medium"
+      title={t('Use a pip cache in {{name}}', { name })}
+      description={
+        use.kind === 'manual'
+          ? t(
+              'Its builds use {{url}}, set by hand. PipCache records it and puts it back if you stop using the cache.',
+              { url: use.indexUrl },
+            )
+          : t(
+              'PipCache sets PIP_INDEX_URL (with PIP_TRUSTED_HOST for http) and UV_DEFAULT_INDEX in the build environment, and records what it replaces.',
+            )
+      }
+      onClose={closeModal}
+      footer={
+        <>
+          <Button
+            variant="primary"
+            onClick={() => void apply()}
+            isDisabled={!indexUrl || applying || nothingChanges}
+            isLoading={applying}
+            data-test="pipcache-use-apply"
           >
-            {notice.body}
-          </Alert>
-        )}
-        {body}
-      </ModalBody>
-      <ModalFooter>
-        <Button
-          variant="primary"
-          onClick={() => void apply()}
-          isDisabled={!indexUrl || applying || nothingChanges}
-          isLoading={applying}
-          data-test="pipcache-use-apply"
+            {t('Apply')}
+          </Button>
+          <Button variant="link" onClick={closeModal} data-test="pipcache-use-cancel">
+            {t('Cancel')}
+          </Button>
+        </>
+      }
+    >
+      {notice && (
+        <Alert
+          isInline
+          variant={notice.variant}
+          title={notice.title}
+          data-test="pipcache-use-notice"
         >
-          {t('Apply')}
-        </Button>
-        <Button variant="link" onClick={closeModal} data-test="pipcache-use-cancel">
-          {t('Cancel')}
-        </Button>
-      </ModalFooter>
-    </Modal>
+          {notice.body}
+        </Alert>
+      )}
+      {body}
+    </ActionModal>
   );
 };
 

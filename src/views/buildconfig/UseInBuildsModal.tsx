@@ -6,10 +6,6 @@ import {
   Form,
   FormGroup,
   Label,
-  Modal,
-  ModalBody,
-  ModalFooter,
-  ModalHeader,
   Radio,
   Spinner,
 } from '@patternfly/react-core';
@@ -18,6 +14,7 @@ import { toK8sErrorInfo } from '../../api/k8s-error';
 import { startBuild } from '../../api/start-build';
 import { applyCacheToBuildConfig } from '../../api/use-cache';
 import { useBuildConfigs } from '../../hooks/useBuildConfigs';
+import ActionModal from '../../components/ActionModal';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import {
   builderImageOf,
@@ -277,36 +274,33 @@ const UseInBuildsModal: React.FC<UseInBuildsModalProps> = ({ cache, namespace, c
   }
 
   return (
-    <Modal
-      variant="large"
-      isOpen
-      onClose={closeModal}
-      aria-labelledby="pipcache-bulk-title"
+    <ActionModal
       data-test="pipcache-bulk-modal"
+      variant="large"
+      title={t('Use {{name}} in builds', { name: cache.name })}
+      description={t(
+        'Each chosen BuildConfig gets PIP_INDEX_URL (with PIP_TRUSTED_HOST for http) and UV_DEFAULT_INDEX; what it had before is recorded, so that "Stop using" on its PipCache tab puts it back.',
+      )}
+      onClose={closeModal}
+      footer={
+        <>
+          <Button
+            variant="primary"
+            onClick={() => void apply()}
+            isDisabled={chosen.size === 0 || working || !indexUrl}
+            isLoading={working}
+            data-test="pipcache-bulk-apply"
+          >
+            {t('Apply ({{selected}} selected)', { selected: chosen.size })}
+          </Button>
+          <Button variant="link" onClick={closeModal} data-test="pipcache-bulk-close">
+            {Object.keys(results).length ? t('Close') : t('Cancel')}
+          </Button>
+        </>
+      }
     >
-      <ModalHeader
-        title={t('Use {{name}} in builds', { name: cache.name })}
-        labelId="pipcache-bulk-title"
-        description={t(
-          'Each chosen BuildConfig gets PIP_INDEX_URL (with PIP_TRUSTED_HOST for http) and UV_DEFAULT_INDEX; what it had before is recorded, so that "Stop using" on its PipCache tab puts it back.',
-        )}
-      />
-      <ModalBody>{body}</ModalBody>
-      <ModalFooter>
-        <Button
-          variant="primary"
-          onClick={() => void apply()}
-          isDisabled={chosen.size === 0 || working || !indexUrl}
-          isLoading={working}
-          data-test="pipcache-bulk-apply"
-        >
-          {t('Apply ({{selected}} selected)', { selected: chosen.size })}
-        </Button>
-        <Button variant="link" onClick={closeModal} data-test="pipcache-bulk-close">
-          {Object.keys(results).length ? t('Close') : t('Cancel')}
-        </Button>
-      </ModalFooter>
-    </Modal>
+      {body}
+    </ActionModal>
   );
 };
 

@@ -1,17 +1,9 @@
 import * as React from 'react';
-import {
-  Alert,
-  Button,
-  Form,
-  Modal,
-  ModalBody,
-  ModalFooter,
-  ModalHeader,
-  TextInput,
-} from '@patternfly/react-core';
+import { Alert, Button, Form, TextInput } from '@patternfly/react-core';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import { changeRouteHost } from '../../api/route-host';
 import FormField from '../../components/FormField';
+import ActionModal from '../../components/ActionModal';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import type { Route } from '../../model/k8s-types';
 import { validateHostname } from '../../model/validation';
@@ -50,62 +42,59 @@ const ChangeHostModal: React.FC<ChangeHostModalProps> = ({ route, closeModal }) 
   };
 
   return (
-    <Modal
-      variant="small"
-      isOpen
-      onClose={closeModal}
-      aria-labelledby="pipcache-host-title"
+    <ActionModal
       data-test="pipcache-change-host-modal"
-    >
-      <ModalHeader title={t('Change the route host')} labelId="pipcache-host-title" />
-      <ModalBody>
-        <Form
-          onSubmit={(event) => {
-            event.preventDefault();
-            void save();
-          }}
-        >
-          <FormField
-            label={t('Host')}
-            fieldId="pipcache-new-host"
-            error={error}
-            help={t('A host no other route claims, such as pypi-team.apps.example.com.')}
+      title={t('Change the route host')}
+      onClose={closeModal}
+      footer={
+        <>
+          <Button
+            variant="primary"
+            onClick={() => void save()}
+            isDisabled={Boolean(error)}
+            isLoading={saving}
+            data-test="pipcache-change-host-save"
           >
-            <TextInput
-              id="pipcache-new-host"
-              value={host}
-              validated={error ? 'error' : 'default'}
-              onChange={(_event, value) => setHost(value.trim())}
-              data-test="pipcache-new-host"
-            />
-          </FormField>
-          {failure && (
-            <Alert
-              variant="danger"
-              isInline
-              title={t('The host was not changed')}
-              data-test="pipcache-change-host-error"
-            >
-              {failure}
-            </Alert>
-          )}
-        </Form>
-      </ModalBody>
-      <ModalFooter>
-        <Button
-          variant="primary"
-          onClick={() => void save()}
-          isDisabled={Boolean(error)}
-          isLoading={saving}
-          data-test="pipcache-change-host-save"
+            {t('Save')}
+          </Button>
+          <Button variant="link" onClick={closeModal}>
+            {t('Cancel')}
+          </Button>
+        </>
+      }
+    >
+      <Form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <FormField
+          label={t('Host')}
+          fieldId="pipcache-new-host"
+          error={error}
+          help={t('A host no other route claims, such as pypi-team.apps.example.com.')}
         >
-          {t('Save')}
-        </Button>
-        <Button variant="link" onClick={closeModal}>
-          {t('Cancel')}
-        </Button>
-      </ModalFooter>
-    </Modal>
+          <TextInput
+            id="pipcache-new-host"
+            value={host}
+            validated={error ? 'error' : 'default'}
+            onChange={(_event, value) => setHost(value.trim())}
+            data-test="pipcache-new-host"
+          />
+        </FormField>
+        {failure && (
+          <Alert
+            variant="danger"
+            isInline
+            title={t('The host was not changed')}
+            data-test="pipcache-change-host-error"
+          >
+            {failure}
+          </Alert>
+        )}
+      </Form>
+    </ActionModal>
   );
 };
 

@@ -6,16 +6,13 @@ import {
   Checkbox,
   List,
   ListItem,
-  Modal,
-  ModalBody,
-  ModalFooter,
-  ModalHeader,
   Spinner,
 } from '@patternfly/react-core';
 import { listBuildConfigsUsing } from '../../api/cache-users';
 import { deleteObjects, listCacheObjects, type OwnedObject } from '../../api/delete-cache';
 import { toK8sErrorInfo, type K8sErrorInfo } from '../../api/k8s-error';
 import { stopUsingCacheInBuildConfig } from '../../api/use-cache';
+import ActionModal from '../../components/ActionModal';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import type { BuildConfig } from '../../model/k8s-types';
 
@@ -142,141 +139,138 @@ const DeleteCacheModal: React.FC<DeleteCacheModalProps> = ({
   const busy = phase.step === 'deleting' || phase.step === 'loading';
 
   return (
-    <Modal
-      variant="small"
-      isOpen
-      onClose={closeModal}
-      aria-labelledby="pipcache-delete-title"
+    <ActionModal
       data-test="pipcache-delete-modal"
-    >
-      <ModalHeader
-        title={t('Delete pip cache {{name}}?', { name })}
-        titleIconVariant="warning"
-        labelId="pipcache-delete-title"
-      />
-      <ModalBody>
-        {phase.step === 'loading' && (
-          <Spinner size="lg" aria-label={t('Finding the objects of this cache')} />
-        )}
-        {phase.step === 'load-failed' && (
-          <Alert variant="danger" isInline title={t('Could not list the objects of this cache')}>
-            {phase.message}
-          </Alert>
-        )}
-        {inventory && (
-          <>
-            <p>{t('These objects will be deleted:')}</p>
-            <List data-test="pipcache-delete-objects">
-              {inventory.objects.map((owned) => (
-                <ListItem key={describe(owned)}>{describe(owned)}</ListItem>
-              ))}
-            </List>
-            {inventory.unlisted.length > 0 && (
-              <Alert variant="warning" isInline title={t('Some kinds could not be listed')}>
-                {t(
-                  'You may not list {{kinds}} in this project; objects of those kinds stay behind.',
-                  {
-                    kinds: inventory.unlisted.join(', '),
-                  },
-                )}
-              </Alert>
-            )}
-            {inventory.users.length > 0 && (
-              <Alert
-                variant="warning"
-                isInline
-                title={t('Builds still use this cache')}
-                actionLinks={
-                  <AlertActionLink
-                    onClick={() => void stopUses(inventory)}
-                    isDisabled={stopping}
-                    data-test="pipcache-delete-stop-uses"
-                  >
-                    {t('Stop their use first')}
-                  </AlertActionLink>
-                }
-                data-test="pipcache-delete-users"
-              >
-                {t(
-                  'These BuildConfigs point at this cache and their builds will fail to install packages: {{names}}. Stop their use of the cache first.',
-                  {
-                    names: inventory.users.map((user) => user.metadata.name ?? '').join(', '),
-                  },
-                )}
-                {stopFailures.length > 0 && (
-                  <List data-test="pipcache-delete-stop-failures">
-                    {stopFailures.map((failure) => (
-                      <ListItem key={failure}>{failure}</ListItem>
-                    ))}
-                  </List>
-                )}
-              </Alert>
-            )}
-            {stopped.length > 0 && (
-              <Alert
-                variant="success"
-                isInline
-                isPlain
-                title={t('These BuildConfigs have their previous pip settings back: {{names}}', {
-                  names: stopped.join(', '),
-                })}
-                data-test="pipcache-delete-stopped"
-              />
-            )}
-            {losesData ? (
-              <Checkbox
-                id="pipcache-delete-data-loss"
-                label={t('I understand that every cached package is lost with the volume.')}
-                isChecked={dataLossAccepted}
-                onChange={(_event, checked) => setDataLossAccepted(checked)}
-              />
-            ) : (
-              <p>
-                {t(
-                  'The cache keeps its packages in an ephemeral volume, so no stored data is lost beyond what the pod holds now.',
-                )}
-              </p>
-            )}
-          </>
-        )}
-        {phase.step === 'partly-failed' && (
-          <Alert
+      title={t('Delete pip cache {{name}}?', { name })}
+      titleIconVariant="warning"
+      onClose={closeModal}
+      footer={
+        <>
+          <Button
             variant="danger"
-            isInline
-            title={t('Some objects were not deleted')}
-            data-test="pipcache-delete-failed"
+            isDisabled={busy || !inventory || (losesData && !dataLossAccepted)}
+            isLoading={phase.step === 'deleting'}
+            onClick={() => {
+              if (!inventory) return;
+              runDelete(
+                inventory,
+                phase.step === 'partly-failed' ? phase.failed : inventory.objects,
+              );
+            }}
+            data-test="pipcache-delete-confirm"
           >
-            <List>
-              {phase.failed.map((failed) => (
-                <ListItem key={describe(failed)}>
-                  {t('{{object}}: {{message}}', {
-                    object: describe(failed),
-                    message: failed.error.message,
-                  })}
-                </ListItem>
-              ))}
-            </List>
-          </Alert>
-        )}
-      </ModalBody>
-      <ModalFooter>
-        <Button
+            {phase.step === 'partly-failed' ? t('Retry') : t('Delete')}
+          </Button>
+          <Button variant="link" onClick={closeModal} isDisabled={phase.step === 'deleting'}>
+            {t('Cancel')}
+          </Button>
+        </>
+      }
+    >
+      {phase.step === 'loading' && (
+        <Spinner size="lg" aria-label={t('Finding the objects of this cache')} />
+      )}
+      {phase.step === 'load-failed' && (
+        <Alert variant="danger" isInline title={t('Could not list the objects of this cache')}>
+          {phase.message}
+        </Alert>
+      )}
+      {inventory && (
+        <>
+          <p>{t('These objects will be deleted:')}</p>
+          <List data-test="pipcache-delete-objects">
+            {inventory.objects.map((owned) => (
+              <ListItem key={describe(owned)}>{describe(owned)}</ListItem>
+            ))}
+          </List>
+          {inventory.unlisted.length > 0 && (
+            <Alert variant="warning" isInline title={t('Some kinds could not be listed')}>
+              {t(
+                'You may not list {{kinds}} in this project; objects of those kinds stay behind.',
+                {
+                  kinds: inventory.unlisted.join(', '),
+                },
+              )}
+            </Alert>
+          )}
+          {inventory.users.length > 0 && (
+            <Alert
+              variant="warning"
+              isInline
+              title={t('Builds still use this cache')}
+              actionLinks={
+                <AlertActionLink
+                  onClick={() => void stopUses(inventory)}
+                  isDisabled={stopping}
+                  data-test="pipcache-delete-stop-uses"
+                >
+                  {t('Stop their use first')}
+                </AlertActionLink>
+              }
+              data-test="pipcache-delete-users"
+            >
+              {t(
+                'These BuildConfigs point at this cache and their builds will fail to install packages: {{names}}. Stop their use of the cache first.',
+                {
+                  names: inventory.users.map((user) => user.metadata.name ?? '').join(', '),
+                },
+              )}
+              {stopFailures.length > 0 && (
+                <List data-test="pipcache-delete-stop-failures">
+                  {stopFailures.map((failure) => (
+                    <ListItem key={failure}>{failure}</ListItem>
+                  ))}
+                </List>
+              )}
+            </Alert>
+          )}
+          {stopped.length > 0 && (
+            <Alert
+              variant="success"
+              isInline
+              isPlain
+              title={t('These BuildConfigs have their previous pip settings back: {{names}}', {
+                names: stopped.join(', '),
+              })}
+              data-test="pipcache-delete-stopped"
+            />
+          )}
+          {losesData ? (
+            <Checkbox
+              id="pipcache-delete-data-loss"
+              label={t('I understand that every cached package is lost with the volume.')}
+              isChecked={dataLossAccepted}
+              onChange={(_event, checked) => setDataLossAccepted(checked)}
+            />
+          ) : (
+            <p>
+              {t(
+                'The cache keeps its packages in an ephemeral volume, so no stored data is lost beyond what the pod holds now.',
+              )}
+            </p>
+          )}
+        </>
+      )}
+      {phase.step === 'partly-failed' && (
+        <Alert
           variant="danger"
-          isDisabled={busy || !inventory || (losesData && !dataLossAccepted)}
-          isLoading={phase.step === 'deleting'}
-          onClick={() => {
-            if (!inventory) return;
-            runDelete(inventory, phase.step === 'partly-failed' ? phase.failed : inventory.objects);
-          }}
-          data-test="pipcache-delete-confirm"
+          isInline
+          title={t('Some objects were not deleted')}
+          data-test="pipcache-delete-failed"
         >
-          {phase.step === 'partly-failed' ? t('Retry') : t('Delete')}
-        </Button>
-        <Button variant="link" onClick={closeModal} isDisabled={phase.step === 'deleting'}>
-          {t('Cancel')}
-        </Button>
-      </ModalFooter>
-    </Modal>
+          <List>
+            {phase.failed.map((failed) => (
+              <ListItem key={describe(failed)}>
+                {t('{{object}}: {{message}}', {
+                  object: describe(failed),
+                  message: failed.error.message,
+                })}
+              </ListItem>
+            ))}
+          </List>
+        </Alert>
+      )}
+    </ActionModal>
   );
 };
 

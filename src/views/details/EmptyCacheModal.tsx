@@ -1,17 +1,8 @@
 import * as React from 'react';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  List,
-  ListItem,
-  Modal,
-  ModalBody,
-  ModalFooter,
-  ModalHeader,
-} from '@patternfly/react-core';
+import { Alert, Button, Checkbox, List, ListItem } from '@patternfly/react-core';
 import { emptyCache, EmptyingError } from '../../api/empty-cache';
 import { toK8sErrorInfo } from '../../api/k8s-error';
+import ActionModal from '../../components/ActionModal';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { EMPTY_STEPS, readEmptying, type EmptyStep } from '../../model/emptying';
 import type { Deployment, PersistentVolumeClaim } from '../../model/k8s-types';
@@ -72,94 +63,90 @@ const EmptyCacheModal: React.FC<EmptyCacheModalProps> = ({ deployment, pvc, clos
   };
 
   return (
-    <Modal
-      variant="small"
-      isOpen
-      onClose={phase.state === 'running' ? undefined : closeModal}
-      aria-labelledby="pipcache-empty-title"
+    <ActionModal
       data-test="pipcache-empty-modal"
-    >
-      <ModalHeader
-        title={t('Empty pip cache {{name}}?', { name })}
-        titleIconVariant="warning"
-        labelId="pipcache-empty-title"
-        description={t(
-          'devpi never removes what it has cached. Emptying removes every cached package at once; builds download them from the upstream index again. Builds using the cache fail while it restarts.',
-        )}
-      />
-      <ModalBody>
-        {pending && phase.state === 'confirm' && (
-          <Alert
-            isInline
-            variant="warning"
-            title={t('An earlier emptying of this cache stopped half way. Run it again to finish.')}
-            data-test="pipcache-empty-pending"
-          />
-        )}
-        {phase.state === 'failed' && (
-          <Alert
-            isInline
-            variant="danger"
-            title={t('Emptying stopped at: {{step}}', { step: labels[phase.step] })}
-            data-test="pipcache-empty-failed"
-          >
-            {t(
-              '{{message}} Nothing is lost by running it again: it finishes from where it stopped.',
-              {
-                message: phase.message,
-              },
-            )}
-          </Alert>
-        )}
-        {phase.state === 'done' && (
-          <Alert
-            isInline
-            variant="success"
-            title={t('The cache is empty and starting again.')}
-            data-test="pipcache-empty-done"
-          />
-        )}
-        <List component="ol" data-test="pipcache-empty-steps">
-          {EMPTY_STEPS.map((step, index) => (
-            <ListItem key={step} data-test={`pipcache-empty-step-${step}`}>
-              {labels[step]} {stepState(index) && <strong>{`(${stepState(index)})`}</strong>}
-            </ListItem>
-          ))}
-        </List>
-        {phase.state === 'confirm' && (
-          <Checkbox
-            id="pipcache-empty-accept"
-            label={t('I understand that every cached package is removed.')}
-            isChecked={accepted}
-            onChange={(_event, checked) => setAccepted(checked)}
-            data-test="pipcache-empty-accept"
-          />
-        )}
-      </ModalBody>
-      <ModalFooter>
-        {phase.state !== 'done' && (
+      title={t('Empty pip cache {{name}}?', { name })}
+      titleIconVariant="warning"
+      description={t(
+        'devpi never removes what it has cached. Emptying removes every cached package at once; builds download them from the upstream index again. Builds using the cache fail while it restarts.',
+      )}
+      onClose={phase.state === 'running' ? undefined : closeModal}
+      footer={
+        <>
+          {phase.state !== 'done' && (
+            <Button
+              variant="danger"
+              onClick={() => void run()}
+              isDisabled={
+                phase.state === 'running' || (phase.state === 'confirm' && !accepted && !pending)
+              }
+              isLoading={phase.state === 'running'}
+              data-test="pipcache-empty-run"
+            >
+              {phase.state === 'failed' || pending
+                ? t('Run again to finish')
+                : t('Empty the cache')}
+            </Button>
+          )}
           <Button
-            variant="danger"
-            onClick={() => void run()}
-            isDisabled={
-              phase.state === 'running' || (phase.state === 'confirm' && !accepted && !pending)
-            }
-            isLoading={phase.state === 'running'}
-            data-test="pipcache-empty-run"
+            variant="link"
+            onClick={closeModal}
+            isDisabled={phase.state === 'running'}
+            data-test="pipcache-empty-close"
           >
-            {phase.state === 'failed' || pending ? t('Run again to finish') : t('Empty the cache')}
+            {phase.state === 'done' ? t('Close') : t('Cancel')}
           </Button>
-        )}
-        <Button
-          variant="link"
-          onClick={closeModal}
-          isDisabled={phase.state === 'running'}
-          data-test="pipcache-empty-close"
+        </>
+      }
+    >
+      {pending && phase.state === 'confirm' && (
+        <Alert
+          isInline
+          variant="warning"
+          title={t('An earlier emptying of this cache stopped half way. Run it again to finish.')}
+          data-test="pipcache-empty-pending"
+        />
+      )}
+      {phase.state === 'failed' && (
+        <Alert
+          isInline
+          variant="danger"
+          title={t('Emptying stopped at: {{step}}', { step: labels[phase.step] })}
+          data-test="pipcache-empty-failed"
         >
-          {phase.state === 'done' ? t('Close') : t('Cancel')}
-        </Button>
-      </ModalFooter>
-    </Modal>
+          {t(
+            '{{message}} Nothing is lost by running it again: it finishes from where it stopped.',
+            {
+              message: phase.message,
+            },
+          )}
+        </Alert>
+      )}
+      {phase.state === 'done' && (
+        <Alert
+          isInline
+          variant="success"
+          title={t('The cache is empty and starting again.')}
+          data-test="pipcache-empty-done"
+        />
+      )}
+      <List component="ol" data-test="pipcache-empty-steps">
+        {EMPTY_STEPS.map((step, index) => (
+          <ListItem key={step} data-test={`pipcache-empty-step-${step}`}>
+            {labels[step]} {stepState(index) && <strong>{`(${stepState(index)})`}</strong>}
+          </ListItem>
+        ))}
+      </List>
+      {phase.state === 'confirm' && (
+        <Checkbox
+          id="pipcache-empty-accept"
+          label={t('I understand that every cached package is removed.')}
+          isChecked={accepted}
+          onChange={(_event, checked) => setAccepted(checked)}
+          data-test="pipcache-empty-accept"
+        />
+      )}
+    </ActionModal>
   );
 };
 

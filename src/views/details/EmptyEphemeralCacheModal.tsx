@@ -1,16 +1,8 @@
 import * as React from 'react';
-import {
-  Alert,
-  Button,
-  List,
-  ListItem,
-  Modal,
-  ModalBody,
-  ModalFooter,
-  ModalHeader,
-} from '@patternfly/react-core';
+import { Alert, Button, List, ListItem } from '@patternfly/react-core';
 import { emptyEphemeralCache, RestartError } from '../../api/empty-ephemeral';
 import { toK8sErrorInfo } from '../../api/k8s-error';
+import ActionModal from '../../components/ActionModal';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { RESTART_STEPS, type RestartStep } from '../../model/emptying';
 import type { Deployment } from '../../model/k8s-types';
@@ -95,74 +87,68 @@ const EmptyEphemeralCacheModal: React.FC<EmptyEphemeralCacheModalProps> = ({
   };
 
   return (
-    <Modal
-      variant="small"
-      isOpen
-      onClose={phase.state === 'running' ? undefined : closeModal}
-      aria-labelledby="pipcache-empty-ephemeral-title"
+    <ActionModal
       data-test="pipcache-empty-ephemeral-modal"
-    >
-      <ModalHeader
-        title={t('Empty pip cache {{name}}?', { name })}
-        titleIconVariant="warning"
-        labelId="pipcache-empty-ephemeral-title"
-        description={t(
-          'The packages of this cache are on an emptyDir volume, which lasts only as long as its pod. Emptying restarts the pod: the old pod stops first, then a new pod starts with an empty volume. Builds using the cache cannot reach it until the new pod is ready; after that, they fetch every package from {{upstream}} through the new pod again, the first time each is asked for.',
-          { upstream },
-        )}
-      />
-      <ModalBody>
-        {phase.state === 'failed' && (
-          <Alert isInline variant="danger" title={phase.title} data-test="pipcache-empty-failed">
-            {phase.message}
-          </Alert>
-        )}
-        {phase.state === 'done' && (
-          <Alert
-            isInline
-            variant="success"
-            title={t('The cache is empty: its new pod {{pod}} is ready.', { pod: phase.pod })}
-            data-test="pipcache-empty-done"
-          />
-        )}
-        <List component="ol" data-test="pipcache-empty-steps">
-          {RESTART_STEPS.map((step, index) => (
-            <ListItem key={step} data-test={`pipcache-empty-step-${step}`}>
-              {labels[step]} {stepState(index) && <strong>{`(${stepState(index)})`}</strong>}
-              {step === 'start' && phase.state === 'running' && phase.pod && (
-                <>
-                  {' '}
-                  <span data-test="pipcache-empty-new-pod">
-                    {t('New pod: {{pod}}', { pod: phase.pod })}
-                  </span>
-                </>
-              )}
-            </ListItem>
-          ))}
-        </List>
-      </ModalBody>
-      <ModalFooter>
-        {phase.state !== 'done' && (
+      title={t('Empty pip cache {{name}}?', { name })}
+      titleIconVariant="warning"
+      description={t(
+        'The packages of this cache are on an emptyDir volume, which lasts only as long as its pod. Emptying restarts the pod: the old pod stops first, then a new pod starts with an empty volume. Builds using the cache cannot reach it until the new pod is ready; after that, they fetch every package from {{upstream}} through the new pod again, the first time each is asked for.',
+        { upstream },
+      )}
+      onClose={phase.state === 'running' ? undefined : closeModal}
+      footer={
+        <>
+          {phase.state !== 'done' && (
+            <Button
+              variant="danger"
+              onClick={() => void run()}
+              isDisabled={phase.state === 'running'}
+              isLoading={phase.state === 'running'}
+              data-test="pipcache-empty-run"
+            >
+              {phase.state === 'failed' ? t('Run again') : t('Empty the cache')}
+            </Button>
+          )}
           <Button
-            variant="danger"
-            onClick={() => void run()}
+            variant="link"
+            onClick={closeModal}
             isDisabled={phase.state === 'running'}
-            isLoading={phase.state === 'running'}
-            data-test="pipcache-empty-run"
+            data-test="pipcache-empty-close"
           >
-            {phase.state === 'failed' ? t('Run again') : t('Empty the cache')}
+            {phase.state === 'done' ? t('Close') : t('Cancel')}
           </Button>
-        )}
-        <Button
-          variant="link"
-          onClick={closeModal}
-          isDisabled={phase.state === 'running'}
-          data-test="pipcache-empty-close"
-        >
-          {phase.state === 'done' ? t('Close') : t('Cancel')}
-        </Button>
-      </ModalFooter>
-    </Modal>
+        </>
+      }
+    >
+      {phase.state === 'failed' && (
+        <Alert isInline variant="danger" title={phase.title} data-test="pipcache-empty-failed">
+          {phase.message}
+        </Alert>
+      )}
+      {phase.state === 'done' && (
+        <Alert
+          isInline
+          variant="success"
+          title={t('The cache is empty: its new pod {{pod}} is ready.', { pod: phase.pod })}
+          data-test="pipcache-empty-done"
+        />
+      )}
+      <List component="ol" data-test="pipcache-empty-steps">
+        {RESTART_STEPS.map((step, index) => (
+          <ListItem key={step} data-test={`pipcache-empty-step-${step}`}>
+            {labels[step]} {stepState(index) && <strong>{`(${stepState(index)})`}</strong>}
+            {step === 'start' && phase.state === 'running' && phase.pod && (
+              <>
+                {' '}
+                <span data-test="pipcache-empty-new-pod">
+                  {t('New pod: {{pod}}', { pod: phase.pod })}
+                </span>
+              </>
+            )}
+          </ListItem>
+        ))}
+      </List>
+    </ActionModal>
   );
 };
 

@@ -1,18 +1,9 @@
 import * as React from 'react';
-import {
-  Alert,
-  Button,
-  Form,
-  Modal,
-  ModalBody,
-  ModalFooter,
-  ModalHeader,
-  Spinner,
-  TextInput,
-} from '@patternfly/react-core';
+import { Alert, Button, Form, Spinner, TextInput } from '@patternfly/react-core';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import { expandVolume, storageClassOf, type StorageClassInfo } from '../../api/volumes';
 import FormField from '../../components/FormField';
+import ActionModal from '../../components/ActionModal';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { requestedSize, validateNewSize } from '../../model/disk';
 import type { PersistentVolumeClaim } from '../../model/k8s-types';
@@ -129,44 +120,41 @@ const ExpandVolumeModal: React.FC<ExpandVolumeModalProps> = ({ pvc, closeModal }
   }
 
   return (
-    <Modal
-      variant="small"
-      isOpen
-      onClose={closeModal}
-      aria-labelledby="pipcache-expand-title"
+    <ActionModal
       data-test="pipcache-expand-modal"
-    >
-      <ModalHeader title={t('Expand the volume')} labelId="pipcache-expand-title" />
-      <ModalBody>
-        {failure && (
-          <Alert
-            isInline
-            variant="danger"
-            title={t('The volume was not expanded.')}
-            data-test="pipcache-expand-failure"
-          >
-            {failure}
-          </Alert>
-        )}
-        {body}
-      </ModalBody>
-      <ModalFooter>
-        {expandable && (
-          <Button
-            variant="primary"
-            onClick={() => void save()}
-            isDisabled={saving || Boolean(error)}
-            isLoading={saving}
-            data-test="pipcache-expand-apply"
-          >
-            {t('Expand')}
+      title={t('Expand the volume')}
+      onClose={closeModal}
+      footer={
+        <>
+          {expandable && (
+            <Button
+              variant="primary"
+              onClick={() => void save()}
+              isDisabled={saving || Boolean(error)}
+              isLoading={saving}
+              data-test="pipcache-expand-apply"
+            >
+              {t('Expand')}
+            </Button>
+          )}
+          <Button variant="link" onClick={closeModal}>
+            {expandable ? t('Cancel') : t('Close')}
           </Button>
-        )}
-        <Button variant="link" onClick={closeModal}>
-          {expandable ? t('Cancel') : t('Close')}
-        </Button>
-      </ModalFooter>
-    </Modal>
+        </>
+      }
+    >
+      {failure && (
+        <Alert
+          isInline
+          variant="danger"
+          title={t('The volume was not expanded.')}
+          data-test="pipcache-expand-failure"
+        >
+          {failure}
+        </Alert>
+      )}
+      {body}
+    </ActionModal>
   );
 };
 

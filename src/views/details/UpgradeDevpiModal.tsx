@@ -1,17 +1,9 @@
 import * as React from 'react';
-import {
-  Alert,
-  Button,
-  Form,
-  Modal,
-  ModalBody,
-  ModalFooter,
-  ModalHeader,
-  TextInput,
-} from '@patternfly/react-core';
+import { Alert, Button, Form, TextInput } from '@patternfly/react-core';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import { upgradeDevpi } from '../../api/upgrade-devpi';
 import FormField from '../../components/FormField';
+import ActionModal from '../../components/ActionModal';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import type { BuildConfig, Deployment } from '../../model/k8s-types';
 import { upgradePath } from '../../model/upgrade';
@@ -164,44 +156,41 @@ const UpgradeDevpiModal: React.FC<UpgradeDevpiModalProps> = ({
   }
 
   return (
-    <Modal
-      variant="small"
-      isOpen
-      onClose={closeModal}
-      aria-labelledby="pipcache-upgrade-title"
+    <ActionModal
       data-test="pipcache-upgrade-modal"
-    >
-      <ModalHeader title={t('Upgrade devpi-server')} labelId="pipcache-upgrade-title" />
-      <ModalBody>
-        {result && (
-          <Alert
-            isInline
-            variant={result.ok ? 'success' : 'danger'}
-            title={result.ok ? result.text : result.title}
-            data-test="pipcache-upgrade-result"
-          >
-            {result.ok ? undefined : result.text}
-          </Alert>
-        )}
-        {body}
-      </ModalBody>
-      <ModalFooter>
-        {editable && !result?.ok && (
-          <Button
-            variant="primary"
-            onClick={() => void apply()}
-            isDisabled={Boolean(error) || working || pinned === current}
-            isLoading={working}
-            data-test="pipcache-upgrade-apply"
-          >
-            {t('Pin and rebuild')}
+      title={t('Upgrade devpi-server')}
+      onClose={closeModal}
+      footer={
+        <>
+          {editable && !result?.ok && (
+            <Button
+              variant="primary"
+              onClick={() => void apply()}
+              isDisabled={Boolean(error) || working || pinned === current}
+              isLoading={working}
+              data-test="pipcache-upgrade-apply"
+            >
+              {t('Pin and rebuild')}
+            </Button>
+          )}
+          <Button variant="link" onClick={closeModal}>
+            {result?.ok || !editable ? t('Close') : t('Cancel')}
           </Button>
-        )}
-        <Button variant="link" onClick={closeModal}>
-          {result?.ok || !editable ? t('Close') : t('Cancel')}
-        </Button>
-      </ModalFooter>
-    </Modal>
+        </>
+      }
+    >
+      {result && (
+        <Alert
+          isInline
+          variant={result.ok ? 'success' : 'danger'}
+          title={result.ok ? result.text : result.title}
+          data-test="pipcache-upgrade-result"
+        >
+          {result.ok ? undefined : result.text}
+        </Alert>
+      )}
+      {body}
+    </ActionModal>
   );
 };
 
