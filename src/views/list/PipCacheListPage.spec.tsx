@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router-dom-v5-compat';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
@@ -139,7 +139,7 @@ describe('PipCacheListPage', () => {
       '/pipcache/ns/demo/alpha',
     );
 
-    await userEvent.type(screen.getByRole('textbox', { name: 'Filter by name' }), 'zet');
+    await act(() => userEvent.type(screen.getByRole('textbox', { name: 'Filter by name' }), 'zet'));
     expect(
       screen.getAllByTestId('pipcache-row').map((r) => r.getAttribute('data-test-name')),
     ).toEqual(['zeta']);
@@ -155,7 +155,7 @@ describe('PipCacheListPage', () => {
       undefined,
     ]);
     renderAt('/pipcache/ns/demo');
-    await userEvent.click(screen.getByRole('button', { name: 'Name' }));
+    await act(() => userEvent.click(screen.getByRole('button', { name: 'Name' })));
     expect(
       screen.getAllByTestId('pipcache-row').map((r) => r.getAttribute('data-test-name')),
     ).toEqual(['b', 'a']);
