@@ -208,10 +208,14 @@ test('a new cache goes from building to ready as the cluster works, without a re
   await expect(page).toHaveURL(/\/pipcache\/ns\/demo\/pipcache$/);
   const status = page.getByTestId('pipcache-status');
   await expect(status).toHaveAttribute('data-status', 'building');
+  // Screen readers hear the status change as it happens, from a live region.
+  const announcement = page.getByRole('status').filter({ hasText: /^Status: / });
+  await expect(announcement).toHaveText('Status: Building');
   await expect(page.getByTestId('pipcache-build-state')).toContainText(
     /Building|Waiting to build|Complete/,
   );
   await expect(status).toHaveAttribute('data-status', 'ready', { timeout: 20_000 });
+  await expect(announcement).toHaveText('Status: Ready');
   await expect(page.getByTestId('pipcache-health-sentence')).toHaveText(
     /^Ready — answered in \d+ ms\.$/,
     { timeout: 20_000 },

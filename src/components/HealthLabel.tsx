@@ -11,8 +11,12 @@ const COLORS: Record<Health['severity'], 'green' | 'blue' | 'orange' | 'red' | '
   custom: 'grey',
 };
 
-/** A cache's status as a coloured label; the full sentence is in its tooltip and for screen readers. */
-const HealthLabel: React.FC<{ health: Health }> = ({ health }) => {
+/**
+ * A cache's status as a coloured label; the full sentence is in its tooltip and for screen
+ * readers. With `announce`, a change of status (not of its sentence, which holds timings that
+ * change on every probe) is also read out as it happens.
+ */
+const HealthLabel: React.FC<{ health: Health; announce?: boolean }> = ({ health, announce }) => {
   const { t } = usePipCacheTranslation();
   const titles: Record<HealthStatus, string> = {
     ready: t('Ready'),
@@ -23,7 +27,7 @@ const HealthLabel: React.FC<{ health: Health }> = ({ health }) => {
     unreachable: t('Unreachable'),
     'scaled-down': t('Scaled to zero'),
   };
-  return (
+  const label = (
     <Tooltip content={health.sentence}>
       <Label
         color={COLORS[health.severity]}
@@ -35,6 +39,15 @@ const HealthLabel: React.FC<{ health: Health }> = ({ health }) => {
         <span className="pf-v6-screen-reader">{` ${health.sentence}`}</span>
       </Label>
     </Tooltip>
+  );
+  if (!announce) return label;
+  return (
+    <>
+      {label}
+      <span className="pf-v6-screen-reader" role="status" data-test="pipcache-status-announcement">
+        {t('Status: {{status}}', { status: titles[health.status] })}
+      </span>
+    </>
   );
 };
 

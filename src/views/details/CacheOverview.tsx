@@ -62,7 +62,7 @@ const CacheOverview: React.FC<{
           <DescriptionListGroup>
             <DescriptionListTerm>{t('Status')}</DescriptionListTerm>
             <DescriptionListDescription>
-              <HealthLabel health={health} />{' '}
+              <HealthLabel health={health} announce />{' '}
               <span data-test="pipcache-health-sentence">{health.sentence}</span>
             </DescriptionListDescription>
           </DescriptionListGroup>
