@@ -7,6 +7,7 @@ import {
   Form,
   PageSection,
   Spinner,
+  Stack,
   Title,
   Tooltip,
 } from '@patternfly/react-core';
@@ -311,156 +312,163 @@ const PipCacheCreatePage: React.FC = () => {
   return (
     <PageSection data-test="pipcache-new-page">
       <DocumentTitle>{heading}</DocumentTitle>
-      <Title headingLevel="h1">{heading}</Title>
-      <p>
-        {t(
-          'A caching mirror of PyPI (devpi-server) in project {{namespace}}. Python builds that use it download each package from PyPI once.',
-          {
-            namespace: ns,
-          },
-        )}
-      </p>
-      {/* Limited to PatternFly's reading width, as the console's own create forms are. */}
-      <Form
-        isWidthLimited
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-        data-test="pipcache-create-form"
-      >
-        {migrateName && template.objects && (
-          <MigrationPlanAlert
-            objects={template.objects}
-            values={values}
-            claim={claim}
-            resuming={resuming}
-          />
-        )}
-        {!resuming && (
-          <>
-            <ValueTextField
-              binding={binding}
-              field="name"
-              label={t('Name')}
-              value={values.name}
-              update={(v, name) => ({ ...v, name })}
-              help={
-                migrateName
-                  ? t(
-                      'The new cache takes the name of the old one, so that its Service and Route keep their addresses.',
-                    )
-                  : t('Names every object of the cache: its Service, Route and Deployment.')
-              }
-              isRequired
-              isReadOnly={Boolean(migrateName)}
-            />
-            <StorageFields
-              binding={binding}
-              storageClasses={storageClasses}
-              keepsClaim={claim === 'keep'}
-              claimChoice={
-                choosesClaim && template.objects ? (
-                  <MigrationClaimChoice
-                    claimName={`${values.name}-data`}
-                    size={String(template.objects.claim?.spec?.resources?.requests?.storage ?? '')}
-                    value={claim}
-                    onChange={(plan) => {
-                      const objects = template.objects;
-                      if (!objects) return;
-                      setClaim(plan);
-                      set((v) => ({ ...v, storage: storageForPlan(v.storage, plan, objects) }));
-                    }}
-                  />
-                ) : undefined
-              }
-            />
-            <ImageSourceSection
-              binding={binding}
-              facts={facts}
-              canBuild={canBuild}
-              namespace={ns}
-            />
-            <ResourcesSection binding={binding} />
-            <PlacementSection binding={binding} projectNodeSelector={projectNodeSelector} />
-            <RouteSection binding={binding} namespace={ns} appsDomain={appsDomain} />
-            <DevpiOptionsSection binding={binding} />
-            <NetworkSection binding={binding} />
-            <LabelsSection binding={binding} />
-          </>
-        )}
-
-        <ExpandableSection
-          toggleText={showYaml ? t('Hide YAML') : t('Show the YAML of what will be created')}
-          isExpanded={showYaml}
-          onToggle={(_event, expanded) => setShowYaml(expanded)}
-          data-test="pipcache-section-yaml"
-        >
-          {showYaml && (
-            <React.Suspense fallback={<Spinner size="md" aria-label={t('Loading')} />}>
-              <YamlPreview manifests={manifests} name={values.name} />
-            </React.Suspense>
+      {/* A gutter between the heading, its description and the form, as on the console's pages. */}
+      <Stack hasGutter>
+        <Title headingLevel="h1">{heading}</Title>
+        <p>
+          {t(
+            'A caching mirror of PyPI (devpi-server) in project {{namespace}}. Python builds that use it download each package from PyPI once.',
+            {
+              namespace: ns,
+            },
           )}
-        </ExpandableSection>
+        </p>
+        {/* Limited to PatternFly's reading width, as the console's own create forms are. */}
+        <Form
+          isWidthLimited
+          onSubmit={(event) => {
+            event.preventDefault();
+            void submit();
+          }}
+          data-test="pipcache-create-form"
+        >
+          {migrateName && template.objects && (
+            <MigrationPlanAlert
+              objects={template.objects}
+              values={values}
+              claim={claim}
+              resuming={resuming}
+            />
+          )}
+          {!resuming && (
+            <>
+              <ValueTextField
+                binding={binding}
+                field="name"
+                label={t('Name')}
+                value={values.name}
+                update={(v, name) => ({ ...v, name })}
+                help={
+                  migrateName
+                    ? t(
+                        'The new cache takes the name of the old one, so that its Service and Route keep their addresses.',
+                      )
+                    : t('Names every object of the cache: its Service, Route and Deployment.')
+                }
+                isRequired
+                isReadOnly={Boolean(migrateName)}
+              />
+              <StorageFields
+                binding={binding}
+                storageClasses={storageClasses}
+                keepsClaim={claim === 'keep'}
+                claimChoice={
+                  choosesClaim && template.objects ? (
+                    <MigrationClaimChoice
+                      claimName={`${values.name}-data`}
+                      size={String(
+                        template.objects.claim?.spec?.resources?.requests?.storage ?? '',
+                      )}
+                      value={claim}
+                      onChange={(plan) => {
+                        const objects = template.objects;
+                        if (!objects) return;
+                        setClaim(plan);
+                        set((v) => ({ ...v, storage: storageForPlan(v.storage, plan, objects) }));
+                      }}
+                    />
+                  ) : undefined
+                }
+              />
+              <ImageSourceSection
+                binding={binding}
+                facts={facts}
+                canBuild={canBuild}
+                namespace={ns}
+              />
+              <ResourcesSection binding={binding} />
+              <PlacementSection binding={binding} projectNodeSelector={projectNodeSelector} />
+              <RouteSection binding={binding} namespace={ns} appsDomain={appsDomain} />
+              <DevpiOptionsSection binding={binding} />
+              <NetworkSection binding={binding} />
+              <LabelsSection binding={binding} />
+            </>
+          )}
 
-        {migrateName && run && (
-          <MigrationProgress
-            steps={steps}
-            current={run.current}
-            failed={run.error !== undefined}
-            finished={run.finished}
-          />
-        )}
-        {run?.error && (
-          <Alert
-            variant="danger"
-            isInline
-            title={t('The migration stopped: {{message}}', { message: run.error.message })}
-            data-test="pipcache-migration-error"
+          <ExpandableSection
+            toggleText={showYaml ? t('Hide YAML') : t('Show the YAML of what will be created')}
+            isExpanded={showYaml}
+            onToggle={(_event, expanded) => setShowYaml(expanded)}
+            data-test="pipcache-section-yaml"
           >
-            {resuming
-              ? t(
-                  'The old DeploymentConfig is still there, and nothing the old cache needs was deleted before the new one is ready. Correct the cause, then finish the migration: it goes on from this step.',
-                )
-              : t('Nothing was changed in the cluster. Correct the cause and migrate again.')}
-          </Alert>
-        )}
-        {report && <CreateReportAlert report={report} onRetryRemoval={() => void retryRemoval()} />}
-        {errorCount > 0 && Object.keys(touched).length > 0 && (
-          <Alert
-            variant="danger"
-            isInline
-            title={t('Correct the fields marked in red.')}
-            data-test="pipcache-form-errors"
-          />
-        )}
-        <ActionGroup>
-          <Tooltip
-            content={
-              errorCount > 0 && !resuming
-                ? t('{{count}} fields need attention.', { count: errorCount })
-                : migrateName
-                  ? t(
-                      'Checks every object with a dry run, then replaces the old cache step by step.',
-                    )
-                  : t('Checks every object with a dry run, then creates them.')
-            }
-          >
-            <Button
-              type="submit"
-              variant="primary"
-              isLoading={submitting}
-              isAriaDisabled={submitting || (errorCount > 0 && !resuming)}
-              data-test="pipcache-create-submit"
+            {showYaml && (
+              <React.Suspense fallback={<Spinner size="md" aria-label={t('Loading')} />}>
+                <YamlPreview manifests={manifests} name={values.name} />
+              </React.Suspense>
+            )}
+          </ExpandableSection>
+
+          {migrateName && run && (
+            <MigrationProgress
+              steps={steps}
+              current={run.current}
+              failed={run.error !== undefined}
+              finished={run.finished}
+            />
+          )}
+          {run?.error && (
+            <Alert
+              variant="danger"
+              isInline
+              title={t('The migration stopped: {{message}}', { message: run.error.message })}
+              data-test="pipcache-migration-error"
             >
-              {submitButtonText}
+              {resuming
+                ? t(
+                    'The old DeploymentConfig is still there, and nothing the old cache needs was deleted before the new one is ready. Correct the cause, then finish the migration: it goes on from this step.',
+                  )
+                : t('Nothing was changed in the cluster. Correct the cause and migrate again.')}
+            </Alert>
+          )}
+          {report && (
+            <CreateReportAlert report={report} onRetryRemoval={() => void retryRemoval()} />
+          )}
+          {errorCount > 0 && Object.keys(touched).length > 0 && (
+            <Alert
+              variant="danger"
+              isInline
+              title={t('Correct the fields marked in red.')}
+              data-test="pipcache-form-errors"
+            />
+          )}
+          <ActionGroup>
+            <Tooltip
+              content={
+                errorCount > 0 && !resuming
+                  ? t('{{count}} fields need attention.', { count: errorCount })
+                  : migrateName
+                    ? t(
+                        'Checks every object with a dry run, then replaces the old cache step by step.',
+                      )
+                    : t('Checks every object with a dry run, then creates them.')
+              }
+            >
+              <Button
+                type="submit"
+                variant="primary"
+                isLoading={submitting}
+                isAriaDisabled={submitting || (errorCount > 0 && !resuming)}
+                data-test="pipcache-create-submit"
+              >
+                {submitButtonText}
+              </Button>
+            </Tooltip>
+            <Button variant="link" onClick={() => navigate(-1)} data-test="pipcache-create-cancel">
+              {t('Cancel')}
             </Button>
-          </Tooltip>
-          <Button variant="link" onClick={() => navigate(-1)} data-test="pipcache-create-cancel">
-            {t('Cancel')}
-          </Button>
-        </ActionGroup>
-      </Form>
+          </ActionGroup>
+        </Form>
+      </Stack>
     </PageSection>
   );
 };

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Button, Progress, ProgressMeasureLocation } from '@patternfly/react-core';
+import { Button, Flex, Progress, ProgressMeasureLocation } from '@patternfly/react-core';
 import { useVolumeUse } from '../../hooks/useVolumeUse';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { diskSentence, diskUseOf } from '../../model/disk';
@@ -63,18 +63,17 @@ const CacheDiskUsage: React.FC<{
 
   return (
     <div data-test="pipcache-disk">
-      {figure}{' '}
-      <Button
-        variant="link"
-        isInline
-        onClick={() => launchModal(ExpandVolumeModal, { pvc })}
-        data-test="pipcache-disk-expand"
-      >
-        {t('Expand the volume…')}
-      </Button>
-      {deployment && (
-        <>
-          {' '}
+      {figure}
+      <Flex spaceItems={{ default: 'spaceItemsMd' }}>
+        <Button
+          variant="link"
+          isInline
+          onClick={() => launchModal(ExpandVolumeModal, { pvc })}
+          data-test="pipcache-disk-expand"
+        >
+          {t('Expand the volume…')}
+        </Button>
+        {deployment && (
           <Button
             variant="link"
             isInline
@@ -84,8 +83,8 @@ const CacheDiskUsage: React.FC<{
           >
             {t('Empty the cache…')}
           </Button>
-        </>
-      )}
+        )}
+      </Flex>
     </div>
   );
 };

@@ -7,6 +7,7 @@ import {
   DescriptionListTerm,
   Flex,
   FlexItem,
+  Stack,
   Title,
 } from '@patternfly/react-core';
 import CopyableText from '../../components/CopyableText';
@@ -182,21 +183,25 @@ const CacheOverview: React.FC<{
         </DescriptionList>
       </FlexItem>
       <FlexItem>
-        <Title headingLevel="h2">{t('Use it in builds in the cluster')}</Title>
-        <p>
-          {t(
-            'Builds and pods in the cluster reach the cache through its Service over plain http, so pip needs the host as a trusted host. Copy both together:',
-          )}
-        </p>
-        <CopyableText
-          text={clientSnippet('pip-env', instance.internalUrl)}
-          label={t('pip settings for builds in the cluster')}
-          data-test="pipcache-copy-internal"
-        />
+        <Stack hasGutter>
+          <Title headingLevel="h2">{t('Use it in builds in the cluster')}</Title>
+          <p>
+            {t(
+              'Builds and pods in the cluster reach the cache through its Service over plain http, so pip needs the host as a trusted host. Copy both together:',
+            )}
+          </p>
+          <CopyableText
+            text={clientSnippet('pip-env', instance.internalUrl)}
+            label={t('pip settings for builds in the cluster')}
+            data-test="pipcache-copy-internal"
+          />
+        </Stack>
       </FlexItem>
       <FlexItem>
-        <Title headingLevel="h2">{t('Settings for other clients')}</Title>
-        <ClientSnippets indexUrl={instance.externalUrl ?? instance.internalUrl} />
+        <Stack hasGutter>
+          <Title headingLevel="h2">{t('Settings for other clients')}</Title>
+          <ClientSnippets indexUrl={instance.externalUrl ?? instance.internalUrl} />
+        </Stack>
       </FlexItem>
     </Flex>
   );
