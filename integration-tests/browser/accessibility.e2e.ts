@@ -48,6 +48,12 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
       expect.stringMatching(/^label: .* at input\[data-test="a11y-probe"\]$/),
     ]);
     await page.evaluate(() => document.querySelector('[data-test="a11y-probe"]')?.remove());
+    // A row's kebab menu, open.
+    await page.getByRole('button', { name: 'Actions for pipcache' }).click();
+    await expect(page.getByRole('menuitem')).toHaveCount(2);
+    expect(await violations(page, '[data-test="pipcache-list-page"]')).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('menuitem')).toHaveCount(0);
 
     await page.goto('/k8s/cluster/projects/demo');
     await expect(page.getByTestId('pipcache-inventory-cache')).toHaveCount(2);

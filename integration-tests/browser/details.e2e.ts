@@ -132,6 +132,29 @@ test.describe('seeing a cache', () => {
       expect.arrayContaining(['Deployment/survivor', 'Service/survivor', 'Secret/survivor-root']),
     );
   });
+
+  test("a row's kebab menu deletes its cache from the list, by keyboard, and the list stays", async ({
+    page,
+    cluster,
+  }) => {
+    await cluster.seed([...cacheObjects('doomed'), ...cacheObjects('survivor')]);
+    await page.goto('/pipcache/ns/demo');
+    await expect(page.getByTestId('pipcache-row')).toHaveCount(2);
+    const toggle = page.getByRole('button', { name: 'Actions for doomed' });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('menuitem')).toHaveText(['Use in builds…', 'Delete pip cache']);
+    await page.getByRole('menuitem', { name: 'Delete pip cache' }).click();
+    const modal = page.getByTestId('pipcache-delete-modal');
+    await expect(modal.getByTestId('pipcache-delete-objects')).toContainText('Deployment doomed');
+    await modal.getByTestId('pipcache-delete-confirm').click();
+    await expect(modal).toHaveCount(0);
+    await expect(page).toHaveURL(/\/pipcache\/ns\/demo$/);
+    await expect(page.getByTestId('pipcache-row')).toHaveCount(1);
+    await expect(page.getByTestId('pipcache-row')).toHaveAttribute('data-test-name', 'survivor');
+    const deployments = (await cluster.objects('Deployment', 'demo')).map((o) => o.metadata.name);
+    expect(deployments).toEqual(['survivor']);
+  });
 });
 
 test('a route whose host is claimed gets another host from the details page', async ({

@@ -52,6 +52,7 @@ const CacheTable: React.FC<CacheTableProps> = ({
           <Th sort={sortProps('created')} modifier="nowrap">
             {t('Created')}
           </Th>
+          <Th screenReaderText={t('Actions')} />
         </Tr>
       </Thead>
       <Tbody>

@@ -11,6 +11,7 @@ import { detailsPagePath } from '../../model/namespaces';
 import { clientSnippet } from '../../model/snippets';
 import { Timestamp } from '../../sdk/console-sdk';
 import type { CacheRowData } from './cache-rows';
+import CacheRowActions from './CacheRowActions';
 
 /**
  * One cache of the list. Memoized: the page keeps the row object of a cache that did not
@@ -56,6 +57,9 @@ const CacheTableRow: React.FC<{ row: CacheRowData; showNamespace: boolean }> = (
         />
       </Td>
       <Td dataLabel={t('Created')}>{row.created ? <Timestamp timestamp={row.created} /> : '-'}</Td>
+      <Td isActionCell>
+        <CacheRowActions cache={instance} />
+      </Td>
     </Tr>
   );
 };

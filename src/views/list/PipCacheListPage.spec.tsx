@@ -3,7 +3,14 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router-dom-v5-compat';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
-import { k8sListItems, useAccessReview, useK8sWatchResources } from '../../sdk/console-sdk';
+import {
+  k8sListItems,
+  useAccessReview,
+  useK8sWatchResources,
+  useModal,
+} from '../../sdk/console-sdk';
+import UseInBuildsModal from '../buildconfig/UseInBuildsModal';
+import DeleteCacheModal from '../details/DeleteCacheModal';
 import PipCacheListPage from './PipCacheListPage';
 
 jest.mock('../../sdk/console-sdk', () => ({
@@ -23,6 +30,7 @@ jest.mock('../../sdk/console-sdk', () => ({
   NamespaceBar: () => <div data-test="namespace-bar" />,
   Timestamp: ({ timestamp }: { timestamp: string }) => <time>{timestamp}</time>,
   useAccessReview: jest.fn(() => [true, false]),
+  useModal: jest.fn(),
   k8sListItems: jest.fn(),
   // Volume figures from Prometheus: these tests are not about them, so it never answers.
   consoleFetchJSON: () => new Promise(() => undefined),
@@ -30,6 +38,7 @@ jest.mock('../../sdk/console-sdk', () => ({
 
 const accessReview = useAccessReview as jest.MockedFunction<typeof useAccessReview>;
 const listItems = k8sListItems as jest.MockedFunction<typeof k8sListItems>;
+const modal = useModal as jest.MockedFunction<typeof useModal>;
 
 const watchAll = useK8sWatchResources as jest.MockedFunction<typeof useK8sWatchResources>;
 
@@ -143,6 +152,36 @@ describe('PipCacheListPage', () => {
     expect(
       screen.getAllByTestId('pipcache-row').map((r) => r.getAttribute('data-test-name')),
     ).toEqual(['zeta']);
+  });
+
+  it("offers a row's actions in its kebab menu, named for the cache, and opens their dialogs", async () => {
+    const launchModal = jest.fn();
+    modal.mockReturnValue(launchModal);
+    watch.mockReturnValue([
+      [deployment('alpha', 'demo', 1, '2026-11-01T00:00:00Z')],
+      true,
+      undefined,
+    ]);
+    renderAt('/pipcache/ns/demo');
+    const toggle = screen.getByRole('button', { name: 'Actions for alpha' });
+    expect(screen.queryByRole('menuitem')).toBeNull();
+    await act(() => userEvent.click(toggle));
+    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
+      'Use in builds…',
+      'Delete pip cache',
+    ]);
+    await act(() => userEvent.click(screen.getByRole('menuitem', { name: 'Delete pip cache' })));
+    expect(launchModal).toHaveBeenCalledWith(
+      DeleteCacheModal,
+      expect.objectContaining({ namespace: 'demo', name: 'alpha' }),
+    );
+    await waitFor(() => expect(screen.queryByRole('menuitem')).toBeNull());
+    await act(() => userEvent.click(toggle));
+    await act(() => userEvent.click(screen.getByRole('menuitem', { name: 'Use in builds…' })));
+    expect(launchModal).toHaveBeenLastCalledWith(
+      UseInBuildsModal,
+      expect.objectContaining({ cache: expect.objectContaining({ name: 'alpha' }) }),
+    );
   });
 
   it('sorts descending when the Name header is clicked', async () => {
