@@ -34,6 +34,13 @@ test.describe('seeing a cache', () => {
     await expect(page.getByTestId('pipcache-snippet-uv').getByRole('textbox')).toHaveValue(
       'export UV_DEFAULT_INDEX=https://pipcache-demo.apps.demo.example.com/root/pypi/+simple/',
     );
+
+    // The breadcrumb leads back to the project's list.
+    const breadcrumb = page.getByRole('navigation', { name: 'Breadcrumb' });
+    await expect(breadcrumb).toContainText('Pip cache details');
+    await breadcrumb.getByRole('link', { name: 'Pip caches' }).click();
+    await expect(page).toHaveURL(/\/pipcache\/ns\/demo$/);
+    await expect(page.getByTestId('pipcache-row')).toHaveCount(1);
   });
 
   test('a viewer sees readiness-based health and why devpi was not asked', async ({

@@ -1,5 +1,7 @@
 import * as React from 'react';
 import {
+  Breadcrumb,
+  BreadcrumbItem,
   Button,
   EmptyState,
   EmptyStateBody,
@@ -7,12 +9,13 @@ import {
   FlexItem,
   PageSection,
   Spinner,
+  Stack,
   Tab,
   Tabs,
   TabTitleText,
   Title,
 } from '@patternfly/react-core';
-import { useNavigate, useParams } from 'react-router-dom-v5-compat';
+import { Link, useNavigate, useParams } from 'react-router-dom-v5-compat';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import { toCacheInstance } from '../../hooks/useCacheInstances';
 import { useCacheObjects } from '../../hooks/useCacheObjects';
@@ -92,30 +95,43 @@ const PipCacheDetailsPage: React.FC = () => {
     <>
       <DocumentTitle>{t('Pip cache {{name}}', { name })}</DocumentTitle>
       <PageSection data-test="pipcache-details-page">
-        <Flex justifyContent={{ default: 'justifyContentSpaceBetween' }}>
-          <FlexItem>
-            <Title headingLevel="h1" data-test="pipcache-details-title">
-              {name}
-            </Title>
-          </FlexItem>
-          <FlexItem>
-            <Flex>
-              <FlexItem>
-                <CacheUseButtons cache={instance} />
-              </FlexItem>
-              <FlexItem>
-                <Button
-                  variant="secondary"
-                  isDanger
-                  onClick={openDelete}
-                  data-test="pipcache-delete"
-                >
-                  {t('Delete pip cache')}
-                </Button>
-              </FlexItem>
-            </Flex>
-          </FlexItem>
-        </Flex>
+        <Stack hasGutter>
+          {/* The way back to the list, as on the console's own details pages. */}
+          <Breadcrumb aria-label={t('Breadcrumb')} data-test="pipcache-breadcrumb">
+            <BreadcrumbItem
+              render={({ className }) => (
+                <Link to={listPagePath(ns)} className={className}>
+                  {t('Pip caches')}
+                </Link>
+              )}
+            />
+            <BreadcrumbItem isActive>{t('Pip cache details')}</BreadcrumbItem>
+          </Breadcrumb>
+          <Flex justifyContent={{ default: 'justifyContentSpaceBetween' }}>
+            <FlexItem>
+              <Title headingLevel="h1" data-test="pipcache-details-title">
+                {name}
+              </Title>
+            </FlexItem>
+            <FlexItem>
+              <Flex>
+                <FlexItem>
+                  <CacheUseButtons cache={instance} />
+                </FlexItem>
+                <FlexItem>
+                  <Button
+                    variant="secondary"
+                    isDanger
+                    onClick={openDelete}
+                    data-test="pipcache-delete"
+                  >
+                    {t('Delete pip cache')}
+                  </Button>
+                </FlexItem>
+              </Flex>
+            </FlexItem>
+          </Flex>
+        </Stack>
       </PageSection>
       <PageSection>
         <Tabs
