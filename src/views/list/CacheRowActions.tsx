@@ -1,5 +1,6 @@
 import * as React from 'react';
 import {
+  Alert,
   Divider,
   Dropdown,
   DropdownItem,
@@ -11,8 +12,6 @@ import { EllipsisVIcon } from '@patternfly/react-icons';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import type { CacheInstance } from '../../model/instance';
 import { useModal } from '../../sdk/console-sdk';
-import UseInBuildsModal from '../buildconfig/UseInBuildsModal';
-import DeleteCacheModal from '../details/DeleteCacheModal';
 
 // The row leaves the list by itself when the watch reports the cache's Deployment gone.
 const stayOnTheList = (): void => undefined;
@@ -20,56 +19,78 @@ const stayOnTheList = (): void => undefined;
 /**
  * A row's kebab menu, as every list in the console has: the actions that need nothing but the
  * cache itself, so that a user need not open its page to use or delete it. Editing, emptying
- * and upgrading stay on the page, next to what they change.
+ * and upgrading stay on the page, next to what they change. The dialogs load when chosen: the
+ * list would otherwise carry both, doubling its size for a menu most visits never open.
  */
 const CacheRowActions: React.FC<{ cache: CacheInstance }> = ({ cache }) => {
   const { t } = usePipCacheTranslation();
   const launchModal = useModal();
   const [open, setOpen] = React.useState(false);
-  const run = (action: () => void) => () => {
+  const [failure, setFailure] = React.useState<string>();
+  const run = (action: () => Promise<void>) => () => {
     setOpen(false);
-    action();
+    setFailure(undefined);
+    action().catch((error: unknown) =>
+      setFailure(error instanceof Error ? error.message : String(error)),
+    );
   };
   return (
-    <Dropdown
-      isOpen={open}
-      onOpenChange={setOpen}
-      popperProps={{ position: 'right' }}
-      toggle={(ref: React.Ref<MenuToggleElement>) => (
-        <MenuToggle
-          ref={ref}
-          variant="plain"
-          icon={<EllipsisVIcon />}
-          isExpanded={open}
-          onClick={() => setOpen((current) => !current)}
-          aria-label={t('Actions for {{name}}', { name: cache.name })}
-          data-test="pipcache-row-actions"
+    <>
+      <Dropdown
+        isOpen={open}
+        onOpenChange={setOpen}
+        popperProps={{ position: 'right' }}
+        toggle={(ref: React.Ref<MenuToggleElement>) => (
+          <MenuToggle
+            ref={ref}
+            variant="plain"
+            icon={<EllipsisVIcon />}
+            isExpanded={open}
+            onClick={() => setOpen((current) => !current)}
+            aria-label={t('Actions for {{name}}', { name: cache.name })}
+            data-test="pipcache-row-actions"
+          />
+        )}
+      >
+        <DropdownList>
+          <DropdownItem
+            onClick={run(async () => {
+              const { default: UseInBuildsModal } = await import('../buildconfig/UseInBuildsModal');
+              launchModal(UseInBuildsModal, { cache });
+            })}
+            data-test="pipcache-row-use"
+          >
+            {t('Use in builds…')}
+          </DropdownItem>
+          <Divider component="li" />
+          <DropdownItem
+            isDanger
+            onClick={run(async () => {
+              const { default: DeleteCacheModal } = await import('../details/DeleteCacheModal');
+              launchModal(DeleteCacheModal, {
+                namespace: cache.namespace,
+                name: cache.name,
+                onDeleted: stayOnTheList,
+              });
+            })}
+            data-test="pipcache-row-delete"
+          >
+            {t('Delete pip cache')}
+          </DropdownItem>
+        </DropdownList>
+      </Dropdown>
+      {failure && (
+        <Alert
+          variant="danger"
+          isInline
+          isPlain
+          title={t('The dialog could not be loaded ({{message}}). Reload the page and try again.', {
+            message: failure,
+          })}
+          data-test="pipcache-row-actions-error"
         />
       )}
-    >
-      <DropdownList>
-        <DropdownItem
-          onClick={run(() => launchModal(UseInBuildsModal, { cache }))}
-          data-test="pipcache-row-use"
-        >
-          {t('Use in builds…')}
-        </DropdownItem>
-        <Divider component="li" />
-        <DropdownItem
-          isDanger
-          onClick={run(() =>
-            launchModal(DeleteCacheModal, {
-              namespace: cache.namespace,
-              name: cache.name,
-              onDeleted: stayOnTheList,
-            }),
-          )}
-          data-test="pipcache-row-delete"
-        >
-          {t('Delete pip cache')}
-        </DropdownItem>
-      </DropdownList>
-    </Dropdown>
+    </>
   );
 };
 

@@ -171,16 +171,20 @@ describe('PipCacheListPage', () => {
       'Delete pip cache',
     ]);
     await act(() => userEvent.click(screen.getByRole('menuitem', { name: 'Delete pip cache' })));
-    expect(launchModal).toHaveBeenCalledWith(
-      DeleteCacheModal,
-      expect.objectContaining({ namespace: 'demo', name: 'alpha' }),
+    await waitFor(() =>
+      expect(launchModal).toHaveBeenCalledWith(
+        DeleteCacheModal,
+        expect.objectContaining({ namespace: 'demo', name: 'alpha' }),
+      ),
     );
     await waitFor(() => expect(screen.queryByRole('menuitem')).toBeNull());
     await act(() => userEvent.click(toggle));
     await act(() => userEvent.click(screen.getByRole('menuitem', { name: 'Use in builds…' })));
-    expect(launchModal).toHaveBeenLastCalledWith(
-      UseInBuildsModal,
-      expect.objectContaining({ cache: expect.objectContaining({ name: 'alpha' }) }),
+    await waitFor(() =>
+      expect(launchModal).toHaveBeenLastCalledWith(
+        UseInBuildsModal,
+        expect.objectContaining({ cache: expect.objectContaining({ name: 'alpha' }) }),
+      ),
     );
   });
 
