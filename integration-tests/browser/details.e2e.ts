@@ -53,6 +53,27 @@ test.describe('seeing a cache', () => {
     await expect(page.getByTestId('pipcache-health-sentence')).toHaveText(
       /you may not use the service proxy/,
     );
+    // What a viewer may not do is shown disabled, with the reason, on the page and in the list.
+    await expect(page.getByTestId('pipcache-delete')).toHaveAttribute('aria-disabled', 'true');
+    await expect(page.getByTestId('pipcache-use-in-builds')).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+    await page.getByTestId('pipcache-delete').hover();
+    await expect(page.getByRole('tooltip')).toHaveText(
+      'You may not delete pip caches in project demo.',
+    );
+    await page.goto('/pipcache/ns/demo');
+    await page.getByRole('button', { name: 'Actions for pipcache' }).click();
+    const remove = page.getByRole('menuitem', { name: 'Delete pip cache' });
+    await expect(remove).toHaveAttribute('aria-disabled', 'true');
+    await expect(page.getByRole('menuitem', { name: 'Use in builds…' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+    await remove.click({ force: true });
+    await expect(page.getByTestId('pipcache-delete-modal')).toHaveCount(0);
+    await expect(remove).toBeVisible();
   });
 
   test('says a route is not admitted, and why, instead of showing a URL', async ({

@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Button, Flex, FlexItem } from '@patternfly/react-core';
+import GuardedButton from '../../components/GuardedButton';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import type { CacheInstance } from '../../model/instance';
 import { useAccessReview, useModal } from '../../sdk/console-sdk';
@@ -12,7 +13,11 @@ import UseInBuildsModal from './UseInBuildsModal';
  * build…". The cluster-wide button is absent rather than disabled for everyone else: it is an
  * admin's tool, and project users have no way to be granted it for one project.
  */
-const CacheUseButtons: React.FC<{ cache: CacheInstance }> = ({ cache }) => {
+const CacheUseButtons: React.FC<{
+  cache: CacheInstance;
+  /** Whether the user may change the project's BuildConfigs. */
+  allowed: boolean;
+}> = ({ cache, allowed }) => {
   const { t } = usePipCacheTranslation();
   const launchModal = useModal();
   const [clusterAdmin] = useAccessReview({
@@ -24,13 +29,17 @@ const CacheUseButtons: React.FC<{ cache: CacheInstance }> = ({ cache }) => {
   return (
     <Flex>
       <FlexItem>
-        <Button
+        <GuardedButton
+          allowed={allowed}
+          reason={t('You may not change BuildConfigs in project {{namespace}}.', {
+            namespace: cache.namespace,
+          })}
           variant="primary"
           onClick={() => launchModal(UseInBuildsModal, { cache })}
           data-test="pipcache-use-in-builds"
         >
           {t('Use in builds…')}
-        </Button>
+        </GuardedButton>
       </FlexItem>
       {clusterAdmin && (
         <FlexItem>

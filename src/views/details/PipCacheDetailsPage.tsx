@@ -2,7 +2,6 @@ import * as React from 'react';
 import {
   Breadcrumb,
   BreadcrumbItem,
-  Button,
   EmptyState,
   EmptyStateBody,
   Flex,
@@ -17,8 +16,10 @@ import {
 } from '@patternfly/react-core';
 import { Link, useNavigate, useParams } from 'react-router-dom-v5-compat';
 import { toK8sErrorInfo } from '../../api/k8s-error';
+import GuardedButton from '../../components/GuardedButton';
 import { toCacheInstance } from '../../hooks/useCacheInstances';
 import { useCacheObjects } from '../../hooks/useCacheObjects';
+import { useCacheAccess } from '../../hooks/useCacheAccess';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { cacheKey } from '../../model/cache-resources';
 import type { EditableObjects } from '../../model/edit-patches';
@@ -50,6 +51,7 @@ const PipCacheDetailsPage: React.FC = () => {
     return deployment ? { deployment, buildConfig, route } : undefined;
   }, [cache, buildConfig, route]);
   const [activeTab, setActiveTab] = React.useState<string | number>('overview');
+  const access = useCacheAccess(ns, name);
 
   if (!loaded && !loadError) {
     return (
@@ -116,17 +118,24 @@ const PipCacheDetailsPage: React.FC = () => {
             <FlexItem>
               <Flex>
                 <FlexItem>
-                  <CacheUseButtons cache={instance} />
+                  <CacheUseButtons
+                    cache={instance}
+                    allowed={access.checking || access.canUseInBuilds}
+                  />
                 </FlexItem>
                 <FlexItem>
-                  <Button
+                  <GuardedButton
+                    allowed={access.checking || access.canDelete}
+                    reason={t('You may not delete pip caches in project {{namespace}}.', {
+                      namespace: ns,
+                    })}
                     variant="secondary"
                     isDanger
                     onClick={openDelete}
                     data-test="pipcache-delete"
                   >
                     {t('Delete pip cache')}
-                  </Button>
+                  </GuardedButton>
                 </FlexItem>
               </Flex>
             </FlexItem>

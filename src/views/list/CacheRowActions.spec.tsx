@@ -2,16 +2,20 @@ import * as React from 'react';
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { CacheInstance } from '../../model/instance';
-import { useModal } from '../../sdk/console-sdk';
+import { useAccessReview, useModal } from '../../sdk/console-sdk';
 import CacheRowActions from './CacheRowActions';
 
-jest.mock('../../sdk/console-sdk', () => ({ useModal: jest.fn() }));
+jest.mock('../../sdk/console-sdk', () => ({
+  useModal: jest.fn(),
+  useAccessReview: jest.fn(() => [true, false]),
+}));
 // The dialog's code cannot be fetched, as when the plugin was updated under an open page.
 jest.mock('../details/DeleteCacheModal', () => {
   throw new Error('Loading chunk 412 failed');
 });
 
 const cache = { name: 'alpha', namespace: 'demo' } as CacheInstance;
+const accessReview = useAccessReview as jest.MockedFunction<typeof useAccessReview>;
 
 describe('CacheRowActions', () => {
   it('says so where the user acted when a dialog cannot be loaded, and opens nothing', async () => {
@@ -24,5 +28,32 @@ describe('CacheRowActions', () => {
       'The dialog could not be loaded (Loading chunk 412 failed). Reload the page and try again.',
     );
     expect(launchModal).not.toHaveBeenCalled();
+  });
+
+  it('asks what the user may do only when the menu opens, and disables what they may not', async () => {
+    const launchModal = jest.fn();
+    (useModal as jest.MockedFunction<typeof useModal>).mockReturnValue(launchModal);
+    accessReview.mockClear();
+    accessReview.mockImplementation(({ verb }) => [verb === 'patch', false]);
+    render(<CacheRowActions cache={cache} />);
+    expect(accessReview).not.toHaveBeenCalled();
+    await act(() => userEvent.click(screen.getByRole('button', { name: 'Actions for alpha' })));
+    expect(accessReview).toHaveBeenCalledWith(
+      expect.objectContaining({ verb: 'delete', resource: 'deployments', namespace: 'demo' }),
+    );
+    const remove = screen.getByRole('menuitem', { name: 'Delete pip cache' });
+    expect(remove).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByRole('menuitem', { name: 'Use in builds…' })).not.toHaveAttribute(
+      'aria-disabled',
+    );
+    await act(() => userEvent.click(remove));
+    // Nothing ran: the menu is still open, and no dialog was asked for or failed to load.
+    expect(screen.getByRole('menuitem', { name: 'Delete pip cache' })).toBeInTheDocument();
+    expect(screen.queryByTestId('pipcache-row-actions-error')).toBeNull();
+    expect(launchModal).not.toHaveBeenCalled();
+    await act(() => userEvent.hover(remove));
+    expect(
+      await screen.findByText('You may not delete pip caches in project demo.'),
+    ).toBeInTheDocument();
   });
 });

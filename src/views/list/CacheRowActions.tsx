@@ -1,9 +1,7 @@
 import * as React from 'react';
 import {
   Alert,
-  Divider,
   Dropdown,
-  DropdownItem,
   DropdownList,
   MenuToggle,
   type MenuToggleElement,
@@ -12,6 +10,7 @@ import { EllipsisVIcon } from '@patternfly/react-icons';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import type { CacheInstance } from '../../model/instance';
 import { useModal } from '../../sdk/console-sdk';
+import CacheRowMenuItems from './CacheRowMenuItems';
 
 // The row leaves the list by itself when the watch reports the cache's Deployment gone.
 const stayOnTheList = (): void => undefined;
@@ -53,30 +52,24 @@ const CacheRowActions: React.FC<{ cache: CacheInstance }> = ({ cache }) => {
         )}
       >
         <DropdownList>
-          <DropdownItem
-            onClick={run(async () => {
-              const { default: UseInBuildsModal } = await import('../buildconfig/UseInBuildsModal');
-              launchModal(UseInBuildsModal, { cache });
-            })}
-            data-test="pipcache-row-use"
-          >
-            {t('Use in builds…')}
-          </DropdownItem>
-          <Divider component="li" />
-          <DropdownItem
-            isDanger
-            onClick={run(async () => {
-              const { default: DeleteCacheModal } = await import('../details/DeleteCacheModal');
-              launchModal(DeleteCacheModal, {
-                namespace: cache.namespace,
-                name: cache.name,
-                onDeleted: stayOnTheList,
-              });
-            })}
-            data-test="pipcache-row-delete"
-          >
-            {t('Delete pip cache')}
-          </DropdownItem>
+          {open && (
+            <CacheRowMenuItems
+              cache={cache}
+              onUseInBuilds={run(async () => {
+                const { default: UseInBuildsModal } =
+                  await import('../buildconfig/UseInBuildsModal');
+                launchModal(UseInBuildsModal, { cache });
+              })}
+              onDelete={run(async () => {
+                const { default: DeleteCacheModal } = await import('../details/DeleteCacheModal');
+                launchModal(DeleteCacheModal, {
+                  namespace: cache.namespace,
+                  name: cache.name,
+                  onDeleted: stayOnTheList,
+                });
+              })}
+            />
+          )}
         </DropdownList>
       </Dropdown>
       {failure && (
