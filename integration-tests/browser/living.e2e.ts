@@ -122,6 +122,12 @@ test.describe('living with a cache', () => {
     await page.getByTestId('pipcache-disk-empty').click();
     const modal = page.getByTestId('pipcache-empty-modal');
     await expect(modal.getByTestId('pipcache-empty-run')).toBeDisabled();
+    // The confirmation stands apart from the steps above it instead of touching the last one.
+    const steps = await modal.getByTestId('pipcache-empty-steps').boundingBox();
+    const accept = await modal
+      .getByText('I understand that every cached package is removed.')
+      .boundingBox();
+    expect(accept!.y - (steps!.y + steps!.height)).toBeGreaterThanOrEqual(8);
     await modal.getByTestId('pipcache-empty-accept').check();
 
     // The third write of the run (creating the claim again) fails.

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Modal, ModalBody, ModalFooter, ModalHeader } from '@patternfly/react-core';
+import { Modal, ModalBody, ModalFooter, ModalHeader, Stack } from '@patternfly/react-core';
 
 interface ActionModalProps {
   /** The dialog's `data-test`; its title and description ids are derived from it. */
@@ -17,7 +17,9 @@ interface ActionModalProps {
 
 /**
  * A PatternFly dialog with the plugin's conventions in one place: labelled by its title and
- * described by its description for screen readers, a body, and a footer of actions.
+ * described by its description for screen readers, a body, and a footer of actions. The body's
+ * parts (alerts, lists, fields, confirmations) stand in a stack with PatternFly's gutter, so that
+ * no dialog runs a list into the checkbox below it.
  */
 const ActionModal: React.FC<ActionModalProps> = ({
   'data-test': dataTest,
@@ -47,7 +49,9 @@ const ActionModal: React.FC<ActionModalProps> = ({
         description={description}
         descriptorId={description ? descriptorId : undefined}
       />
-      <ModalBody>{children}</ModalBody>
+      <ModalBody>
+        <Stack hasGutter>{children}</Stack>
+      </ModalBody>
       <ModalFooter>{footer}</ModalFooter>
     </Modal>
   );

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Alert, Button, Spinner } from '@patternfly/react-core';
+import { Alert, Button } from '@patternfly/react-core';
 import type { PatchOutcome } from '../../api/guarded-patch';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import {
@@ -9,6 +9,7 @@ import {
 } from '../../api/use-cache';
 import EnvChangeTable from '../../components/EnvChangeTable';
 import ActionModal from '../../components/ActionModal';
+import DialogSpinner from '../../components/DialogSpinner';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import {
   allBuildsEnvChanges,
@@ -86,7 +87,7 @@ const ClusterDefaultsModal: React.FC<ClusterDefaultsModalProps> = ({ cache, clos
       </Alert>
     );
   } else if (!config || !defaults) {
-    body = <Spinner size="lg" aria-label={t('Loading the cluster build defaults')} />;
+    body = <DialogSpinner label={t('Loading the cluster build defaults')} />;
   } else {
     const current = defaults.entries;
     body = (

@@ -1,20 +1,12 @@
 import * as React from 'react';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Form,
-  FormGroup,
-  Label,
-  Radio,
-  Spinner,
-} from '@patternfly/react-core';
+import { Alert, Button, Checkbox, Form, FormGroup, Label, Radio } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import { startBuild } from '../../api/start-build';
 import { applyCacheToBuildConfig } from '../../api/use-cache';
 import { useBuildConfigs } from '../../hooks/useBuildConfigs';
 import ActionModal from '../../components/ActionModal';
+import DialogSpinner from '../../components/DialogSpinner';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import {
   builderImageOf,
@@ -164,7 +156,7 @@ const UseInBuildsModal: React.FC<UseInBuildsModalProps> = ({ cache, namespace, c
       </Alert>
     );
   } else if (!loaded) {
-    body = <Spinner size="lg" aria-label={t('Loading BuildConfigs')} />;
+    body = <DialogSpinner label={t('Loading BuildConfigs')} />;
   } else if (rows.length === 0) {
     body = (
       <Alert

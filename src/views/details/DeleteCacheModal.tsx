@@ -1,18 +1,11 @@
 import * as React from 'react';
-import {
-  Alert,
-  AlertActionLink,
-  Button,
-  Checkbox,
-  List,
-  ListItem,
-  Spinner,
-} from '@patternfly/react-core';
+import { Alert, AlertActionLink, Button, Checkbox, List, ListItem } from '@patternfly/react-core';
 import { listBuildConfigsUsing } from '../../api/cache-users';
 import { deleteObjects, listCacheObjects, type OwnedObject } from '../../api/delete-cache';
 import { toK8sErrorInfo, type K8sErrorInfo } from '../../api/k8s-error';
 import { stopUsingCacheInBuildConfig } from '../../api/use-cache';
 import ActionModal from '../../components/ActionModal';
+import DialogSpinner from '../../components/DialogSpinner';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import type { BuildConfig } from '../../model/k8s-types';
 
@@ -167,9 +160,7 @@ const DeleteCacheModal: React.FC<DeleteCacheModalProps> = ({
         </>
       }
     >
-      {phase.step === 'loading' && (
-        <Spinner size="lg" aria-label={t('Finding the objects of this cache')} />
-      )}
+      {phase.step === 'loading' && <DialogSpinner label={t('Finding the objects of this cache')} />}
       {phase.step === 'load-failed' && (
         <Alert variant="danger" isInline title={t('Could not list the objects of this cache')}>
           {phase.message}

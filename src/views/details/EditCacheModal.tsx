@@ -12,7 +12,6 @@ import {
   GridItem,
   List,
   ListItem,
-  Stack,
   TextInput,
 } from '@patternfly/react-core';
 import {
@@ -214,213 +213,211 @@ const EditCacheModal: React.FC<EditCacheModalProps> = ({ namespace, objects, clo
         </>
       }
     >
-      <Stack hasGutter>
-        {restartsPod && ephemeral && (
-          <Alert
-            variant="warning"
-            isInline
-            isPlain
-            title={t(
-              'This cache keeps its packages in ephemeral storage: the restart empties it, and builds download again until it refills.',
-            )}
-            data-test="pipcache-edit-ephemeral-warning"
-          />
-        )}
-        {conflict && (
-          <Alert
-            variant="warning"
-            isInline
-            title={t('Someone else changed this cache while you were editing')}
-            data-test="pipcache-edit-conflict"
-          >
-            <p>
-              {t(
-                '{{objects}} changed meanwhile, so nothing of your edit was forced over it. The form now starts from the current settings, with your own changes kept. Check them and save again.',
-                { objects: conflict.kinds.join(', ') },
-              )}
-            </p>
-            {conflict.fields.length > 0 && (
-              <p data-test="pipcache-edit-conflict-fields">
-                {t('Changed by the other edit: {{fields}}', {
-                  fields: conflict.fields.map((field) => fieldLabels[field]).join(', '),
-                })}
-              </p>
-            )}
-          </Alert>
-        )}
-        {report && (
-          <Alert
-            variant={report.outcome === 'partly-applied' ? 'warning' : 'danger'}
-            isInline
-            title={
-              report.outcome === 'partly-applied'
-                ? t('Only some changes were saved')
-                : t('Nothing was changed')
-            }
-            actionLinks={
-              report.outcome === 'partly-applied' || report.outcome === 'nothing-applied' ? (
-                <AlertActionLink
-                  onClick={() => void run(report.remaining)}
-                  data-test="pipcache-edit-retry"
-                >
-                  {t('Retry the rest')}
-                </AlertActionLink>
-              ) : undefined
-            }
-            data-test="pipcache-edit-report"
-          >
-            <List>
-              {report.patches.map((patch) => (
-                <ListItem key={`${patch.kind}/${patch.name}`} data-test="pipcache-edit-report-item">
-                  {t('{{kind}} {{name}}: {{fate}}', {
-                    kind: patch.kind,
-                    name: patch.name,
-                    fate: fateText(patch.fate),
-                  })}
-                </ListItem>
-              ))}
-            </List>
-          </Alert>
-        )}
-        {failure && (
-          <Alert variant="danger" isInline title={t('Nothing was changed')}>
-            {failure}
-          </Alert>
-        )}
-        <Form
-          onSubmit={(event) => {
-            event.preventDefault();
-            save();
-          }}
+      {restartsPod && ephemeral && (
+        <Alert
+          variant="warning"
+          isInline
+          isPlain
+          title={t(
+            'This cache keeps its packages in ephemeral storage: the restart empties it, and builds download again until it refills.',
+          )}
+          data-test="pipcache-edit-ephemeral-warning"
+        />
+      )}
+      {conflict && (
+        <Alert
+          variant="warning"
+          isInline
+          title={t('Someone else changed this cache while you were editing')}
+          data-test="pipcache-edit-conflict"
         >
-          <FormSection title={t('Resources')} titleElement="h3">
-            <Grid hasGutter md={6}>
-              <GridItem>
-                {text(
-                  'resources.memoryRequest',
-                  'pipcache-edit-memory-request',
-                  values.resources.memoryRequest,
-                  (memoryRequest) => set('resources', { memoryRequest }),
-                )}
-              </GridItem>
-              <GridItem>
-                {text(
-                  'resources.memoryLimit',
-                  'pipcache-edit-memory-limit',
-                  values.resources.memoryLimit,
-                  (memoryLimit) => set('resources', { memoryLimit }),
-                )}
-              </GridItem>
-              <GridItem>
-                {text(
-                  'resources.cpuRequest',
-                  'pipcache-edit-cpu-request',
-                  values.resources.cpuRequest,
-                  (cpuRequest) => set('resources', { cpuRequest }),
-                  t('Empty: no CPU request.'),
-                )}
-              </GridItem>
-              <GridItem>
-                {text(
-                  'resources.cpuLimit',
-                  'pipcache-edit-cpu-limit',
-                  values.resources.cpuLimit,
-                  (cpuLimit) => set('resources', { cpuLimit }),
-                  t('Empty: no CPU limit.'),
-                )}
-              </GridItem>
-            </Grid>
-          </FormSection>
-          <FormSection title={t('Node placement')} titleElement="h3">
-            <FormField label={fieldLabels['placement.pods']} fieldId="pipcache-edit-pod-nodes">
+          <p>
+            {t(
+              '{{objects}} changed meanwhile, so nothing of your edit was forced over it. The form now starts from the current settings, with your own changes kept. Check them and save again.',
+              { objects: conflict.kinds.join(', ') },
+            )}
+          </p>
+          {conflict.fields.length > 0 && (
+            <p data-test="pipcache-edit-conflict-fields">
+              {t('Changed by the other edit: {{fields}}', {
+                fields: conflict.fields.map((field) => fieldLabels[field]).join(', '),
+              })}
+            </p>
+          )}
+        </Alert>
+      )}
+      {report && (
+        <Alert
+          variant={report.outcome === 'partly-applied' ? 'warning' : 'danger'}
+          isInline
+          title={
+            report.outcome === 'partly-applied'
+              ? t('Only some changes were saved')
+              : t('Nothing was changed')
+          }
+          actionLinks={
+            report.outcome === 'partly-applied' || report.outcome === 'nothing-applied' ? (
+              <AlertActionLink
+                onClick={() => void run(report.remaining)}
+                data-test="pipcache-edit-retry"
+              >
+                {t('Retry the rest')}
+              </AlertActionLink>
+            ) : undefined
+          }
+          data-test="pipcache-edit-report"
+        >
+          <List>
+            {report.patches.map((patch) => (
+              <ListItem key={`${patch.kind}/${patch.name}`} data-test="pipcache-edit-report-item">
+                {t('{{kind}} {{name}}: {{fate}}', {
+                  kind: patch.kind,
+                  name: patch.name,
+                  fate: fateText(patch.fate),
+                })}
+              </ListItem>
+            ))}
+          </List>
+        </Alert>
+      )}
+      {failure && (
+        <Alert variant="danger" isInline title={t('Nothing was changed')}>
+          {failure}
+        </Alert>
+      )}
+      <Form
+        onSubmit={(event) => {
+          event.preventDefault();
+          save();
+        }}
+      >
+        <FormSection title={t('Resources')} titleElement="h3">
+          <Grid hasGutter md={6}>
+            <GridItem>
+              {text(
+                'resources.memoryRequest',
+                'pipcache-edit-memory-request',
+                values.resources.memoryRequest,
+                (memoryRequest) => set('resources', { memoryRequest }),
+              )}
+            </GridItem>
+            <GridItem>
+              {text(
+                'resources.memoryLimit',
+                'pipcache-edit-memory-limit',
+                values.resources.memoryLimit,
+                (memoryLimit) => set('resources', { memoryLimit }),
+              )}
+            </GridItem>
+            <GridItem>
+              {text(
+                'resources.cpuRequest',
+                'pipcache-edit-cpu-request',
+                values.resources.cpuRequest,
+                (cpuRequest) => set('resources', { cpuRequest }),
+                t('Empty: no CPU request.'),
+              )}
+            </GridItem>
+            <GridItem>
+              {text(
+                'resources.cpuLimit',
+                'pipcache-edit-cpu-limit',
+                values.resources.cpuLimit,
+                (cpuLimit) => set('resources', { cpuLimit }),
+                t('Empty: no CPU limit.'),
+              )}
+            </GridItem>
+          </Grid>
+        </FormSection>
+        <FormSection title={t('Node placement')} titleElement="h3">
+          <FormField label={fieldLabels['placement.pods']} fieldId="pipcache-edit-pod-nodes">
+            <KeyValueEditor
+              id="pipcache-edit-pod-nodes"
+              rows={values.placement.pods}
+              onChange={(pods) => set('placement', { pods })}
+              errors={errors}
+              prefix="placement.pods"
+              addLabel={t('Add node label')}
+            />
+          </FormField>
+          {baseline.objects.buildConfig && (
+            <FormField label={fieldLabels['placement.build']} fieldId="pipcache-edit-build-nodes">
               <KeyValueEditor
-                id="pipcache-edit-pod-nodes"
-                rows={values.placement.pods}
-                onChange={(pods) => set('placement', { pods })}
+                id="pipcache-edit-build-nodes"
+                rows={values.placement.build}
+                onChange={(build) => set('placement', { build })}
                 errors={errors}
-                prefix="placement.pods"
+                prefix="placement.build"
                 addLabel={t('Add node label')}
               />
             </FormField>
-            {baseline.objects.buildConfig && (
-              <FormField label={fieldLabels['placement.build']} fieldId="pipcache-edit-build-nodes">
-                <KeyValueEditor
-                  id="pipcache-edit-build-nodes"
-                  rows={values.placement.build}
-                  onChange={(build) => set('placement', { build })}
-                  errors={errors}
-                  prefix="placement.build"
-                  addLabel={t('Add node label')}
-                />
-              </FormField>
-            )}
-          </FormSection>
-          {baseline.objects.route && (
-            <FormSection title={t('Route')} titleElement="h3">
-              <FormField
-                label={fieldLabels['route.insecureEdgeTermination']}
-                fieldId="pipcache-edit-insecure"
-              >
-                <FormSelect
-                  id="pipcache-edit-insecure"
-                  value={values.route.insecureEdgeTermination}
-                  onChange={(_event, value) =>
-                    set('route', { insecureEdgeTermination: value as InsecureEdgePolicy })
-                  }
-                  data-test="pipcache-edit-insecure"
-                >
-                  <FormSelectOption value="Redirect" label={t('Redirect to https')} />
-                  <FormSelectOption value="Allow" label={t('Allow plain http')} />
-                </FormSelect>
-              </FormField>
-              {text(
-                'route.allowedCidrs',
-                'pipcache-edit-allowed',
-                values.route.allowedCidrs,
-                (allowedCidrs) => set('route', { allowedCidrs }),
-                t('CIDRs separated by spaces, such as 10.0.0.0/8; empty: everyone.'),
-              )}
-            </FormSection>
           )}
-          <FormSection title={t('devpi options')} titleElement="h3">
+        </FormSection>
+        {baseline.objects.route && (
+          <FormSection title={t('Route')} titleElement="h3">
+            <FormField
+              label={fieldLabels['route.insecureEdgeTermination']}
+              fieldId="pipcache-edit-insecure"
+            >
+              <FormSelect
+                id="pipcache-edit-insecure"
+                value={values.route.insecureEdgeTermination}
+                onChange={(_event, value) =>
+                  set('route', { insecureEdgeTermination: value as InsecureEdgePolicy })
+                }
+                data-test="pipcache-edit-insecure"
+              >
+                <FormSelectOption value="Redirect" label={t('Redirect to https')} />
+                <FormSelectOption value="Allow" label={t('Allow plain http')} />
+              </FormSelect>
+            </FormField>
             {text(
-              'devpi.upstreamUrl',
-              'pipcache-edit-upstream',
-              values.devpi.upstreamUrl,
-              (upstreamUrl) => set('devpi', { upstreamUrl }),
-              t('Empty: PyPI.'),
+              'route.allowedCidrs',
+              'pipcache-edit-allowed',
+              values.route.allowedCidrs,
+              (allowedCidrs) => set('route', { allowedCidrs }),
+              t('CIDRs separated by spaces, such as 10.0.0.0/8; empty: everyone.'),
             )}
-            <Grid hasGutter md={6}>
-              <GridItem>
-                {text(
-                  'devpi.cacheExpiry',
-                  'pipcache-edit-expiry',
-                  values.devpi.cacheExpiry,
-                  (cacheExpiry) => set('devpi', { cacheExpiry }),
-                  t("Empty: devpi's default (1800)."),
-                )}
-              </GridItem>
-              <GridItem>
-                {text(
-                  'devpi.requestTimeout',
-                  'pipcache-edit-timeout',
-                  values.devpi.requestTimeout,
-                  (requestTimeout) => set('devpi', { requestTimeout }),
-                  t("Empty: devpi's default (5)."),
-                )}
-              </GridItem>
-            </Grid>
-            <Checkbox
-              id="pipcache-edit-offline"
-              label={fieldLabels['devpi.offline']}
-              description={t('Serve only what is cached; never ask the upstream index.')}
-              isChecked={values.devpi.offline}
-              onChange={(_event, offline) => set('devpi', { offline })}
-              data-test="pipcache-edit-offline"
-            />
           </FormSection>
-        </Form>
-      </Stack>
+        )}
+        <FormSection title={t('devpi options')} titleElement="h3">
+          {text(
+            'devpi.upstreamUrl',
+            'pipcache-edit-upstream',
+            values.devpi.upstreamUrl,
+            (upstreamUrl) => set('devpi', { upstreamUrl }),
+            t('Empty: PyPI.'),
+          )}
+          <Grid hasGutter md={6}>
+            <GridItem>
+              {text(
+                'devpi.cacheExpiry',
+                'pipcache-edit-expiry',
+                values.devpi.cacheExpiry,
+                (cacheExpiry) => set('devpi', { cacheExpiry }),
+                t("Empty: devpi's default (1800)."),
+              )}
+            </GridItem>
+            <GridItem>
+              {text(
+                'devpi.requestTimeout',
+                'pipcache-edit-timeout',
+                values.devpi.requestTimeout,
+                (requestTimeout) => set('devpi', { requestTimeout }),
+                t("Empty: devpi's default (5)."),
+              )}
+            </GridItem>
+          </Grid>
+          <Checkbox
+            id="pipcache-edit-offline"
+            label={fieldLabels['devpi.offline']}
+            description={t('Serve only what is cached; never ask the upstream index.')}
+            isChecked={values.devpi.offline}
+            onChange={(_event, offline) => set('devpi', { offline })}
+            data-test="pipcache-edit-offline"
+          />
+        </FormSection>
+      </Form>
     </ActionModal>
   );
 };

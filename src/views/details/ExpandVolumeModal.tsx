@@ -1,9 +1,10 @@
 import * as React from 'react';
-import { Alert, Button, Form, Spinner, TextInput } from '@patternfly/react-core';
+import { Alert, Button, Form, TextInput } from '@patternfly/react-core';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import { expandVolume, storageClassOf, type StorageClassInfo } from '../../api/volumes';
 import FormField from '../../components/FormField';
 import ActionModal from '../../components/ActionModal';
+import DialogSpinner from '../../components/DialogSpinner';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { requestedSize, validateNewSize } from '../../model/disk';
 import type { PersistentVolumeClaim } from '../../model/k8s-types';
@@ -74,7 +75,7 @@ const ExpandVolumeModal: React.FC<ExpandVolumeModalProps> = ({ pvc, closeModal }
       </Alert>
     );
   } else if (storageClass === undefined) {
-    body = <Spinner size="lg" aria-label={t('Reading the StorageClass')} />;
+    body = <DialogSpinner label={t('Reading the StorageClass')} />;
   } else if (!expandable) {
     body = (
       <Alert
