@@ -75,6 +75,34 @@ test.describe('the Project Overview', () => {
     await expect(page.getByTestId('pipcache-row')).toHaveCount(1);
   });
 
+  test("keeps each cache's copy button on the line of its name in the narrow Inventory card", async ({
+    page,
+    cluster,
+  }) => {
+    await cluster.seed([
+      ...cacheObjects('pipcache', { persistent: true }),
+      runningPod('pipcache'),
+      ...cacheObjects('team-wheels', { ready: false }),
+    ]);
+    // A filling volume adds a label to the row, which then no longer fits on one line.
+    const response = await page.request.post('/__cluster/disk-usage', {
+      data: { namespace: 'demo', claim: 'pipcache-data', bytes: 0.86 * 1024 ** 3 },
+    });
+    expect(response.ok()).toBe(true);
+    await page.goto('/k8s/cluster/projects/demo');
+    const rows = page.getByTestId('pipcache-inventory').getByTestId('pipcache-inventory-cache');
+    await expect(rows).toHaveCount(2);
+    await expect(rows.first().getByTestId('pipcache-disk-label')).toBeVisible();
+    for (const name of ['pipcache', 'team-wheels']) {
+      const row = rows.filter({ has: page.getByRole('link', { name, exact: true }) });
+      const link = await row.getByRole('link', { name, exact: true }).boundingBox();
+      const copy = await row.getByTestId('pipcache-copy-pip').boundingBox();
+      const middle = copy!.y + copy!.height / 2;
+      expect(middle, `${name}: copy button beside the name`).toBeGreaterThan(link!.y);
+      expect(middle, `${name}: copy button beside the name`).toBeLessThan(link!.y + link!.height);
+    }
+  });
+
   test("is the Developer perspective's Project page too", async ({ page, cluster }) => {
     await cluster.seed(cacheObjects('pipcache'));
     await page.goto('/');

@@ -91,23 +91,31 @@ const ProjectCachesInventoryItem: React.FC<{ projectName: string }> = ({ project
               data-test="pipcache-inventory-cache"
               data-test-name={instance.name}
             >
+              {/* The Inventory card is a narrow column: the labels may wrap under the name,
+                  while the copy button keeps its place at the end of the first line. */}
               <Flex
-                spaceItems={{ default: 'spaceItemsSm' }}
-                alignItems={{ default: 'alignItemsCenter' }}
+                flexWrap={{ default: 'nowrap' }}
+                justifyContent={{ default: 'justifyContentSpaceBetween' }}
+                alignItems={{ default: 'alignItemsFlexStart' }}
               >
-                <FlexItem>
-                  <Link to={detailsPagePath(instance.namespace, instance.name)}>
-                    {instance.name}
-                  </Link>
-                </FlexItem>
-                <FlexItem>
-                  <HealthLabel health={health} />
-                </FlexItem>
-                {disk && disk.level !== 'ok' && (
+                <Flex
+                  spaceItems={{ default: 'spaceItemsSm' }}
+                  alignItems={{ default: 'alignItemsCenter' }}
+                >
                   <FlexItem>
-                    <DiskUseLabel use={disk} />
+                    <Link to={detailsPagePath(instance.namespace, instance.name)}>
+                      {instance.name}
+                    </Link>
                   </FlexItem>
-                )}
+                  <FlexItem>
+                    <HealthLabel health={health} />
+                  </FlexItem>
+                  {disk && disk.level !== 'ok' && (
+                    <FlexItem>
+                      <DiskUseLabel use={disk} />
+                    </FlexItem>
+                  )}
+                </Flex>
                 <FlexItem>
                   <CopyButton
                     text={clientSnippet('pip-env', instance.internalUrl)}
