@@ -165,7 +165,7 @@ test.describe('the plugin in the console shell', () => {
   });
 
   for (const theme of ['light', 'dark'] as const) {
-    test(`every text of the list, details, dashboards, BuildConfig tab and create form is readable in the ${theme} theme`, async ({
+    test(`every text of the list, details and its dialogs, dashboards, BuildConfig tab and create form is readable in the ${theme} theme`, async ({
       page,
       cluster,
     }) => {
@@ -198,6 +198,23 @@ test.describe('the plugin in the console shell', () => {
       await page.goto('/pipcache/ns/demo/alpha');
       await expect(page.getByTestId('pipcache-health-sentence')).toHaveText(/^Ready/);
       expect(await lowContrastTexts(page, '[data-test="pipcache-details-page"]')).toEqual([]);
+      // The dialogs lie over the page on a backdrop of their own.
+      for (const [button, modal] of [
+        ['pipcache-edit', 'pipcache-edit-modal'],
+        ['pipcache-upgrade', 'pipcache-upgrade-modal'],
+        ['pipcache-delete', 'pipcache-delete-modal'],
+      ]) {
+        await page.getByTestId(button!).click();
+        await expect(page.getByTestId(modal!)).toBeVisible();
+        await expect(page.getByTestId(modal!).getByRole('progressbar')).toHaveCount(0);
+        // PatternFly's required-field asterisk: see the create form below.
+        expect(
+          await lowContrastTexts(page, `[data-test="${modal}"]`, ['.pf-v6-c-form__label-required']),
+          modal,
+        ).toEqual([]);
+        await page.keyboard.press('Escape');
+        await expect(page.getByTestId(modal!)).toHaveCount(0);
+      }
 
       await page.goto('/pipcache/ns/demo/beta');
       await expect(page.getByTestId('pipcache-details-title')).toHaveText('beta');
