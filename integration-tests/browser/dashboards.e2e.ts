@@ -1,21 +1,16 @@
-import type { Page } from '@playwright/test';
-import { cacheDeployment, cacheObjects, expect, runningPod, test } from './fixtures';
+import {
+  cacheDeployment,
+  cacheObjects,
+  type ClusterControl,
+  expect,
+  runningPod,
+  test,
+} from './fixtures';
 
 const GiB = 1024 ** 3;
 
-/** Sets the bytes a cache's volume holds (each is 1 GiB). */
-const fill = async (page: Page, namespace: string, name: string, share: number) => {
-  const response = await page.request.post('/__cluster/disk-usage', {
-    data: { namespace, claim: `${name}-data`, bytes: Math.round(share * GiB) },
-  });
-  expect(response.ok()).toBe(true);
-};
-
 /** Three persistent caches in two projects, at 29%, 88% and 97% full, and an ephemeral one. */
-const seedFillingCaches = async (
-  page: Page,
-  cluster: { seed: (objects: unknown[]) => Promise<void> },
-) => {
+const seedFillingCaches = async (cluster: ClusterControl) => {
   await cluster.seed([
     ...cacheObjects('calm', { persistent: true }),
     runningPod('calm', 'demo'),
@@ -25,9 +20,10 @@ const seedFillingCaches = async (
     ...cacheObjects('full', { namespace: 'team-b', persistent: true }),
     runningPod('full', 'team-b'),
   ]);
-  await fill(page, 'demo', 'calm', 0.29);
-  await fill(page, 'demo', 'busy', 0.88);
-  await fill(page, 'team-b', 'full', 0.97);
+  // Each volume is 1 GiB.
+  await cluster.diskUsage('calm-data', 0.29 * GiB);
+  await cluster.diskUsage('busy-data', 0.88 * GiB);
+  await cluster.diskUsage('full-data', 0.97 * GiB, 'team-b');
 };
 
 /** A cache's anchor Deployment whose rollout gave up: what a crash-looping cache ends as. */
@@ -85,10 +81,7 @@ test.describe('the Project Overview', () => {
       ...cacheObjects('team-wheels', { ready: false }),
     ]);
     // A filling volume adds a label to the row, which then no longer fits on one line.
-    const response = await page.request.post('/__cluster/disk-usage', {
-      data: { namespace: 'demo', claim: 'pipcache-data', bytes: 0.86 * 1024 ** 3 },
-    });
-    expect(response.ok()).toBe(true);
+    await cluster.diskUsage('pipcache-data', 0.86 * GiB);
     await page.goto('/k8s/cluster/projects/demo');
     const rows = page.getByTestId('pipcache-inventory').getByTestId('pipcache-inventory-cache');
     await expect(rows).toHaveCount(2);
@@ -243,7 +236,7 @@ test.describe('disk use on the cluster Overview', () => {
     cluster,
   }) => {
     await cluster.user('cluster-admin');
-    await seedFillingCaches(page, cluster);
+    await seedFillingCaches(cluster);
     await page.goto('/dashboards/pipcache');
     const row = (name: string) =>
       page.locator(`[data-test="pipcache-cluster-row"][data-test-name="${name}"]`);
@@ -304,7 +297,7 @@ test.describe('disk use on the cluster Overview', () => {
         { user: 'cluster-admin', verb: '*', resource: 'monitoring.coreos.com/prometheuses/api' },
       ],
     });
-    await seedFillingCaches(page, cluster);
+    await seedFillingCaches(cluster);
     const queries: string[] = [];
     page.on('request', (request) => {
       const url = new URL(request.url());
@@ -325,7 +318,7 @@ test.describe('disk use on the cluster Overview', () => {
     // The refused metrics queries are the point of the test; the browser logs their 503s.
     problems.allow.push(/status of 503/);
     await cluster.user('cluster-admin');
-    await seedFillingCaches(page, cluster);
+    await seedFillingCaches(cluster);
     await cluster.faults({ prometheusUnavailable: 503 });
     await page.goto('/dashboards/pipcache');
     const unknown = page.getByTestId('pipcache-cluster-disk-unknown');

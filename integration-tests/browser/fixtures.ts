@@ -29,6 +29,11 @@ export class ClusterControl {
     return (await response.json()) as any[];
   }
 
+  /** Sets the bytes that the in-memory Prometheus reports in use on a claim's volume. */
+  async diskUsage(claim: string, bytes: number, namespace = 'demo'): Promise<void> {
+    await this.post('/__cluster/disk-usage', { namespace, claim, bytes: Math.round(bytes) });
+  }
+
   async faults(faults: Record<string, unknown>): Promise<void> {
     await this.post('/__cluster/faults', faults);
   }

@@ -1,18 +1,6 @@
-import { cacheObjects, type ClusterControl, expect, runningPod, test } from './fixtures';
+import { cacheObjects, expect, runningPod, test } from './fixtures';
 
 const MiB = 1024 ** 2;
-
-const diskUsage = async (
-  cluster: ClusterControl,
-  page: import('@playwright/test').Page,
-  bytes: number,
-) => {
-  const response = await page.request.post('/__cluster/disk-usage', {
-    data: { namespace: 'demo', claim: 'pipcache-data', bytes },
-  });
-  expect(response.ok()).toBe(true);
-  return cluster;
-};
 
 /** The cache's objects with its claim in another StorageClass. */
 const inClass = (objects: any[], storageClassName: string) =>
@@ -23,14 +11,14 @@ const inClass = (objects: any[], storageClassName: string) =>
 test.describe('living with a cache', () => {
   test('shows how full the volume is, warns from 80%, and grows it', async ({ page, cluster }) => {
     await cluster.seed([...cacheObjects('pipcache', { persistent: true }), runningPod('pipcache')]);
-    await diskUsage(cluster, page, 300 * MiB);
+    await cluster.diskUsage('pipcache-data', 300 * MiB);
     await page.goto('/pipcache/ns/demo/pipcache');
     await expect(page.getByTestId('pipcache-disk-sentence')).toHaveText(
       '300.0 MiB of 1.0 GiB used (29%).',
     );
     await expect(page.getByTestId('pipcache-disk-sentence')).toHaveAttribute('data-level', 'ok');
 
-    await diskUsage(cluster, page, 900 * MiB);
+    await cluster.diskUsage('pipcache-data', 900 * MiB);
     await page.reload();
     const sentence = page.getByTestId('pipcache-disk-sentence');
     await expect(sentence).toHaveAttribute('data-level', 'warning');

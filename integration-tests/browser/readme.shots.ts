@@ -5,16 +5,13 @@ import { cacheObjects, expect, runningPod, test } from './fixtures';
 // show what the plugin does today: `npm run screenshots` (not part of `npm test`).
 const docs = path.resolve(__dirname, '../../docs');
 
-test.beforeEach(async ({ page, cluster }) => {
+test.beforeEach(async ({ cluster }) => {
   await cluster.seed([
     ...cacheObjects('pipcache', { persistent: true }),
     runningPod('pipcache'),
     ...cacheObjects('team-wheels', { ready: false }),
   ]);
-  const response = await page.request.post('/__cluster/disk-usage', {
-    data: { namespace: 'demo', claim: 'pipcache-data', bytes: 0.86 * 1024 ** 3 },
-  });
-  expect(response.ok()).toBe(true);
+  await cluster.diskUsage('pipcache-data', 0.86 * 1024 ** 3);
 });
 
 test('a cache page', async ({ page }) => {
