@@ -39,7 +39,13 @@ test.describe('Add → PipCache', () => {
     await page.goto('/pipcache/ns/demo/~new');
     await page.getByLabel('Persistent volume').check();
     await page.getByTestId('pipcache-storage-size').fill('512Mi');
+    // The cluster's StorageClasses say whether the volume can grow when devpi fills it.
+    const classHelp = page.getByTestId('pipcache-storage-class-help');
+    await expect(classHelp).toHaveText(
+      'standard-csi allows volume expansion: the cache can grow later from its page.',
+    );
     await page.getByTestId('pipcache-storage-class').selectOption('fast-local');
+    await expect(classHelp).toHaveText(/^fast-local cannot expand volumes: when the cache is full/);
     await page
       .getByTestId('pipcache-section-placement')
       .getByRole('button', { name: 'Placement' })

@@ -5,6 +5,8 @@ interface FormFieldProps {
   label: string;
   fieldId: string;
   help?: string;
+  /** A help that warns of a consequence of the value, without being an error. */
+  helpVariant?: 'default' | 'warning';
   error?: string;
   isRequired?: boolean;
   children: React.ReactNode;
@@ -15,6 +17,7 @@ const FormField: React.FC<FormFieldProps> = ({
   label,
   fieldId,
   help,
+  helpVariant = 'default',
   error,
   isRequired,
   children,
@@ -25,8 +28,8 @@ const FormField: React.FC<FormFieldProps> = ({
       <FormHelperText>
         <HelperText>
           <HelperTextItem
-            variant={error ? 'error' : 'default'}
-            data-test={error ? `${fieldId}-error` : undefined}
+            variant={error ? 'error' : helpVariant}
+            data-test={error ? `${fieldId}-error` : `${fieldId}-help`}
           >
             {error ?? help}
           </HelperTextItem>

@@ -1,13 +1,9 @@
 import * as React from 'react';
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import type { ImageStream } from '../model/k8s-types';
+import type { StorageClassInfo } from '../model/storage-classes';
 import { usablePythonTags, type BuildStrategyKind, type ClusterFacts } from '../model/values';
 import { useAccessReview, useK8sWatchResource } from '../sdk/console-sdk';
-
-export interface StorageClassInfo {
-  name: string;
-  isDefault: boolean;
-}
 
 export interface FormFacts {
   facts: ClusterFacts;
@@ -19,6 +15,7 @@ export interface FormFacts {
 
 interface StorageClass extends K8sResourceCommon {
   provisioner?: string;
+  allowVolumeExpansion?: boolean;
 }
 
 /** What the cluster offers the create form: python tags, build rights, storage classes. */
@@ -81,6 +78,7 @@ export const useClusterFacts = (namespace: string): FormFacts => {
         isDefault:
           storageClass.metadata?.annotations?.['storageclass.kubernetes.io/is-default-class'] ===
           'true',
+        expandable: storageClass.allowVolumeExpansion === true,
       })),
       projectNodeSelector:
         (project as K8sResourceCommon | undefined)?.metadata?.annotations?.[

@@ -27,6 +27,7 @@ const storageClasses = [
       name: 'standard-csi',
       annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' },
     },
+    allowVolumeExpansion: true,
   },
   { metadata: { name: 'fast-local' } },
 ];
@@ -119,6 +120,16 @@ describe('PipCacheCreatePage', () => {
         .getAllByRole('option')
         .map((o) => o.textContent),
     ).toEqual(['Cluster default', 'standard-csi (default)', 'fast-local']);
+    // Whether the volume can grow later is said before it is made.
+    expect(screen.getByTestId('pipcache-storage-class-help')).toHaveTextContent(
+      'standard-csi allows volume expansion: the cache can grow later from its page.',
+    );
+    await act(() => userEvent.selectOptions(select, 'fast-local'));
+    const help = screen.getByTestId('pipcache-storage-class-help');
+    expect(help).toHaveTextContent(
+      'fast-local cannot expand volumes: when the cache is full it can only be emptied.',
+    );
+    expect(help.closest('.pf-m-warning')).not.toBeNull();
     await userEvent.clear(screen.getByTestId('pipcache-storage-size'));
     await userEvent.type(screen.getByTestId('pipcache-storage-size'), '2GB');
     expect(screen.getByTestId('pipcache-storage-size-error')).toHaveTextContent(

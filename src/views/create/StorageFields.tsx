@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { FormSelect, FormSelectOption, Radio } from '@patternfly/react-core';
 import FormField from '../../components/FormField';
-import type { StorageClassInfo } from '../../hooks/useClusterFacts';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
+import { storageClassHelp, type StorageClassInfo } from '../../model/storage-classes';
 import type { FormBinding } from './form-binding';
 import ValueTextField from './ValueTextField';
 
@@ -24,6 +24,7 @@ const StorageFields: React.FC<StorageFieldsProps> = ({
 }) => {
   const { t } = usePipCacheTranslation();
   const { values, set } = binding;
+  const classHelp = storageClassHelp(storageClasses, values.storage.storageClass, t);
   return (
     <>
       {claimChoice ?? (
@@ -61,7 +62,8 @@ const StorageFields: React.FC<StorageFieldsProps> = ({
           <FormField
             label={t('Storage class')}
             fieldId="pipcache-storage-class"
-            help={t('Empty uses the cluster default.')}
+            help={classHelp.text}
+            helpVariant={classHelp.warn ? 'warning' : 'default'}
           >
             <FormSelect
               id="pipcache-storage-class"
