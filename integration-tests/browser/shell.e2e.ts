@@ -240,6 +240,10 @@ test.describe('the plugin in the console shell', () => {
         await page.getByTestId(`pipcache-section-${section}`).getByRole('button').first().click();
       }
       await page.getByTestId('pipcache-name').fill('Bad_Name');
+      // A storage class that cannot grow the volume: its warning is read in both themes too.
+      await page.getByLabel('Persistent volume').check();
+      await page.getByTestId('pipcache-storage-class').selectOption('fast-local');
+      await expect(page.getByTestId('pipcache-storage-class-help')).toContainText('cannot expand');
       await expect(page.getByTestId('pipcache-name-error')).toBeVisible();
       // PatternFly's own required-field asterisk is 4.2:1 in its dark theme, in every console
       // form alike; the plugin leaves PatternFly's styles alone, and "required" reaches screen
