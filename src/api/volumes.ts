@@ -9,6 +9,12 @@ import {
   type PrometheusVector,
 } from '../model/disk';
 import type { PersistentVolumeClaim } from '../model/k8s-types';
+import {
+  effectiveStorageClass,
+  storageClassInfo,
+  type StorageClassInfo,
+  type StorageClassObject,
+} from '../model/storage-classes';
 import { consoleFetchJSON, k8sListItems } from '../sdk/console-sdk';
 import { CACHE_OWNED_KINDS } from './cache-kinds';
 import { applyGuardedPatch, type PatchOutcome } from './guarded-patch';
@@ -44,26 +50,15 @@ const STORAGE_CLASS_MODEL: K8sModel = {
   namespaced: false,
 };
 
-/** A StorageClass, as far as growing a volume needs it. */
-export interface StorageClassInfo {
-  metadata: { name?: string; annotations?: Record<string, string> };
-  allowVolumeExpansion?: boolean;
-}
-
 /** The StorageClass a claim uses: the one it names, or the cluster's default for none. */
 export const storageClassOf = async (
   pvc: PersistentVolumeClaim,
 ): Promise<StorageClassInfo | undefined> => {
-  const classes = await k8sListItems<StorageClassInfo & { metadata: object }>({
+  const classes = await k8sListItems<StorageClassObject & { metadata: object }>({
     model: STORAGE_CLASS_MODEL,
     queryParams: {},
   });
-  const name = pvc.spec?.storageClassName;
-  return name
-    ? classes.find((sc) => sc.metadata.name === name)
-    : classes.find(
-        (sc) => sc.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true',
-      );
+  return effectiveStorageClass(classes.map(storageClassInfo), pvc.spec?.storageClassName ?? '');
 };
 
 const PVC_MODEL = CACHE_OWNED_KINDS.find((model) => model.kind === 'PersistentVolumeClaim');

@@ -1,7 +1,11 @@
 import * as React from 'react';
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import type { ImageStream } from '../model/k8s-types';
-import type { StorageClassInfo } from '../model/storage-classes';
+import {
+  storageClassInfo,
+  type StorageClassInfo,
+  type StorageClassObject,
+} from '../model/storage-classes';
 import { usablePythonTags, type BuildStrategyKind, type ClusterFacts } from '../model/values';
 import { useAccessReview, useK8sWatchResource } from '../sdk/console-sdk';
 
@@ -13,10 +17,7 @@ export interface FormFacts {
   loaded: boolean;
 }
 
-interface StorageClass extends K8sResourceCommon {
-  provisioner?: string;
-  allowVolumeExpansion?: boolean;
-}
+type StorageClass = K8sResourceCommon & StorageClassObject;
 
 /** What the cluster offers the create form: python tags, build rights, storage classes. */
 export const useClusterFacts = (namespace: string): FormFacts => {
@@ -73,13 +74,7 @@ export const useClusterFacts = (namespace: string): FormFacts => {
         allowedStrategies: strategies,
         canBuild: buildConfigs,
       },
-      storageClasses: (classesLoaded ? classes : []).map((storageClass) => ({
-        name: storageClass.metadata?.name ?? '',
-        isDefault:
-          storageClass.metadata?.annotations?.['storageclass.kubernetes.io/is-default-class'] ===
-          'true',
-        expandable: storageClass.allowVolumeExpansion === true,
-      })),
+      storageClasses: (classesLoaded ? classes : []).map(storageClassInfo),
       projectNodeSelector:
         (project as K8sResourceCommon | undefined)?.metadata?.annotations?.[
           'openshift.io/node-selector'

@@ -1,4 +1,9 @@
-import { effectiveStorageClass, storageClassHelp, type StorageClassInfo } from './storage-classes';
+import {
+  effectiveStorageClass,
+  storageClassHelp,
+  storageClassInfo,
+  type StorageClassInfo,
+} from './storage-classes';
 import { t } from './test-utils';
 
 const classes: StorageClassInfo[] = [
@@ -34,5 +39,27 @@ describe('storage classes in the create form', () => {
       text: 'Empty uses the cluster default.',
       warn: false,
     });
+  });
+});
+
+describe('storageClassInfo', () => {
+  it('reads the name, the default-class annotation and allowVolumeExpansion', () => {
+    expect(
+      storageClassInfo({
+        metadata: {
+          name: 'standard-csi',
+          annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' },
+        },
+        allowVolumeExpansion: true,
+      }),
+    ).toEqual({ name: 'standard-csi', isDefault: true, expandable: true });
+    expect(
+      storageClassInfo({
+        metadata: {
+          name: 'fast-local',
+          annotations: { 'storageclass.kubernetes.io/is-default-class': 'false' },
+        },
+      }),
+    ).toEqual({ name: 'fast-local', isDefault: false, expandable: false });
   });
 });

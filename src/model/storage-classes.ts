@@ -1,12 +1,26 @@
 import type { TFunction } from './i18n';
 
-/** A StorageClass as the create form offers it. */
+/** A StorageClass as the create form and the expand dialog use it. */
 export interface StorageClassInfo {
   name: string;
   isDefault: boolean;
   /** `allowVolumeExpansion`: a claim of this class may be made larger later. */
   expandable: boolean;
 }
+
+/** A StorageClass object, as far as the plugin reads it. */
+export interface StorageClassObject {
+  metadata?: { name?: string; annotations?: Record<string, string> };
+  allowVolumeExpansion?: boolean;
+}
+
+/** What the plugin needs of a StorageClass object: its name, default mark and expansion. */
+export const storageClassInfo = (storageClass: StorageClassObject): StorageClassInfo => ({
+  name: storageClass.metadata?.name ?? '',
+  isDefault:
+    storageClass.metadata?.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true',
+  expandable: storageClass.allowVolumeExpansion === true,
+});
 
 /** The class a claim gets: the one chosen, or the cluster's default for an empty choice. */
 export const effectiveStorageClass = (

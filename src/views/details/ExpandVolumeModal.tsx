@@ -1,13 +1,14 @@
 import * as React from 'react';
 import { Alert, Button, Form, TextInput } from '@patternfly/react-core';
 import { toK8sErrorInfo } from '../../api/k8s-error';
-import { expandVolume, storageClassOf, type StorageClassInfo } from '../../api/volumes';
+import { expandVolume, storageClassOf } from '../../api/volumes';
 import FormField from '../../components/FormField';
 import ActionModal from '../../components/ActionModal';
 import DialogSpinner from '../../components/DialogSpinner';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { requestedSize, validateNewSize } from '../../model/disk';
 import type { PersistentVolumeClaim } from '../../model/k8s-types';
+import type { StorageClassInfo } from '../../model/storage-classes';
 
 interface ExpandVolumeModalProps {
   pvc: PersistentVolumeClaim;
@@ -40,7 +41,7 @@ const ExpandVolumeModal: React.FC<ExpandVolumeModalProps> = ({ pvc, closeModal }
     };
   }, [pvc]);
 
-  const expandable = storageClass?.allowVolumeExpansion === true;
+  const expandable = storageClass?.expandable === true;
   const save = async () => {
     setTouched(true);
     if (error || saving || !expandable) return;
@@ -82,7 +83,7 @@ const ExpandVolumeModal: React.FC<ExpandVolumeModalProps> = ({ pvc, closeModal }
         isInline
         variant="info"
         title={t('StorageClass {{name}} does not allow volume expansion.', {
-          name: storageClass?.metadata.name ?? pvc.spec?.storageClassName ?? t('(default)'),
+          name: storageClass?.name ?? pvc.spec?.storageClassName ?? t('(default)'),
         })}
         data-test="pipcache-expand-unsupported"
       >
