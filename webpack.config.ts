@@ -2,7 +2,7 @@ import * as path from 'path';
 import { ConsoleRemotePlugin } from '@openshift-console/dynamic-plugin-sdk-webpack';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import * as fs from 'fs';
-import type { Compiler, Configuration as WebpackConfiguration } from 'webpack';
+import type { Compiler, Module, Configuration as WebpackConfiguration } from 'webpack';
 import type { Configuration as DevServerConfiguration } from 'webpack-dev-server';
 
 interface Configuration extends WebpackConfiguration {
@@ -33,6 +33,26 @@ class ChunkGraphStatsPlugin {
   }
 }
 
+/**
+ * The chunk a vendor module goes to: PatternFly components by component (react-core's code and
+ * react-styles' class names of the same component together), PatternFly's shared helpers, the
+ * icons and small libraries each in one chunk. Names only group; file names stay hashes.
+ */
+export const vendorChunkName = (resource: string): string => {
+  const file = resource.split(path.sep).join('/');
+  const component =
+    /\/@patternfly\/react-(?:core|table)\/dist\/(?:esm|dynamic)\/(?:components|layouts|deprecated\/components)\/([^/.]+)/.exec(
+      file,
+    ) ?? /\/@patternfly\/react-styles\/css\/(?:components|layouts)\/([^/.]+)/.exec(file);
+  if (component) return `pf-${component[1]}`;
+  // Popper (Tooltip, Popover, menus) is large and not on every page.
+  if (file.includes('/@patternfly/react-core/dist/esm/helpers/Popper/')) return 'pf-popper';
+  if (file.includes('/@patternfly/react-icons/')) return 'pf-icons';
+  if (/\/(?:@patternfly\/react-(?:core|styles|tokens|table)|tslib)\//.test(file)) return 'pf-base';
+  const pkg = /\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+  return `lib-${(pkg?.[1] ?? 'other').replace(/[@/]/g, '-')}`;
+};
+
 const config: Configuration = {
   mode: isProduction ? 'production' : 'development',
   // ConsoleRemotePlugin creates the remote container entry; the plugin has no entry of its own.
@@ -54,6 +74,10 @@ const config: Configuration = {
   },
   resolve: {
     extensions: ['.ts', '.tsx', '.js', '.jsx'],
+    // PatternFly calls only `createPortal` of react-dom, which no console shares: a portal is
+    // plain data the console's react-dom renders, so the build takes it from a small module
+    // rather than bundling a second react-dom (see src/sdk/react-dom-portal.ts).
+    alias: { 'react-dom$': path.resolve(__dirname, 'src/sdk/react-dom-portal.ts') },
   },
   module: {
     rules: [
@@ -110,14 +134,17 @@ const config: Configuration = {
     minimize: isProduction,
     splitChunks: {
       cacheGroups: {
-        // PatternFly's fallback copies load only when the console's own PatternFly does not
-        // satisfy our range, which no supported console does. As one chunk they cost the entry,
-        // which every console page fetches, one file name instead of some thirty.
-        patternflyFallback: {
-          test: /[\\/]node_modules[\\/]@patternfly[\\/]/,
-          name: 'pf-fallback',
+        // The SDK shares PatternFly per dynamic module (`@patternfly/react-core/dist/dynamic/
+        // components/Button`, …), each with its own fallback chunk group. Consoles 4.19–4.21
+        // share no PatternFly, so there every page loads the fallbacks of the modules it uses:
+        // one chunk per PatternFly component (its code and its class-name map), so that a page
+        // fetches what it renders and nothing else, and one for the helpers every component uses.
+        // Left to itself, webpack would copy the helpers into each fallback chunk.
+        vendor: {
+          test: /[\\/]node_modules[\\/]/,
           chunks: 'async',
           enforce: true,
+          name: (module: Module) => vendorChunkName(module.nameForCondition() ?? ''),
         },
       },
     },
