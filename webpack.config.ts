@@ -34,9 +34,23 @@ class ChunkGraphStatsPlugin {
 }
 
 /**
- * The chunk a vendor module goes to: PatternFly components by component (react-core's code and
- * react-styles' class names of the same component together), PatternFly's shared helpers, the
- * icons and small libraries each in one chunk. Names only group; file names stay hashes.
+ * PatternFly components that every page of the plugin renders (pages, BuildConfig tab and
+ * dashboard items alike): they share one chunk with PatternFly's helpers, icons and Popper,
+ * since each page needs them all anyway and one file compresses better than a dozen.
+ */
+/** What the build takes for react-dom (see `resolve.alias`); PatternFly's portals call it. */
+const PORTAL_MODULE = path
+  .resolve(__dirname, 'src/sdk/react-dom-portal.ts')
+  .split(path.sep)
+  .join('/');
+
+const COMMON_COMPONENTS = new Set(['Alert', 'Badge', 'Button', 'Spinner', 'Tooltip']);
+
+/**
+ * The chunk a vendor module goes to: PatternFly components by component (react-core's and
+ * react-table's code and react-styles' class names of the same component together), what
+ * every page uses in one common chunk, other libraries by package. The names only group
+ * modules: file names stay content hashes.
  */
 export const vendorChunkName = (resource: string): string => {
   const file = resource.split(path.sep).join('/');
@@ -44,11 +58,14 @@ export const vendorChunkName = (resource: string): string => {
     /\/@patternfly\/react-(?:core|table)\/dist\/(?:esm|dynamic)\/(?:components|layouts|deprecated\/components)\/([^/.]+)/.exec(
       file,
     ) ?? /\/@patternfly\/react-styles\/css\/(?:components|layouts)\/([^/.]+)/.exec(file);
-  if (component) return `pf-${component[1]}`;
-  // Popper (Tooltip, Popover, menus) is large and not on every page.
-  if (file.includes('/@patternfly/react-core/dist/esm/helpers/Popper/')) return 'pf-popper';
-  if (file.includes('/@patternfly/react-icons/')) return 'pf-icons';
-  if (/\/(?:@patternfly\/react-(?:core|styles|tokens|table)|tslib)\//.test(file)) return 'pf-base';
+  if (component?.[1])
+    return COMMON_COMPONENTS.has(component[1]) ? 'pf-common' : `pf-${component[1]}`;
+  if (
+    file === PORTAL_MODULE ||
+    /\/(?:@patternfly\/react-(?:core|styles|tokens|icons)|tslib|object-assign)\//.test(file) ||
+    /\/react\/(?:cjs\/react-)?jsx-runtime/.test(file)
+  )
+    return 'pf-common';
   const pkg = /\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
   return `lib-${(pkg?.[1] ?? 'other').replace(/[@/]/g, '-')}`;
 };
@@ -77,7 +94,7 @@ const config: Configuration = {
     // PatternFly calls only `createPortal` of react-dom, which no console shares: a portal is
     // plain data the console's react-dom renders, so the build takes it from a small module
     // rather than bundling a second react-dom (see src/sdk/react-dom-portal.ts).
-    alias: { 'react-dom$': path.resolve(__dirname, 'src/sdk/react-dom-portal.ts') },
+    alias: { 'react-dom$': PORTAL_MODULE },
   },
   module: {
     rules: [
@@ -141,7 +158,9 @@ const config: Configuration = {
         // fetches what it renders and nothing else, and one for the helpers every component uses.
         // Left to itself, webpack would copy the helpers into each fallback chunk.
         vendor: {
-          test: /[\\/]node_modules[\\/]/,
+          test: (module: Module) =>
+            /[\\/]node_modules[\\/]/.test(module.nameForCondition() ?? '') ||
+            module.nameForCondition() === path.normalize(PORTAL_MODULE),
           chunks: 'async',
           enforce: true,
           name: (module: Module) => vendorChunkName(module.nameForCondition() ?? ''),

@@ -22,7 +22,7 @@ import { detailsPagePath } from '../../model/namespaces';
 import { useAccessReview, useModal } from '../../sdk/console-sdk';
 import UsedCacheHealth from './UsedCacheHealth';
 import { useCanPatchBuildConfig } from './useBuildConfigActions';
-import { lazyModal } from '../../components/lazy-modal';
+import { lazyModal } from '../../components/lazy-load';
 
 // Each dialog's code loads when it is opened, not with the page.
 const StopUsingCacheModal = lazyModal(() => import('./StopUsingCacheModal'));

@@ -4,7 +4,7 @@ import GuardedButton from '../../components/GuardedButton';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import type { CacheInstance } from '../../model/instance';
 import { useAccessReview, useModal } from '../../sdk/console-sdk';
-import { lazyModal } from '../../components/lazy-modal';
+import { lazyModal } from '../../components/lazy-load';
 
 // Each dialog's code loads when it is opened, not with the page.
 const ClusterDefaultsModal = lazyModal(() => import('./ClusterDefaultsModal'));

@@ -4,7 +4,7 @@ import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { cacheUseOf } from '../../model/build-use';
 import type { BuildConfig } from '../../model/k8s-types';
 import { useAccessReview, useModal } from '../../sdk/console-sdk';
-import { lazyModal } from '../../components/lazy-modal';
+import { lazyModal } from '../../components/lazy-load';
 
 // Each dialog's code loads when it is opened, not with the page.
 const StopUsingCacheModal = lazyModal(() => import('./StopUsingCacheModal'));

@@ -5,7 +5,7 @@ import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { diskSentence, diskUseOf } from '../../model/disk';
 import type { Deployment, PersistentVolumeClaim } from '../../model/k8s-types';
 import { useModal } from '../../sdk/console-sdk';
-import { lazyModal } from '../../components/lazy-modal';
+import { lazyModal } from '../../components/lazy-load';
 
 // Each dialog's code loads when it is opened, not with the page.
 const EmptyCacheModal = lazyModal(() => import('./EmptyCacheModal'));

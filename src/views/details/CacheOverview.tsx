@@ -24,7 +24,7 @@ import { useModal } from '../../sdk/console-sdk';
 import ClientSnippets from './ClientSnippets';
 import DevpiStatusFacts from './DevpiStatusFacts';
 import StartBuildButton from './StartBuildButton';
-import { lazyModal } from '../../components/lazy-modal';
+import { lazyModal } from '../../components/lazy-load';
 
 // Each dialog's code loads when it is opened, not with the page.
 const EmptyEphemeralCacheModal = lazyModal(() => import('./EmptyEphemeralCacheModal'));

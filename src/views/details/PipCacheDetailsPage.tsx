@@ -31,7 +31,7 @@ import CacheUseButtons from '../buildconfig/CacheUseButtons';
 import CacheObjectsList from './CacheObjectsList';
 import CacheOverview from './CacheOverview';
 import CacheSettings from './CacheSettings';
-import { lazyModal } from '../../components/lazy-modal';
+import { lazyModal } from '../../components/lazy-load';
 
 // Each dialog's code loads when it is opened, not with the page.
 const ChangeHostModal = lazyModal(() => import('./ChangeHostModal'));
