@@ -1,8 +1,7 @@
 import * as path from 'path';
 import { ConsoleRemotePlugin } from '@openshift-console/dynamic-plugin-sdk-webpack';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
-import * as fs from 'fs';
-import type { Compiler, Module, Configuration as WebpackConfiguration } from 'webpack';
+import type { Module, Configuration as WebpackConfiguration } from 'webpack';
 import type { Configuration as DevServerConfiguration } from 'webpack-dev-server';
 
 interface Configuration extends WebpackConfiguration {
@@ -11,39 +10,17 @@ interface Configuration extends WebpackConfiguration {
 
 const isProduction = process.env.NODE_ENV === 'production';
 
-/** Where the build leaves the chunk graph for `scripts/bundle-report.ts`; outside dist/ on purpose. */
-const STATS_FILE = path.resolve(__dirname, '.cache', 'bundle-stats.json');
-
-/** Records which files each chunk group (entry, exposed module) loads, for the bundle report. */
-class ChunkGraphStatsPlugin {
-  apply(compiler: Compiler) {
-    compiler.hooks.done.tap('ChunkGraphStatsPlugin', (stats) => {
-      const json = stats.toJson({
-        all: false,
-        chunkGroups: true,
-        chunkGroupAuxiliary: false,
-        assets: true,
-      });
-      fs.mkdirSync(path.dirname(STATS_FILE), { recursive: true });
-      fs.writeFileSync(
-        STATS_FILE,
-        JSON.stringify({ namedChunkGroups: json.namedChunkGroups }, null, 2),
-      );
-    });
-  }
-}
-
-/**
- * PatternFly components that every page of the plugin renders (pages, BuildConfig tab and
- * dashboard items alike): they share one chunk with PatternFly's helpers, icons and Popper,
- * since each page needs them all anyway and one file compresses better than a dozen.
- */
 /** What the build takes for react-dom (see `resolve.alias`); PatternFly's portals call it. */
 const PORTAL_MODULE = path
   .resolve(__dirname, 'src/sdk/react-dom-portal.ts')
   .split(path.sep)
   .join('/');
 
+/**
+ * PatternFly components that every page of the plugin renders (pages, BuildConfig tab and
+ * dashboard items alike): they share one chunk with PatternFly's helpers, icons and Popper,
+ * since each page needs them all anyway and one file compresses better than a dozen.
+ */
 const COMMON_COMPONENTS = new Set(['Alert', 'Badge', 'Button', 'Spinner', 'Tooltip']);
 
 /**
@@ -84,7 +61,7 @@ const config: Configuration = {
     // the entry name change per build, and the manifest is served uncached.
     filename: isProduction ? '[name]-bundle-[contenthash].min.js' : '[name]-bundle.js',
     chunkFilename: isProduction ? 'c.[contenthash].js' : '[name]-chunk.js',
-    // The entry lists every chunk's file name; short hashes (six hex digits tell some sixty
+    // The entry lists every chunk's file name; short hashes (six hex digits tell some eighty
     // files apart with room to spare) keep the entry, which every console page load fetches,
     // small.
     hashDigestLength: 6,
@@ -140,7 +117,6 @@ const config: Configuration = {
     new CopyWebpackPlugin({
       patterns: [{ from: path.resolve(__dirname, 'locales'), to: 'locales' }],
     }),
-    new ChunkGraphStatsPlugin(),
   ],
   // The console's Content-Security-Policy forbids eval, so never use eval-based source maps.
   devtool: isProduction ? false : 'source-map',
@@ -155,8 +131,9 @@ const config: Configuration = {
         // components/Button`, …), each with its own fallback chunk group. Consoles 4.19–4.21
         // share no PatternFly, so there every page loads the fallbacks of the modules it uses:
         // one chunk per PatternFly component (its code and its class-name map), so that a page
-        // fetches what it renders and nothing else, and one for the helpers every component uses.
-        // Left to itself, webpack would copy the helpers into each fallback chunk.
+        // fetches what it renders and little else, and one for what every page uses (see
+        // vendorChunkName). Left to itself, webpack would copy the helpers (and the portal
+        // module) into each fallback chunk, and a page would fetch them many times over.
         vendor: {
           test: (module: Module) =>
             /[\\/]node_modules[\\/]/.test(module.nameForCondition() ?? '') ||
