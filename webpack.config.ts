@@ -74,6 +74,10 @@ const config: Configuration = {
     alias: { 'react-dom$': PORTAL_MODULE },
   },
   module: {
+    // A module that asks for an export its import does not have fails the build: react-dom is
+    // the portal module (see resolve.alias), and a new call of react-dom's other APIs must not
+    // reach the browser as `undefined`.
+    parser: { javascript: { exportsPresence: 'error' } },
     rules: [
       {
         test: /\.(jsx?|tsx?)$/,
