@@ -1,8 +1,7 @@
 import * as path from 'path';
 import { ConsoleRemotePlugin } from '@openshift-console/dynamic-plugin-sdk-webpack';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
-import * as fs from 'fs';
-import type { Compiler, Configuration as WebpackConfiguration } from 'webpack';
+import type { Module, Configuration as WebpackConfiguration } from 'webpack';
 import type { Configuration as DevServerConfiguration } from 'webpack-dev-server';
 
 interface Configuration extends WebpackConfiguration {
@@ -11,27 +10,42 @@ interface Configuration extends WebpackConfiguration {
 
 const isProduction = process.env.NODE_ENV === 'production';
 
-/** Where the build leaves the chunk graph for `scripts/bundle-report.ts`; outside dist/ on purpose. */
-const STATS_FILE = path.resolve(__dirname, '.cache', 'bundle-stats.json');
+/** What the build takes for react-dom (see `resolve.alias`); PatternFly's portals call it. */
+const PORTAL_MODULE = path
+  .resolve(__dirname, 'src/sdk/react-dom-portal.ts')
+  .split(path.sep)
+  .join('/');
 
-/** Records which files each chunk group (entry, exposed module) loads, for the bundle report. */
-class ChunkGraphStatsPlugin {
-  apply(compiler: Compiler) {
-    compiler.hooks.done.tap('ChunkGraphStatsPlugin', (stats) => {
-      const json = stats.toJson({
-        all: false,
-        chunkGroups: true,
-        chunkGroupAuxiliary: false,
-        assets: true,
-      });
-      fs.mkdirSync(path.dirname(STATS_FILE), { recursive: true });
-      fs.writeFileSync(
-        STATS_FILE,
-        JSON.stringify({ namedChunkGroups: json.namedChunkGroups }, null, 2),
-      );
-    });
-  }
-}
+/**
+ * PatternFly components that every page of the plugin renders (pages, BuildConfig tab and
+ * dashboard items alike): they share one chunk with PatternFly's helpers, icons and Popper,
+ * since each page needs them all anyway and one file compresses better than a dozen.
+ */
+const COMMON_COMPONENTS = new Set(['Alert', 'Badge', 'Button', 'Spinner', 'Tooltip']);
+
+/**
+ * The chunk a vendor module goes to: PatternFly components by component (react-core's and
+ * react-table's code and react-styles' class names of the same component together), what
+ * every page uses in one common chunk, other libraries by package. The names only group
+ * modules: file names stay content hashes.
+ */
+export const vendorChunkName = (resource: string): string => {
+  const file = resource.split(path.sep).join('/');
+  const component =
+    /\/@patternfly\/react-(?:core|table)\/dist\/(?:esm|dynamic)\/(?:components|layouts|deprecated\/components)\/([^/.]+)/.exec(
+      file,
+    ) ?? /\/@patternfly\/react-styles\/css\/(?:components|layouts)\/([^/.]+)/.exec(file);
+  if (component?.[1])
+    return COMMON_COMPONENTS.has(component[1]) ? 'pf-common' : `pf-${component[1]}`;
+  if (
+    file === PORTAL_MODULE ||
+    /\/(?:@patternfly\/react-(?:core|styles|tokens|icons)|tslib|object-assign)\//.test(file) ||
+    /\/react\/(?:cjs\/react-)?jsx-runtime/.test(file)
+  )
+    return 'pf-common';
+  const pkg = /\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+  return `lib-${(pkg?.[1] ?? 'other').replace(/[@/]/g, '-')}`;
+};
 
 const config: Configuration = {
   mode: isProduction ? 'production' : 'development',
@@ -47,15 +61,23 @@ const config: Configuration = {
     // the entry name change per build, and the manifest is served uncached.
     filename: isProduction ? '[name]-bundle-[contenthash].min.js' : '[name]-bundle.js',
     chunkFilename: isProduction ? 'c.[contenthash].js' : '[name]-chunk.js',
-    // The entry lists every chunk's file name; short hashes (six hex digits tell some sixty
+    // The entry lists every chunk's file name; short hashes (six hex digits tell some eighty
     // files apart with room to spare) keep the entry, which every console page load fetches,
     // small.
     hashDigestLength: 6,
   },
   resolve: {
     extensions: ['.ts', '.tsx', '.js', '.jsx'],
+    // PatternFly calls only `createPortal` of react-dom, which no console shares: a portal is
+    // plain data the console's react-dom renders, so the build takes it from a small module
+    // rather than bundling a second react-dom (see src/sdk/react-dom-portal.ts).
+    alias: { 'react-dom$': PORTAL_MODULE },
   },
   module: {
+    // A module that asks for an export its import does not have fails the build: react-dom is
+    // the portal module (see resolve.alias), and a new call of react-dom's other APIs must not
+    // reach the browser as `undefined`.
+    parser: { javascript: { exportsPresence: 'error' } },
     rules: [
       {
         test: /\.(jsx?|tsx?)$/,
@@ -99,7 +121,6 @@ const config: Configuration = {
     new CopyWebpackPlugin({
       patterns: [{ from: path.resolve(__dirname, 'locales'), to: 'locales' }],
     }),
-    new ChunkGraphStatsPlugin(),
   ],
   // The console's Content-Security-Policy forbids eval, so never use eval-based source maps.
   devtool: isProduction ? false : 'source-map',
@@ -110,14 +131,20 @@ const config: Configuration = {
     minimize: isProduction,
     splitChunks: {
       cacheGroups: {
-        // PatternFly's fallback copies load only when the console's own PatternFly does not
-        // satisfy our range, which no supported console does. As one chunk they cost the entry,
-        // which every console page fetches, one file name instead of some thirty.
-        patternflyFallback: {
-          test: /[\\/]node_modules[\\/]@patternfly[\\/]/,
-          name: 'pf-fallback',
+        // The SDK shares PatternFly per dynamic module (`@patternfly/react-core/dist/dynamic/
+        // components/Button`, …), each with its own fallback chunk group. Consoles 4.19–4.21
+        // share no PatternFly, so there every page loads the fallbacks of the modules it uses:
+        // one chunk per PatternFly component (its code and its class-name map), so that a page
+        // fetches what it renders and little else, and one for what every page uses (see
+        // vendorChunkName). Left to itself, webpack would copy the helpers (and the portal
+        // module) into each fallback chunk, and a page would fetch them many times over.
+        vendor: {
+          test: (module: Module) =>
+            /[\\/]node_modules[\\/]/.test(module.nameForCondition() ?? '') ||
+            module.nameForCondition() === path.normalize(PORTAL_MODULE),
           chunks: 'async',
           enforce: true,
+          name: (module: Module) => vendorChunkName(module.nameForCondition() ?? ''),
         },
       },
     },

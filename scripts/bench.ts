@@ -1,8 +1,10 @@
 /**
  * `npm run bench` prints the plugin's measured figures with their budgets beside them;
  * `--check` exits non-zero when a budget is broken. Without options it measures the
- * production build in dist/ (run `npm run build` first); `--browser` adds what the browser
- * and the cluster see in the local console shell (run `npm run build-shell` too), and
+ * production build in dist/ (run `npm run build` first): the entry and the closure of each
+ * exposed module as consoles 4.19–4.21 and 4.22 load it (scripts/bench/share-scope.ts).
+ * `--browser` adds what the browser and the cluster see in the local console shell (run
+ * `npm run build-shell` too), and
  * `--traffic` measures only the cluster requests and watches of the list, details and Project
  * Overview pages with 1 and 200 caches (quick enough for `npm test`). `--only pages,timings,…`
  * picks browser sections.
@@ -10,29 +12,10 @@
  * default 5), `--probe-seconds N` (probe window, default 60). `BENCH_DEBUG=1` also lists the files
  * and requests each browser figure counted.
  */
-import { bundleRows, type SizeRow } from './bundle-report';
+import { closureRows, measuredOf } from './bundle-report';
+import { closureFigures, formatClosureTable } from './bench/budgets';
 import { formatFigure, isBroken, type Figure } from './bench/figures';
 import { SECTIONS, type Section } from './bench/sections';
-
-const KB = 1024;
-
-/** The budgets of issue 10, in bytes of gzip. */
-export const BUDGETS = {
-  entryGzip: 5 * KB,
-  pageGzip: 120 * KB,
-  /** The dashboard items' module: the Project Overview's inventory item loads it on every visit. */
-  inventoryItemGzip: 30 * KB,
-};
-
-/** Figures for the bundle: the entry and each exposed module, each against its budget. */
-export const bundleFigures = (rows: SizeRow[]): Figure[] =>
-  rows.map((row) => {
-    let budget: number | undefined;
-    if (row.label === 'entry') budget = BUDGETS.entryGzip;
-    else if (row.label === 'module Dashboards') budget = BUDGETS.inventoryItemGzip;
-    else if (row.label.startsWith('module ')) budget = BUDGETS.pageGzip;
-    return { name: `bundle: ${row.label} (gzip)`, value: row.gzip, unit: 'B', budget };
-  });
 
 const option = (name: string, fallback: number): number => {
   const index = process.argv.indexOf(`--${name}`);
@@ -67,7 +50,14 @@ const main = async (): Promise<void> => {
     more.forEach((figure) => console.log(formatFigure(figure)));
     figures.push(...more);
   };
-  if (!traffic) report(bundleFigures(bundleRows()));
+  if (!traffic) {
+    // The budget table of issue 24: each exposed module's closure as consoles 4.19–4.21 (no
+    // PatternFly in the share scope) and 4.22 (PatternFly shared) load it from dist/.
+    const measured = measuredOf(await closureRows());
+    console.log('bundle: what a console fetches from dist/ (gzip), against the budgets');
+    formatClosureTable(measured).forEach((line) => console.log(line));
+    figures.push(...closureFigures(measured));
+  }
   if (browser || traffic) {
     // Loaded only here, so that the bundle check needs neither Playwright nor the shell build.
     const { browserFigures } = await import('./bench/browser');

@@ -20,10 +20,13 @@ import { cacheUseOf } from '../../model/build-use';
 import type { BuildConfig } from '../../model/k8s-types';
 import { detailsPagePath } from '../../model/namespaces';
 import { useAccessReview, useModal } from '../../sdk/console-sdk';
-import StopUsingCacheModal from './StopUsingCacheModal';
-import UseCacheModal from './UseCacheModal';
 import UsedCacheHealth from './UsedCacheHealth';
 import { useCanPatchBuildConfig } from './useBuildConfigActions';
+import { lazyModal } from '../../components/lazy-load';
+
+// Each dialog's code loads when it is opened, not with the page.
+const StopUsingCacheModal = lazyModal(() => import('./StopUsingCacheModal'));
+const UseCacheModal = lazyModal(() => import('./UseCacheModal'));
 
 /**
  * The "PipCache" tab of a BuildConfig (`console.tab/horizontalNav`, from console 4.19): whether

@@ -4,8 +4,11 @@ import GuardedButton from '../../components/GuardedButton';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import type { CacheInstance } from '../../model/instance';
 import { useAccessReview, useModal } from '../../sdk/console-sdk';
-import ClusterDefaultsModal from './ClusterDefaultsModal';
-import UseInBuildsModal from './UseInBuildsModal';
+import { lazyModal } from '../../components/lazy-load';
+
+// Each dialog's code loads when it is opened, not with the page.
+const ClusterDefaultsModal = lazyModal(() => import('./ClusterDefaultsModal'));
+const UseInBuildsModal = lazyModal(() => import('./UseInBuildsModal'));
 
 /**
  * The cache page's ways to put the cache to use: "Use in builds…" for the project's

@@ -4,8 +4,11 @@ import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { cacheUseOf } from '../../model/build-use';
 import type { BuildConfig } from '../../model/k8s-types';
 import { useAccessReview, useModal } from '../../sdk/console-sdk';
-import StopUsingCacheModal from './StopUsingCacheModal';
-import UseCacheModal from './UseCacheModal';
+import { lazyModal } from '../../components/lazy-load';
+
+// Each dialog's code loads when it is opened, not with the page.
+const StopUsingCacheModal = lazyModal(() => import('./StopUsingCacheModal'));
+const UseCacheModal = lazyModal(() => import('./UseCacheModal'));
 
 /**
  * Console 4.21+ passes `{ buildConfig, latestBuild }`; other callers may pass the object itself.

@@ -5,8 +5,11 @@ import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { diskSentence, diskUseOf } from '../../model/disk';
 import type { Deployment, PersistentVolumeClaim } from '../../model/k8s-types';
 import { useModal } from '../../sdk/console-sdk';
-import EmptyCacheModal from './EmptyCacheModal';
-import ExpandVolumeModal from './ExpandVolumeModal';
+import { lazyModal } from '../../components/lazy-load';
+
+// Each dialog's code loads when it is opened, not with the page.
+const EmptyCacheModal = lazyModal(() => import('./EmptyCacheModal'));
+const ExpandVolumeModal = lazyModal(() => import('./ExpandVolumeModal'));
 
 const VARIANTS = { ok: undefined, warning: 'warning', critical: 'danger' } as const;
 

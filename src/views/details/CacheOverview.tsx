@@ -20,12 +20,15 @@ import { externalUrlProblemText, type CacheInstance } from '../../model/instance
 import type { BuildConfig, Deployment, PersistentVolumeClaim } from '../../model/k8s-types';
 import { clientSnippet } from '../../model/snippets';
 import CacheDiskUsage from './CacheDiskUsage';
-import EmptyEphemeralCacheModal from './EmptyEphemeralCacheModal';
 import { useModal } from '../../sdk/console-sdk';
 import ClientSnippets from './ClientSnippets';
-import UpgradeDevpiModal from './UpgradeDevpiModal';
 import DevpiStatusFacts from './DevpiStatusFacts';
 import StartBuildButton from './StartBuildButton';
+import { lazyModal } from '../../components/lazy-load';
+
+// Each dialog's code loads when it is opened, not with the page.
+const EmptyEphemeralCacheModal = lazyModal(() => import('./EmptyEphemeralCacheModal'));
+const UpgradeDevpiModal = lazyModal(() => import('./UpgradeDevpiModal'));
 
 /** The cache at a glance: health (asking devpi itself), index URLs to copy, snippets, build and storage. */
 const CacheOverview: React.FC<{

@@ -31,9 +31,12 @@ import CacheUseButtons from '../buildconfig/CacheUseButtons';
 import CacheObjectsList from './CacheObjectsList';
 import CacheOverview from './CacheOverview';
 import CacheSettings from './CacheSettings';
-import ChangeHostModal from './ChangeHostModal';
-import DeleteCacheModal from './DeleteCacheModal';
-import EditCacheModal from './EditCacheModal';
+import { lazyModal } from '../../components/lazy-load';
+
+// Each dialog's code loads when it is opened, not with the page.
+const ChangeHostModal = lazyModal(() => import('./ChangeHostModal'));
+const DeleteCacheModal = lazyModal(() => import('./DeleteCacheModal'));
+const EditCacheModal = lazyModal(() => import('./EditCacheModal'));
 
 /** A cache's page: its state, URLs, client snippets, objects and actions. */
 const PipCacheDetailsPage: React.FC = () => {
