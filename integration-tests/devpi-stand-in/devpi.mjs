@@ -12,12 +12,11 @@
 //   the new config, stops cleanly on SIGINT, and keeps SIGINT ignored when it was ignored on
 //   entry (a Python program does; the bash wrapper tells us, as node resets dispositions).
 // Events (`STANDIN_EVENTS`, one per line) let a test kill the start at a known step.
-'use strict';
-const crypto = require('crypto');
-const fs = require('fs');
-const http = require('http');
-const path = require('path');
-const { spawnSync } = require('child_process');
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
 
 const event = (name) => {
   if (process.env.STANDIN_EVENTS) fs.appendFileSync(process.env.STANDIN_EVENTS, `${name}\n`);
@@ -117,7 +116,14 @@ const normalize = (key, value) => {
       throw new Error("'mirror_cache_expiry' option must be an integer");
     return Number(value);
   }
-  if (['mirror_ignore_serial_header', 'mirror_no_project_list', 'mirror_use_external_urls', 'volatile'].includes(key)) {
+  if (
+    [
+      'mirror_ignore_serial_header',
+      'mirror_no_project_list',
+      'mirror_use_external_urls',
+      'volatile',
+    ].includes(key)
+  ) {
     if (!BOOLEAN.test(value)) throw new Error(`Unknown boolean value '${value}'.`);
     return /^(true|yes|1)$/i.test(value);
   }
@@ -127,13 +133,23 @@ const normalize = (key, value) => {
 
 const pythonRepr = (config) =>
   `{${Object.entries(config)
-    .map(([k, v]) => `'${k}': ${typeof v === 'string' ? `'${v}'` : v === true ? 'True' : v === false ? 'False' : v}`)
+    .map(
+      ([k, v]) =>
+        `'${k}': ${typeof v === 'string' ? `'${v}'` : v === true ? 'True' : v === false ? 'False' : v}`,
+    )
     .join(', ')}}`;
 
 const server = (argv) => {
   const options = parse(
     argv,
-    ['--serverdir', '--host', '--port', '--restrict-modify', '--request-timeout', '--mirror-cache-expiry'],
+    [
+      '--serverdir',
+      '--host',
+      '--port',
+      '--restrict-modify',
+      '--request-timeout',
+      '--mirror-cache-expiry',
+    ],
     ['--offline-mode'],
   );
   const dir = options['--serverdir'] ?? process.env.DEVPISERVER_SERVERDIR;
@@ -146,18 +162,25 @@ const server = (argv) => {
   let state = stored ? JSON.parse(stored) : { users: {}, index: undefined };
   const offline = options['--offline-mode'] === true;
   const json = (res, status, body) => {
-    res.writeHead(status, { 'Content-Type': 'application/json', 'X-Devpi-Server-Version': '6.19.1' });
+    res.writeHead(status, {
+      'Content-Type': 'application/json',
+      'X-Devpi-Server-Version': '6.19.1',
+    });
     res.end(JSON.stringify(body, null, 2));
   };
   const html = (res, status, title, text) => {
     res.writeHead(status, { 'Content-Type': 'text/html; charset=UTF-8' });
-    res.end(`<html>\n <head>\n  <title>${title}</title>\n </head>\n <body>\n  <h1>${title}</h1>\n  ${text}\n </body>\n</html>`);
+    res.end(
+      `<html>\n <head>\n  <title>${title}</title>\n </head>\n <body>\n  <h1>${title}</h1>\n  ${text}\n </body>\n</html>`,
+    );
   };
   const isRoot = (req) => {
     const match = /^Basic (.+)$/.exec(req.headers.authorization ?? '');
     if (!match) return false;
     const [user, ...rest] = Buffer.from(match[1], 'base64').toString('utf8').split(':');
-    return user === 'root' && state.users.root !== undefined && state.users.root === hash(rest.join(':'));
+    return (
+      user === 'root' && state.users.root !== undefined && state.users.root === hash(rest.join(':'))
+    );
   };
   const httpServer = http.createServer((req, res) => {
     const chunks = [];
@@ -166,22 +189,36 @@ const server = (argv) => {
       const url = new URL(req.url ?? '/', 'http://stand-in');
       const route = url.pathname.replace(/\/$/, '');
       if (req.method === 'GET' && url.pathname === '/+api') {
-        json(res, 200, { result: { login: 'http://127.0.0.1/+login', authstatus: ['noauth', '', []] }, type: 'apiconfig' });
+        json(res, 200, {
+          result: { login: 'http://127.0.0.1/+login', authstatus: ['noauth', '', []] },
+          type: 'apiconfig',
+        });
       } else if (route === '/root/pypi' && req.method === 'GET') {
         if (!state.index) return html(res, 404, '404 Not Found', 'no stage root/pypi');
-        const result = url.searchParams.has('no_projects') ? state.index : { ...state.index, projects: [] };
+        const result = url.searchParams.has('no_projects')
+          ? state.index
+          : { ...state.index, projects: [] };
         json(res, 200, { result, type: 'indexconfig' });
       } else if (route === '/root/pypi' && req.method === 'PATCH') {
         if (!isRoot(req) || !state.index)
-          return html(res, 403, '403 Forbidden', 'Access was denied to this resource.<br/><br/>\nUnauthorized: PyPIView failed permission check');
+          return html(
+            res,
+            403,
+            '403 Forbidden',
+            'Access was denied to this resource.<br/><br/>\nUnauthorized: PyPIView failed permission check',
+          );
         let next;
         try {
           const items = JSON.parse(Buffer.concat(chunks).toString('utf8'));
           next = { ...state.index };
           for (const item of items) {
             const [key, value] = item.split(/=(.*)/s);
-            if (key.endsWith('-')) delete next[key.slice(0, -1)];
-            else next[key] = normalize(key, value ?? '');
+            if (key.endsWith('-')) {
+              const dropped = key.slice(0, -1);
+              next = Object.fromEntries(Object.entries(next).filter(([k]) => k !== dropped));
+            } else {
+              next[key] = normalize(key, value ?? '');
+            }
           }
         } catch (error) {
           return json(res, 400, { message: error.message });
