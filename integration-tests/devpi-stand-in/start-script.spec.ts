@@ -448,7 +448,17 @@ describe('the start script, run as a container runs it against devpi stand-ins',
       fs.mkdirSync(stub);
       fs.writeFileSync(
         path.join(stub, 'pluggy.py'),
-        'class HookimplMarker:\n    def __init__(self, name):\n        self.name = name\n    def __call__(self, f):\n        setattr(f, self.name + "_impl", {})\n        return f\n',
+        [
+          'class HookimplMarker:',
+          '    def __init__(self, name):',
+          '        self.name = name',
+          '    def __call__(self, function=None, **opts):',
+          '        def mark(f):',
+          '            setattr(f, self.name + "_impl", opts)',
+          '            return f',
+          '        return mark(function) if function else mark',
+          '',
+        ].join('\n'),
       );
       pythonPath.push(stub);
     }
@@ -458,7 +468,7 @@ describe('the start script, run as a container runs it against devpi stand-ins',
       'eps = eps.select(group="devpi_server") if hasattr(eps, "select") else eps.get("devpi_server", [])',
       'plugin = [ep for ep in eps if ep.name == "pipcache_devpi_auth"][0].load()',
       'hook = plugin.devpiserver_get_mirror_auth',
-      'print(json.dumps({"marked": hasattr(hook, "devpiserver_impl"),',
+      'print(json.dumps({"marked": getattr(hook, "devpiserver_impl", {}).get("optionalhook", False),',
       '  "same": hook(mirror_url=sys.argv[1], www_authenticate_header="Basic"),',
       '  "other": hook(mirror_url="https://evil.example.com/simple/", www_authenticate_header="Basic"),',
       '  "port": hook(mirror_url="https://nexus.example.com:8443/simple/", www_authenticate_header="")}))',

@@ -11,6 +11,7 @@ import {
 } from './edit-patches';
 import type { BuildConfig, Deployment, Route } from './k8s-types';
 import { buildManifests } from './manifests';
+import { DEVPI_COMMAND } from './start-script';
 import { seededRandom } from './test-utils';
 import { fromValuesAnnotation } from './values-annotation';
 import { defaultValues, type PipCacheValues } from './values';
@@ -94,6 +95,25 @@ describe('editPatches', () => {
     );
     expect(recorded?.resources.memoryLimit).toBe('1Gi');
     expect(recorded?.placement.pods).toEqual([{ key: 'node-role.kubernetes.io/infra', value: '' }]);
+  });
+
+  it('gives a cache made by an earlier version the current start script with its next edit', () => {
+    const values = base();
+    const objects = live(values);
+    const container = objects.deployment.spec?.template.spec?.containers[0];
+    if (container) container.command = ['/bin/sh', '-c', 'devpi-server --root-passwd "$P" &'];
+    const requested = { ...values, route: { ...values.route, allowedCidrs: '10.0.0.0/8' } };
+    const deployment = editPatches(objects, values, requested).find((p) => p.kind === 'Deployment');
+    expect(deployment?.operations.slice(0, 3)).toEqual([
+      { op: 'test', path: '/metadata/resourceVersion', value: '11' },
+      { op: 'test', path: '/spec/template/spec/containers/0/name', value: 'devpi' },
+      { op: 'add', path: '/spec/template/spec/containers/0/command', value: [...DEVPI_COMMAND] },
+    ]);
+    // A current cache's command is left alone.
+    const current = editPatches(live(values), values, requested).find(
+      (p) => p.kind === 'Deployment',
+    );
+    expect(JSON.stringify(current?.operations)).not.toContain('/command');
   });
 
   it('removes a pod node selector that was cleared', () => {

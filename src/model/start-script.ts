@@ -70,7 +70,9 @@ def _origin(url):
     return scheme, (parts.hostname or "").lower(), parts.port or (443 if scheme == "https" else 80)
 
 
-@hookimpl
+# optionalhook: devpi runs pluggy's check_pending() after loading plugins, and a devpi older
+# than 6.11 has no such hook; it then starts without the plugin instead of failing.
+@hookimpl(optionalhook=True)
 def devpiserver_get_mirror_auth(mirror_url, www_authenticate_header):
     user = os.environ.get("DEVPI_UPSTREAM_USERNAME", "")
     upstream = os.environ.get("DEVPI_MIRROR_URL", "")
@@ -169,6 +171,9 @@ fi
 step=""
 wait "$server"
 `;
+
+/** The devpi container's command, as the Deployment has it and an edit restores it. */
+export const DEVPI_COMMAND: readonly string[] = ['/bin/sh', '-c', START_SCRIPT];
 
 /** The index settings devpi's `root/pypi` has after every start, as devpi reports them. */
 export interface ManagedIndexSettings {
