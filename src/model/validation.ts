@@ -228,6 +228,36 @@ export const validateUpstreamUrl = (value: string, t: TFunction): FieldError => 
       'Remove the user name and password from the URL and enter them in the credential fields, which are kept in a Secret.',
     );
   }
+  // devpi publishes its mirror URL to anyone who can read the index (GET /root/pypi): a token
+  // in the query string or fragment would be public.
+  if (value.includes('?') || value.includes('#')) {
+    return t(
+      'Remove the query string and fragment (after ? or #) from the URL: devpi shows its upstream URL to everyone. Enter credentials in the fields below, which are kept in a Secret.',
+    );
+  }
+  return undefined;
+};
+
+/**
+ * An HTTP(S) proxy: `http(s)://host[:port]` and nothing else. User info is refused (it would
+ * sit in the Deployment's environment, which everyone who can read the Deployment sees), and so
+ * is whitespace or anything after the address.
+ */
+export const validateProxyUrl = (value: string, t: TFunction): FieldError => {
+  if (!value) return undefined;
+  const example = t('Enter a proxy URL such as http://proxy.example.com:3128.');
+  if (/\s/.test(value) || !/^https?:\/\/[^/?#]+\/?$/i.test(value)) return example;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return example;
+  }
+  if (value.slice(value.indexOf('//') + 2).includes('@') || url.username || url.password) {
+    return t(
+      'Remove the user name and password from the proxy URL: it is kept in the Deployment, which everyone who may read it sees. Use a proxy that admits the cluster without credentials.',
+    );
+  }
   return undefined;
 };
 
@@ -347,9 +377,7 @@ export const validateValues = (
   errors['devpi.requestTimeout'] = validateSeconds(values.devpi.requestTimeout, t);
   if (values.proxy.enabled) {
     for (const field of ['httpProxy', 'httpsProxy'] as const) {
-      const value = values.proxy[field];
-      if (value && !/^https?:\/\/[^\s/]+/.test(value))
-        errors[`proxy.${field}`] = t('Enter a proxy URL such as http://proxy.example.com:3128.');
+      errors[`proxy.${field}`] = validateProxyUrl(values.proxy[field], t);
     }
   }
   if (values.network.policy) {
