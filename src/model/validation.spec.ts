@@ -138,7 +138,12 @@ const CASES: Case[] = [
   ['data path: climbs out', () => validateDataPath('/opt/../etc', t), /folder of its own/],
   ['data path: /tmp', () => validateDataPath('/tmp/devpi', t), /folder of its own/],
   ['devpi: 6.19.1', () => validateDevpiVersion('6.19.1', t), undefined],
-  ['devpi: 6.0', () => validateDevpiVersion('6.0', t), undefined],
+  ['devpi: 6.11', () => validateDevpiVersion('6.11', t), undefined],
+  [
+    'devpi: 6.0 (no mirror credentials hook)',
+    () => validateDevpiVersion('6.0', t),
+    /6\.11 or later/,
+  ],
   ['devpi: 6.20.0rc1', () => validateDevpiVersion('6.20.0rc1', t), undefined],
   ['devpi: 5.5.0', () => validateDevpiVersion('5.5.0', t), /devpi-server 6 release/],
   ['devpi: 7.0.0', () => validateDevpiVersion('7.0.0', t), /devpi-server 6 release/],
@@ -228,7 +233,11 @@ const CASES: Case[] = [
   ['devpi: 6.19.1b0', () => validateDevpiVersion('6.19.1b0', t), undefined],
   ['devpi: 6.19.1-beta (normalised)', () => validateDevpiVersion('6.19.1-beta', t), undefined],
   ['devpi: v6.19.1 (normalised)', () => validateDevpiVersion('v6.19.1', t), undefined],
-  ['devpi: 6.0rc1 (before 6.0)', () => validateDevpiVersion('6.0rc1', t), /pre-release of 6\.0/],
+  [
+    'devpi: 6.11rc1 (before 6.11)',
+    () => validateDevpiVersion('6.11rc1', t),
+    /pre-release of 6\.11/,
+  ],
   ['devpi: 7.0.0rc1', () => validateDevpiVersion('7.0.0rc1', t), /devpi-server 6 release/],
   [
     'devpi: 6.19.1-beta-gamma',

@@ -173,8 +173,8 @@ export const validateCidrList = (text: string, t: TFunction): FieldError => {
 };
 
 /**
- * A devpi-server version: PEP 440 (in any spelling it normalises), within `>=6.0,<7` (devpi-init
- * exists from 6.0). The create form and the upgrade dialog both check with this.
+ * A devpi-server version: PEP 440 (in any spelling it normalises), within `>=6.11,<7` (devpi-init
+ * exists from 6.0, the mirror credentials hook the start script's plugin answers from 6.11). The create form and the upgrade dialog both check with this.
  */
 export const validateDevpiVersion = (version: string, t: TFunction): FieldError => {
   const check = checkDevpiVersion(version);
@@ -187,12 +187,12 @@ export const validateDevpiVersion = (version: string, t: TFunction): FieldError 
         { version: version.trim() },
       );
     case 'outside':
-      return check.preReleaseOf60
+      return check.preReleaseOfFloor
         ? t(
-            '{{version}} is a pre-release of 6.0, which comes before 6.0. Choose a devpi-server 6 release (6.0 or later, below 7).',
+            '{{version}} is a pre-release of 6.11, which comes before 6.11. Choose a devpi-server 6 release (6.11 or later, below 7).',
             { version: check.normalized },
           )
-        : t('Choose a devpi-server 6 release (6.0 or later, below 7).');
+        : t('Choose a devpi-server 6 release (6.11 or later, below 7).');
     default:
       return undefined;
   }
