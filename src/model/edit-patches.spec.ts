@@ -4,6 +4,7 @@ import {
   changedFields,
   editPatches,
   editStartValues,
+  hasStaleStartScript,
   rebaseEdit,
   envWithDevpiOptions,
   valuesFromObjects,
@@ -311,5 +312,21 @@ describe('editStartValues', () => {
     const fallback = editStartValues(bare, defaultValues());
     expect(fallback.devpi.requestTimeout).toBe('42');
     expect(fallback.image.pythonTag).toBe(defaultValues().image.pythonTag);
+  });
+});
+
+describe('hasStaleStartScript', () => {
+  it('is false for a cache this version made and true for an older start script, which an unchanged edit still replaces', () => {
+    const values = base();
+    expect(hasStaleStartScript(live(values).deployment)).toBe(false);
+    const objects = live(values);
+    const container = objects.deployment.spec?.template.spec?.containers[0];
+    if (container) container.command = ['/bin/sh', '-c', 'old'];
+    expect(hasStaleStartScript(objects.deployment)).toBe(true);
+    const patches = editPatches(objects, values, structuredClone(values));
+    expect(patches.map((p) => p.kind)).toEqual(['Deployment']);
+    expect(JSON.stringify(patches[0]?.operations)).toContain(
+      '/spec/template/spec/containers/0/command',
+    );
   });
 });

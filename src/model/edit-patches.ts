@@ -110,6 +110,12 @@ const guard = (resourceVersion: string | undefined): PatchOperation[] =>
     ? [{ op: 'test', path: '/metadata/resourceVersion', value: resourceVersion }]
     : [];
 
+/** True when the devpi container runs another start script than this plugin version writes. */
+export const hasStaleStartScript = (deployment: Deployment): boolean => {
+  const container = devpiContainer(deployment);
+  return container !== undefined && !same(container.command, DEVPI_COMMAND);
+};
+
 const deploymentOperations = (
   deployment: Deployment,
   before: PipCacheValues,
@@ -121,7 +127,7 @@ const deploymentOperations = (
   const containerPath = `/spec/template/spec/containers/${index}`;
   // A cache made by an earlier plugin version gets the current start script with its next
   // edit (its secrets out of devpi's index config, clean stops, recovering starts).
-  const staleCommand = container !== undefined && !same(container.command, DEVPI_COMMAND);
+  const staleCommand = hasStaleStartScript(deployment);
   if (
     container &&
     (staleCommand || !same(before.resources, after.resources) || !same(before.devpi, after.devpi))
@@ -246,7 +252,7 @@ export const editPatches = (
   requested: PipCacheValues,
 ): ObjectPatch[] => {
   const after = editedValues(before, requested);
-  if (same(before, after)) return [];
+  if (same(before, after) && !hasStaleStartScript(objects.deployment)) return [];
   const patches: ObjectPatch[] = [];
   const { deployment, buildConfig, route } = objects;
   if (buildConfig) {

@@ -24,6 +24,7 @@ import EmptyEphemeralCacheModal from './EmptyEphemeralCacheModal';
 import { useModal } from '../../sdk/console-sdk';
 import ClientSnippets from './ClientSnippets';
 import UpgradeDevpiModal from './UpgradeDevpiModal';
+import DevpiIndexSettings from './DevpiIndexSettings';
 import DevpiStatusFacts from './DevpiStatusFacts';
 import StartBuildButton from './StartBuildButton';
 
@@ -75,6 +76,18 @@ const CacheOverview: React.FC<{
                 service={instance.name}
                 hasService={hasService}
                 podReady={instance.pods.ready > 0}
+                probe={probe}
+              />
+            </DescriptionListDescription>
+          </DescriptionListGroup>
+          <DescriptionListGroup>
+            <DescriptionListTerm>{t('Index settings in devpi')}</DescriptionListTerm>
+            <DescriptionListDescription>
+              <DevpiIndexSettings
+                namespace={instance.namespace}
+                service={instance.name}
+                deployment={deployment}
+                values={instance.values}
                 probe={probe}
               />
             </DescriptionListDescription>
