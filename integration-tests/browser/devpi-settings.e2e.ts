@@ -8,6 +8,13 @@ const oldDevpi = async (): Promise<{ url: string; close: () => Promise<void> }> 
     res.setHeader('Content-Type', 'application/json');
     if (req.url === '/+api') {
       res.end(JSON.stringify({ type: 'apiconfig', result: { login: 'x' } }));
+    } else if (req.url === '/+status') {
+      res.end(
+        JSON.stringify({
+          type: 'status',
+          result: { versioninfo: { 'devpi-server': '6.19.1' }, serial: 3, role: 'primary' },
+        }),
+      );
     } else if (req.url?.startsWith('/root/pypi?')) {
       res.end(
         JSON.stringify({
