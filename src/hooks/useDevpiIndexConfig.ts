@@ -7,14 +7,14 @@ const REFRESH_MS = 60_000;
 
 /**
  * devpi's `root/pypi` settings through the service proxy while `enabled` (the health probe got
- * an answer), read again every minute while the page is visible and whenever `revision` (the
- * pod's identity) changes. Undefined until the first answer; stops on unmount.
+ * an answer), read again every minute while the page is visible, and at once when `enabled`
+ * turns true again (a restarted pod, which has applied the settings, answers). Undefined until
+ * the first answer; stops on unmount.
  */
 export const useDevpiIndexConfig = (
   namespace: string,
   service: string,
   enabled: boolean,
-  revision?: string,
 ): IndexConfigResult | undefined => {
   const [result, setResult] = React.useState<IndexConfigResult>();
   React.useEffect(() => {
@@ -24,6 +24,6 @@ export const useDevpiIndexConfig = (
       if (!isStopped()) setResult(next);
       return REFRESH_MS;
     }, REFRESH_MS);
-  }, [namespace, service, enabled, revision]);
+  }, [namespace, service, enabled]);
   return result;
 };

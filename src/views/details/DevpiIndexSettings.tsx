@@ -29,12 +29,7 @@ const DevpiIndexSettings: React.FC<DevpiIndexSettingsProps> = ({
   probe,
 }) => {
   const { t } = usePipCacheTranslation();
-  const result = useDevpiIndexConfig(
-    namespace,
-    service,
-    probe.kind === 'answered',
-    deployment?.metadata?.resourceVersion,
-  );
+  const result = useDevpiIndexConfig(namespace, service, probe.kind === 'answered');
   if (probe.kind !== 'answered' || !result) {
     return (
       <span data-test="pipcache-index-settings-unavailable">{t('Shown once devpi answers.')}</span>
