@@ -31,6 +31,16 @@
  *   runs its traps only between commands.
  * - Index settings persist on the volume, so every start sets every key the plugin manages,
  *   defaults included (see `managedIndexSettings`).
+ *
+ * Seen when this script ran against devpi-server 6.19.1 from its source (Debian's Python 3.11
+ * packages; an upstream on 127.0.0.1 answering 401 without Basic auth): devpi logs "Found plugin
+ * pipcache-devpi-auth-1.0", asks the upstream without credentials, gets 401, asks again with the
+ * plugin's header and fetches the file with it too; `GET /root/pypi` and the log hold no
+ * credential. A first start killed the moment `.nodeinfo` appeared left `.nodeinfo`,
+ * `.serverversion`, and a `.sqlite` without tables (plus `.sqlite-journal`); the next start
+ * initialised it again and root could log in. SIGTERM stopped everything in 0.9 to 3 s (the
+ * previous script: never, SIGKILL after the grace period). Offline mode with
+ * `mirror_no_project_list` answers 502 for a project not in the cache.
  */
 export const START_SCRIPT = `set -eu
 SERVERDIR="\${DEVPISERVER_SERVERDIR}"
