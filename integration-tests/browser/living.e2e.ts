@@ -274,7 +274,7 @@ test.describe('living with a cache', () => {
     await expect(modal.getByTestId('pipcache-upgrade-version')).toHaveValue('6.19.1');
     await modal.getByTestId('pipcache-upgrade-version').fill('7.0.0');
     await expect(
-      modal.getByText('Choose a devpi-server 6 release (6.0 or later, below 7).'),
+      modal.getByText('Choose a devpi-server 6 release (6.11 or later, below 7).'),
     ).toBeVisible();
     await expect(modal.getByTestId('pipcache-upgrade-apply')).toBeDisabled();
 
@@ -310,9 +310,9 @@ test.describe('living with a cache', () => {
       ),
     ).toBeVisible();
     await expect(modal.getByTestId('pipcache-upgrade-apply')).toBeDisabled();
-    await field.fill('6.0rc1');
+    await field.fill('6.11rc1');
     await expect(
-      modal.getByText('6.0rc1 is a pre-release of 6.0, which comes before 6.0.'),
+      modal.getByText('6.11rc1 is a pre-release of 6.11, which comes before 6.11.'),
     ).toBeVisible();
     await field.fill('6.19.1-beta');
     await expect(

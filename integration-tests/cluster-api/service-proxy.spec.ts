@@ -395,3 +395,105 @@ describe('the NetworkPolicy the plugin creates', () => {
     expect((await proxy('/+api', {}, 'planned')).status).toBe(503);
   });
 });
+
+describe('the devpi stand-in keeps the index settings a pod applied', () => {
+  const seedDeployment = (env: { name: string; value: string }[]) => {
+    cluster.seed({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'cache', namespace: 'demo', labels },
+      spec: {
+        selector: { matchLabels: labels },
+        template: {
+          metadata: { labels },
+          spec: {
+            containers: [
+              {
+                name: 'devpi',
+                image: 'x',
+                ports: [{ name: 'http', containerPort: 8080 }],
+                env: [
+                  ...env,
+                  {
+                    name: 'DEVPI_ROOT_PASSWORD',
+                    valueFrom: { secretKeyRef: { name: 'cache-root', key: 'password' } },
+                  } as unknown as { name: string; value: string },
+                ],
+              },
+            ],
+          },
+        },
+      },
+      status: { readyReplicas: 1 },
+    });
+  };
+  const seedPod = (name: string) =>
+    cluster.seed({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, namespace: 'demo', labels },
+      spec: { containers: [{ name: 'devpi', image: 'x' }] },
+      status: { phase: 'Running' },
+    });
+  const config = async () => {
+    const answer = await proxy('/root/pypi?no_projects=');
+    expect(answer.status).toBe(200);
+    return (JSON.parse(answer.text) as { type: string; result: Record<string, unknown> }).result;
+  };
+  const upstream = [
+    { name: 'DEVPI_MIRROR_URL', value: 'https://nexus.example.com/simple/' },
+    { name: 'DEVPI_MIRROR_CACHE_EXPIRY', value: '600' },
+    { name: 'DEVPI_OFFLINE', value: 'true' },
+  ];
+
+  it('answers GET /root/pypi with the settings the start script applied, and 502 offline for an unknown project', async () => {
+    seedDeployment(upstream);
+    seedPod('cache-1');
+    expect(await config()).toEqual({
+      type: 'mirror',
+      volatile: false,
+      title: 'PyPI',
+      mirror_url: 'https://nexus.example.com/simple/',
+      mirror_web_url_fmt: 'https://pypi.org/project/{name}/',
+      mirror_cache_expiry: 600,
+      mirror_ignore_serial_header: true,
+      mirror_no_project_list: true,
+    });
+    expect((await proxy('/root/pypi/+simple/no-such-project/')).status).toBe(502);
+  });
+
+  it('keeps them until another pod starts, which applies the cleared settings, defaults included', async () => {
+    seedDeployment(upstream);
+    seedPod('cache-1');
+    expect(await config()).toMatchObject({ mirror_cache_expiry: 600 });
+    seedDeployment([]);
+    expect(await config()).toMatchObject({
+      mirror_cache_expiry: 600,
+      mirror_no_project_list: true,
+    });
+    const deleted = await fetch(`${base}/api/kubernetes/api/v1/namespaces/demo/pods/cache-1`, {
+      method: 'DELETE',
+      headers,
+    });
+    expect(deleted.status).toBe(200);
+    seedPod('cache-2');
+    expect(await config()).toMatchObject({
+      mirror_url: 'https://pypi.org/simple/',
+      mirror_cache_expiry: 1800,
+      mirror_ignore_serial_header: false,
+      mirror_no_project_list: false,
+    });
+    const unknown = await proxy('/root/pypi/+simple/no-such-project/');
+    expect(unknown.status).toBe(404);
+    expect(unknown.text).toContain('The project no-such-project does not exist.');
+  });
+
+  it('refuses a write through the proxy as devpi refuses an anonymous one (403)', async () => {
+    const answer = await proxy('/root/pypi', {
+      method: 'PATCH',
+      body: '["mirror_url=https://x/"]',
+    });
+    expect(answer.status).toBe(403);
+    expect(answer.text).toContain('403 Forbidden');
+  });
+});

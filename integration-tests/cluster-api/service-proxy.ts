@@ -8,6 +8,7 @@ import { matchesLabelSelector } from './selectors';
 import { notFound, serviceUnavailable } from './status';
 import type { K8sObject, Store } from './store';
 import { record } from './objects';
+import { managedIndexSettings } from '../../src/model/start-script';
 
 /** Recorded answers of a real devpi-server 6.19.1 (see integration-tests/fixtures). */
 const FIXTURE_DIR = path.resolve(__dirname, '../fixtures/devpi-6.19.1');
@@ -84,6 +85,16 @@ export class ServiceProxy {
   readonly overrides = new Map<string, string>();
   faults: ProxyFault[] = [];
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  /**
+   * devpi's `root/pypi` settings per Service (`namespace/name`): what the pod named in `pod`
+   * applied when it started. Index settings persist in devpi's server directory; the stand-in
+   * keeps them for as long as one pod runs and takes them again from the pod template when
+   * another pod answers, as the start script applies them at every start.
+   */
+  private readonly indexConfigs = new Map<
+    string,
+    { pod: string; config: Record<string, unknown> }
+  >();
 
   constructor(private readonly store: Store) {}
 
@@ -91,6 +102,7 @@ export class ServiceProxy {
   reset(): void {
     this.overrides.clear();
     this.faults = [];
+    this.indexConfigs.clear();
     this.close();
   }
 
@@ -175,7 +187,32 @@ export class ServiceProxy {
       await this.forward(req, res, override, `${target.proxyPath ?? '/'}${search}`, body);
       return;
     }
-    const fixture = DEVPI_FIXTURES[target.proxyPath ?? ''];
+    const devpiPath = target.proxyPath ?? '';
+    const env = containerEnv(template);
+    if (devpiPath === '/root/pypi' || devpiPath === '/root/pypi/') {
+      if (req.method !== 'GET') {
+        // The service proxy drops the user's Authorization: devpi sees an anonymous write.
+        this.fixture(res, 'patch-index-no-auth', 403, 'text/html; charset=UTF-8');
+        return;
+      }
+      const config = this.indexConfig(key, pod?.metadata.name ?? '', env);
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ result: config, type: 'indexconfig' }, null, 2));
+      return;
+    }
+    if (req.method === 'GET' && /^\/root\/pypi\/\+simple\/[^/]+\/?$/.test(devpiPath)) {
+      // Nothing is cached in the stand-in: in offline mode without a project list devpi answers
+      // 502 for a project it does not have, otherwise 404.
+      const config = this.indexConfig(key, pod?.metadata.name ?? '', env);
+      if (env.DEVPI_OFFLINE === 'true' && config.mirror_no_project_list === true) {
+        res.writeHead(502, { 'Content-Type': 'text/html; charset=UTF-8' });
+        res.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
+        return;
+      }
+      this.fixture(res, 'simple-unknown-project', 404, 'text/html; charset=UTF-8');
+      return;
+    }
+    const fixture = DEVPI_FIXTURES[devpiPath];
     if (!fixture) {
       res.writeHead(404, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ type: 'error', message: 'not found' }));
@@ -186,6 +223,39 @@ export class ServiceProxy {
       .replace(/pipcache\.demo\.svc/g, `${serviceName}.${namespace}.svc`);
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(text);
+  }
+
+  /** Answers with a recorded body of devpi-server 6.19.1. */
+  private fixture(res: http.ServerResponse, name: string, status: number, contentType: string) {
+    res.writeHead(status, { 'Content-Type': contentType });
+    res.end(fs.readFileSync(path.join(FIXTURE_DIR, `${name}.body`), 'utf8'));
+  }
+
+  /** The index config devpi has: what the current pod applied at its start. */
+  private indexConfig(
+    key: string,
+    pod: string,
+    env: Record<string, string>,
+  ): Record<string, unknown> {
+    const known = this.indexConfigs.get(key);
+    if (known && known.pod === pod) return known.config;
+    const applied = managedIndexSettings({
+      upstreamUrl: env.DEVPI_MIRROR_URL ?? '',
+      cacheExpiry: env.DEVPI_MIRROR_CACHE_EXPIRY ?? '',
+    });
+    // The keys in the order a real devpi-server 6.19.1 lists them after the start script's PATCH.
+    const config = {
+      type: 'mirror',
+      volatile: false,
+      title: 'PyPI',
+      mirror_url: applied.mirror_url,
+      mirror_web_url_fmt: 'https://pypi.org/project/{name}/',
+      mirror_cache_expiry: applied.mirror_cache_expiry,
+      mirror_ignore_serial_header: applied.mirror_ignore_serial_header,
+      mirror_no_project_list: applied.mirror_no_project_list,
+    };
+    this.indexConfigs.set(key, { pod, config });
+    return config;
   }
 
   /** The pod port a Service port leads to (a named targetPort resolves through the containers). */
@@ -260,3 +330,17 @@ export class ServiceProxy {
     });
   }
 }
+
+/** The plain env values of the pod template's devpi container (Secret references left out). */
+const containerEnv = (template: Record<string, unknown>): Record<string, string> => {
+  const containers = (record(template.spec).containers ?? []) as {
+    name?: string;
+    env?: { name: string; value?: string }[];
+  }[];
+  const devpi = containers.find((c) => c.name === 'devpi') ?? containers[0];
+  return Object.fromEntries(
+    (devpi?.env ?? [])
+      .filter((e) => typeof e.value === 'string')
+      .map((e) => [e.name, e.value ?? '']),
+  );
+};

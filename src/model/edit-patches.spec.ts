@@ -4,6 +4,7 @@ import {
   changedFields,
   editPatches,
   editStartValues,
+  hasStaleStartScript,
   rebaseEdit,
   envWithDevpiOptions,
   valuesFromObjects,
@@ -11,6 +12,7 @@ import {
 } from './edit-patches';
 import type { BuildConfig, Deployment, Route } from './k8s-types';
 import { buildManifests } from './manifests';
+import { DEVPI_COMMAND } from './start-script';
 import { seededRandom } from './test-utils';
 import { fromValuesAnnotation } from './values-annotation';
 import { defaultValues, type PipCacheValues } from './values';
@@ -94,6 +96,25 @@ describe('editPatches', () => {
     );
     expect(recorded?.resources.memoryLimit).toBe('1Gi');
     expect(recorded?.placement.pods).toEqual([{ key: 'node-role.kubernetes.io/infra', value: '' }]);
+  });
+
+  it('gives a cache made by an earlier version the current start script with its next edit', () => {
+    const values = base();
+    const objects = live(values);
+    const container = objects.deployment.spec?.template.spec?.containers[0];
+    if (container) container.command = ['/bin/sh', '-c', 'devpi-server --root-passwd "$P" &'];
+    const requested = { ...values, route: { ...values.route, allowedCidrs: '10.0.0.0/8' } };
+    const deployment = editPatches(objects, values, requested).find((p) => p.kind === 'Deployment');
+    expect(deployment?.operations.slice(0, 3)).toEqual([
+      { op: 'test', path: '/metadata/resourceVersion', value: '11' },
+      { op: 'test', path: '/spec/template/spec/containers/0/name', value: 'devpi' },
+      { op: 'add', path: '/spec/template/spec/containers/0/command', value: [...DEVPI_COMMAND] },
+    ]);
+    // A current cache's command is left alone.
+    const current = editPatches(live(values), values, requested).find(
+      (p) => p.kind === 'Deployment',
+    );
+    expect(JSON.stringify(current?.operations)).not.toContain('/command');
   });
 
   it('removes a pod node selector that was cleared', () => {
@@ -291,5 +312,21 @@ describe('editStartValues', () => {
     const fallback = editStartValues(bare, defaultValues());
     expect(fallback.devpi.requestTimeout).toBe('42');
     expect(fallback.image.pythonTag).toBe(defaultValues().image.pythonTag);
+  });
+});
+
+describe('hasStaleStartScript', () => {
+  it('is false for a cache this version made and true for an older start script, which an unchanged edit still replaces', () => {
+    const values = base();
+    expect(hasStaleStartScript(live(values).deployment)).toBe(false);
+    const objects = live(values);
+    const container = objects.deployment.spec?.template.spec?.containers[0];
+    if (container) container.command = ['/bin/sh', '-c', 'old'];
+    expect(hasStaleStartScript(objects.deployment)).toBe(true);
+    const patches = editPatches(objects, values, structuredClone(values));
+    expect(patches.map((p) => p.kind)).toEqual(['Deployment']);
+    expect(JSON.stringify(patches[0]?.operations)).toContain(
+      '/spec/template/spec/containers/0/command',
+    );
   });
 });

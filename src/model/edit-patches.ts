@@ -1,6 +1,7 @@
 import { pointerSegment, type PatchOperation } from './buildconfig-patch';
 import { ANNOTATION_VALUES } from './contract';
 import type { BuildConfig, Container, Deployment, EnvVar, Route } from './k8s-types';
+import { DEVPI_COMMAND } from './start-script';
 import { fromValuesAnnotation, toValuesAnnotation } from './values-annotation';
 import { toMap, toRows, type PipCacheValues } from './values';
 
@@ -109,6 +110,12 @@ const guard = (resourceVersion: string | undefined): PatchOperation[] =>
     ? [{ op: 'test', path: '/metadata/resourceVersion', value: resourceVersion }]
     : [];
 
+/** True when the devpi container runs another start script than this plugin version writes. */
+export const hasStaleStartScript = (deployment: Deployment): boolean => {
+  const container = devpiContainer(deployment);
+  return container !== undefined && !same(container.command, DEVPI_COMMAND);
+};
+
 const deploymentOperations = (
   deployment: Deployment,
   before: PipCacheValues,
@@ -118,7 +125,13 @@ const deploymentOperations = (
   const index = devpiContainerIndex(deployment);
   const container = devpiContainer(deployment);
   const containerPath = `/spec/template/spec/containers/${index}`;
-  if (container && (!same(before.resources, after.resources) || !same(before.devpi, after.devpi))) {
+  // A cache made by an earlier plugin version gets the current start script with its next
+  // edit (its secrets out of devpi's index config, clean stops, recovering starts).
+  const staleCommand = hasStaleStartScript(deployment);
+  if (
+    container &&
+    (staleCommand || !same(before.resources, after.resources) || !same(before.devpi, after.devpi))
+  ) {
     // The container is named, so that a container list changed meanwhile is not patched blindly.
     operations.push({ op: 'test', path: `${containerPath}/name`, value: container.name });
   }
@@ -133,6 +146,9 @@ const deploymentOperations = (
     if (!same(container.env ?? [], env)) {
       operations.push({ op: 'add', path: `${containerPath}/env`, value: env });
     }
+  }
+  if (staleCommand) {
+    operations.push({ op: 'add', path: `${containerPath}/command`, value: [...DEVPI_COMMAND] });
   }
   if (!same(before.placement.pods, after.placement.pods)) {
     const current = deployment.spec?.template.spec?.nodeSelector ?? {};
@@ -236,7 +252,7 @@ export const editPatches = (
   requested: PipCacheValues,
 ): ObjectPatch[] => {
   const after = editedValues(before, requested);
-  if (same(before, after)) return [];
+  if (same(before, after) && !hasStaleStartScript(objects.deployment)) return [];
   const patches: ObjectPatch[] = [];
   const { deployment, buildConfig, route } = objects;
   if (buildConfig) {

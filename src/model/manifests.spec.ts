@@ -190,13 +190,15 @@ describe('manifest details', () => {
     const deployment = find(plan(base()), 'Deployment') as DeploymentType;
     const container = deployment.spec!.template.spec!.containers[0]!;
     const script = container.command!.join(' ');
-    expect(script).toContain('[ ! -f "$SERVERDIR/.nodeinfo" ]');
+    // Its behaviour is proven by integration-tests/devpi-stand-in/start-script.spec.ts.
+    expect(script).toContain('[ ! -f "$SERVERDIR/.pipcache-initialised" ]');
     expect(script).toContain(
-      'devpi-init --serverdir "$SERVERDIR" --root-passwd "$DEVPI_ROOT_PASSWORD"',
+      'DEVPISERVER_ROOT_PASSWD="$DEVPI_ROOT_PASSWORD" devpi-init --serverdir "$SERVERDIR" &',
     );
+    expect(script).not.toContain('--root-passwd');
     expect(script).toContain('--restrict-modify root');
     expect(script).not.toContain('--init ');
-    expect(script).toContain('http://127.0.0.1:8080');
+    expect(script).toContain('"${DEVPISERVER_PORT:-8080}"');
     expect(container.env).toEqual(
       expect.arrayContaining([
         { name: 'DEVPISERVER_ARGON2_MEMORY_COST', value: '65536' },

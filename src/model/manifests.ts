@@ -23,7 +23,7 @@ import type {
   Service,
 } from './k8s-types';
 import { normalizeDevpiVersion } from './pep440';
-import { START_SCRIPT } from './start-script';
+import { DEVPI_COMMAND } from './start-script';
 import { MIRROR_PATH } from './urls';
 import { toValuesAnnotation } from './values-annotation';
 import { toMap, type PipCacheValues } from './values';
@@ -239,7 +239,7 @@ const deploymentManifest = (
             {
               name: 'devpi',
               image,
-              command: ['/bin/sh', '-c', START_SCRIPT],
+              command: [...DEVPI_COMMAND],
               ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }],
               env: containerEnv,
               resources,

@@ -52,12 +52,13 @@ describe('PEP 440 normal forms', () => {
   });
 });
 
-describe('devpi-server versions within >=6.0,<7', () => {
+describe('devpi-server versions within >=6.11,<7', () => {
   it.each([
-    ['6.0', '6.0', false],
-    ['6.0.post1', '6.0.post1', false],
-    ['6.0.post1.dev1', '6.0.post1.dev1', false],
-    ['6.0.1rc1', '6.0.1rc1', false],
+    ['6.11', '6.11', false],
+    ['6.11.post1', '6.11.post1', false],
+    ['6.11.post1.dev1', '6.11.post1.dev1', false],
+    ['6.11.1rc1', '6.11.1rc1', false],
+    ['6.12.0', '6.12.0', false],
     ['6.19.1', '6.19.1', false],
     ['6.19.1b0', '6.19.1b0', false],
     ['6.20.0rc1', '6.20.0rc1', false],
@@ -77,13 +78,18 @@ describe('devpi-server versions within >=6.0,<7', () => {
     ['7.0.dev0', false],
     ['10.0', false],
     ['1!6.19.1', false],
-    // Pre-releases of 6.0 come before 6.0.
-    ['6.0rc1', true],
-    ['6.0.0b1', true],
-    ['6.0.dev1', true],
-    ['6.0rc1.post1', true],
-  ])('refuses %s as outside 6.x', (text, preReleaseOf60) => {
-    expect(checkDevpiVersion(text)).toMatchObject({ state: 'outside', preReleaseOf60 });
+    // Older than the mirror credentials hook.
+    ['6.0', false],
+    ['6.10.99', false],
+    ['6.1.5', false],
+    ['6', false],
+    // Pre-releases of 6.11 come before 6.11.
+    ['6.11rc1', true],
+    ['6.11.0b1', true],
+    ['6.11.dev1', true],
+    ['6.11rc1.post1', true],
+  ])('refuses %s as outside >=6.11,<7', (text, preReleaseOfFloor) => {
+    expect(checkDevpiVersion(text)).toMatchObject({ state: 'outside', preReleaseOfFloor });
     expect(normalizeDevpiVersion(text)).toBeUndefined();
   });
 

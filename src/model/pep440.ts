@@ -97,17 +97,22 @@ export const normalizePep440 = (text: string): string | undefined => {
   return parsed ? formatPep440(parsed) : undefined;
 };
 
+/** The lowest devpi-server 6 minor release a cache runs: 6.11 (see checkDevpiVersion). */
+export const DEVPI_FLOOR_MINOR = 11;
+
 /** What a devpi-server version text is for a cache: empty, not a version, outside 6.x, or fine. */
 export type DevpiVersionCheck =
   | { state: 'empty' }
   | { state: 'invalid' }
-  /** Below 6.0 (a pre-release of 6.0 included) or 7 and later. */
-  | { state: 'outside'; normalized: string; preReleaseOf60: boolean }
+  /** Below 6.11 (a pre-release of 6.11 included) or 7 and later. */
+  | { state: 'outside'; normalized: string; preReleaseOfFloor: boolean }
   | { state: 'ok'; normalized: string; changed: boolean };
 
 /**
- * Checks a devpi-server version against `>=6.0,<7` as pip compares versions (local labels
- * ignored; a pre-release or development release of 6.0 comes before 6.0), with its normal form.
+ * Checks a devpi-server version against `>=6.11,<7` as pip compares versions (local labels
+ * ignored; a pre-release or development release of 6.11 comes before 6.11), with its normal form.
+ * 6.11 is the floor because the cache's start script hands the upstream credentials to devpi
+ * through the `devpiserver_get_mirror_auth` plugin hook, which devpi-server has from 6.11.
  */
 export const checkDevpiVersion = (text: string): DevpiVersionCheck => {
   const trimmed = text.trim();
@@ -115,12 +120,13 @@ export const checkDevpiVersion = (text: string): DevpiVersionCheck => {
   const parsed = parsePep440(trimmed);
   if (!parsed) return { state: 'invalid' };
   const normalized = formatPep440(parsed);
-  const [major, ...rest] = parsed.release;
-  const is60 = rest.every((part) => part === '0');
-  const before60 =
-    is60 && (parsed.pre !== undefined || (parsed.dev !== undefined && parsed.post === undefined));
-  if (parsed.epoch !== '0' || major !== '6' || before60)
-    return { state: 'outside', normalized, preReleaseOf60: major === '6' && before60 };
+  const [major, minor = '0', ...rest] = parsed.release;
+  const isFloor = Number(minor) === DEVPI_FLOOR_MINOR && rest.every((part) => part === '0');
+  const beforeFloor =
+    isFloor &&
+    (parsed.pre !== undefined || (parsed.dev !== undefined && parsed.post === undefined));
+  if (parsed.epoch !== '0' || major !== '6' || Number(minor) < DEVPI_FLOOR_MINOR || beforeFloor)
+    return { state: 'outside', normalized, preReleaseOfFloor: major === '6' && beforeFloor };
   return { state: 'ok', normalized, changed: normalized !== trimmed };
 };
 

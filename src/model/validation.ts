@@ -173,8 +173,8 @@ export const validateCidrList = (text: string, t: TFunction): FieldError => {
 };
 
 /**
- * A devpi-server version: PEP 440 (in any spelling it normalises), within `>=6.0,<7` (devpi-init
- * exists from 6.0). The create form and the upgrade dialog both check with this.
+ * A devpi-server version: PEP 440 (in any spelling it normalises), within `>=6.11,<7` (devpi-init
+ * exists from 6.0, the mirror credentials hook the start script's plugin answers from 6.11). The create form and the upgrade dialog both check with this.
  */
 export const validateDevpiVersion = (version: string, t: TFunction): FieldError => {
   const check = checkDevpiVersion(version);
@@ -187,12 +187,12 @@ export const validateDevpiVersion = (version: string, t: TFunction): FieldError 
         { version: version.trim() },
       );
     case 'outside':
-      return check.preReleaseOf60
+      return check.preReleaseOfFloor
         ? t(
-            '{{version}} is a pre-release of 6.0, which comes before 6.0. Choose a devpi-server 6 release (6.0 or later, below 7).',
+            '{{version}} is a pre-release of 6.11, which comes before 6.11. Choose a devpi-server 6 release (6.11 or later, below 7).',
             { version: check.normalized },
           )
-        : t('Choose a devpi-server 6 release (6.0 or later, below 7).');
+        : t('Choose a devpi-server 6 release (6.11 or later, below 7).');
     default:
       return undefined;
   }
@@ -226,6 +226,36 @@ export const validateUpstreamUrl = (value: string, t: TFunction): FieldError => 
   if (url.username || url.password) {
     return t(
       'Remove the user name and password from the URL and enter them in the credential fields, which are kept in a Secret.',
+    );
+  }
+  // devpi publishes its mirror URL to anyone who can read the index (GET /root/pypi): a token
+  // in the query string or fragment would be public.
+  if (value.includes('?') || value.includes('#')) {
+    return t(
+      'Remove the query string and fragment (after ? or #) from the URL: devpi shows its upstream URL to everyone. Enter credentials in the fields below, which are kept in a Secret.',
+    );
+  }
+  return undefined;
+};
+
+/**
+ * An HTTP(S) proxy: `http(s)://host[:port]` and nothing else. User info is refused (it would
+ * sit in the Deployment's environment, which everyone who can read the Deployment sees), and so
+ * is whitespace or anything after the address.
+ */
+export const validateProxyUrl = (value: string, t: TFunction): FieldError => {
+  if (!value) return undefined;
+  const example = t('Enter a proxy URL such as http://proxy.example.com:3128.');
+  if (/\s/.test(value) || !/^https?:\/\/[^/?#]+\/?$/i.test(value)) return example;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return example;
+  }
+  if (value.slice(value.indexOf('//') + 2).includes('@') || url.username || url.password) {
+    return t(
+      'Remove the user name and password from the proxy URL: it is kept in the Deployment, which everyone who may read it sees. Use a proxy that admits the cluster without credentials.',
     );
   }
   return undefined;
@@ -347,9 +377,7 @@ export const validateValues = (
   errors['devpi.requestTimeout'] = validateSeconds(values.devpi.requestTimeout, t);
   if (values.proxy.enabled) {
     for (const field of ['httpProxy', 'httpsProxy'] as const) {
-      const value = values.proxy[field];
-      if (value && !/^https?:\/\/[^\s/]+/.test(value))
-        errors[`proxy.${field}`] = t('Enter a proxy URL such as http://proxy.example.com:3128.');
+      errors[`proxy.${field}`] = validateProxyUrl(values.proxy[field], t);
     }
   }
   if (values.network.policy) {

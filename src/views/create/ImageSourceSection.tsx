@@ -89,7 +89,7 @@ const ImageSourceSection: React.FC<ImageSourceSectionProps> = ({
             update={(v, devpiVersion) => ({ ...v, image: { ...v.image, devpiVersion } })}
             help={
               devpiVersionNote(values.image.devpiVersion, t) ??
-              t('A 6.x release (6.0 or later, below 7).')
+              t('A 6.x release (6.11 or later, below 7).')
             }
           />
           <FormField label={t('Build strategy')} fieldId="pipcache-strategy">

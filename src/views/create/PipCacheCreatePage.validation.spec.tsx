@@ -31,7 +31,7 @@ const PSEUDO: Record<string, string> = {
     '[xx] Die Anforderung darf das Limit ({{limit}}) nicht übersteigen.',
   'Wildcard hosts are not allowed; enter one host name.': '[xx] Keine Platzhalter-Hosts.',
   '{{value}} is not a CIDR such as 10.0.0.0/8 or 2001:db8::/32.': '[xx] {{value}} ist kein CIDR.',
-  'Choose a devpi-server 6 release (6.0 or later, below 7).':
+  'Choose a devpi-server 6 release (6.11 or later, below 7).':
     '[xx] Eine devpi-server-6-Version wählen.',
   "Use letters, digits, '-', '_' and '.', starting and ending with a letter or digit.":
     '[xx] Buchstaben, Ziffern, -, _ und .',

@@ -22,6 +22,7 @@ import { clientSnippet } from '../../model/snippets';
 import CacheDiskUsage from './CacheDiskUsage';
 import { useModal } from '../../sdk/console-sdk';
 import ClientSnippets from './ClientSnippets';
+import DevpiIndexSettings from './DevpiIndexSettings';
 import DevpiStatusFacts from './DevpiStatusFacts';
 import StartBuildButton from './StartBuildButton';
 import { lazyModal } from '../../components/lazy-load';
@@ -78,6 +79,18 @@ const CacheOverview: React.FC<{
                 service={instance.name}
                 hasService={hasService}
                 podReady={instance.pods.ready > 0}
+                probe={probe}
+              />
+            </DescriptionListDescription>
+          </DescriptionListGroup>
+          <DescriptionListGroup>
+            <DescriptionListTerm>{t('Index settings in devpi')}</DescriptionListTerm>
+            <DescriptionListDescription>
+              <DevpiIndexSettings
+                namespace={instance.namespace}
+                service={instance.name}
+                deployment={deployment}
+                values={instance.values}
                 probe={probe}
               />
             </DescriptionListDescription>

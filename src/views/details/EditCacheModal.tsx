@@ -29,6 +29,7 @@ import {
   changedFields,
   EDITABLE_FIELDS,
   editPatches,
+  hasStaleStartScript,
   editStartValues,
   rebaseEdit,
   type EditableField,
@@ -79,11 +80,13 @@ const EditCacheModal: React.FC<EditCacheModalProps> = ({ namespace, objects, clo
   );
   const invalid = Object.keys(errors).length > 0;
   const changed = changedFields(baseline.before, values);
-  const unchanged = changed.length === 0;
+  // A cache of an earlier plugin version is saved even unchanged: it gets the current start script.
+  const staleScript = hasStaleStartScript(baseline.objects.deployment);
+  const unchanged = changed.length === 0 && !staleScript;
   // Everything but the build node selector and the route lives in the pod template.
-  const restartsPod = changed.some(
-    (field) => !field.startsWith('route.') && field !== 'placement.build',
-  );
+  const restartsPod =
+    staleScript ||
+    changed.some((field) => !field.startsWith('route.') && field !== 'placement.build');
   const ephemeral = !baseline.objects.deployment.spec?.template.spec?.volumes?.some(
     (volume) => volume.name === 'data' && volume.persistentVolumeClaim,
   );
@@ -213,6 +216,17 @@ const EditCacheModal: React.FC<EditCacheModalProps> = ({ namespace, objects, clo
         </>
       }
     >
+      {staleScript && (
+        <Alert
+          variant="info"
+          isInline
+          isPlain
+          title={t(
+            "This cache was made by an earlier version of the plugin. Saving also gives its pod the current start script, which keeps upstream credentials out of devpi's public settings and restarts the pod.",
+          )}
+          data-test="pipcache-edit-stale-script"
+        />
+      )}
       {restartsPod && ephemeral && (
         <Alert
           variant="warning"

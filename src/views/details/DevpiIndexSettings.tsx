@@ -1,0 +1,100 @@
+import * as React from 'react';
+import { Alert } from '@patternfly/react-core';
+import { useDevpiIndexConfig } from '../../hooks/useDevpiIndexConfig';
+import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
+import { valuesFromObjects } from '../../model/edit-patches';
+import type { ProbeOutcome } from '../../model/health';
+import { indexSettingDifferences } from '../../model/index-config';
+import type { Deployment } from '../../model/k8s-types';
+import { managedIndexSettings } from '../../model/start-script';
+import { defaultValues, type PipCacheValues } from '../../model/values';
+
+interface DevpiIndexSettingsProps {
+  namespace: string;
+  service: string;
+  deployment?: Deployment;
+  values?: PipCacheValues;
+  probe: ProbeOutcome;
+}
+
+/**
+ * The settings devpi's `root/pypi` index actually has (asked through the service proxy), and
+ * whether they differ from the ones this cache is configured with.
+ */
+const DevpiIndexSettings: React.FC<DevpiIndexSettingsProps> = ({
+  namespace,
+  service,
+  deployment,
+  values,
+  probe,
+}) => {
+  const { t } = usePipCacheTranslation();
+  const result = useDevpiIndexConfig(namespace, service, probe.kind === 'answered');
+  if (probe.kind !== 'answered' || !result) {
+    return (
+      <span data-test="pipcache-index-settings-unavailable">{t('Shown once devpi answers.')}</span>
+    );
+  }
+  if (result.kind !== 'answered') {
+    return (
+      <span data-test="pipcache-index-settings-unavailable">
+        {result.kind === 'http-error'
+          ? t("devpi's index settings could not be read (HTTP {{status}}): {{message}}", {
+              status: result.status,
+              message: result.message,
+            })
+          : t("devpi's index settings could not be read. They are asked again in a minute.")}
+      </span>
+    );
+  }
+  const { settings } = result;
+  const configured = deployment
+    ? managedIndexSettings(valuesFromObjects({ deployment }, values ?? defaultValues()).devpi)
+    : undefined;
+  const differences = configured ? indexSettingDifferences(configured, settings) : [];
+  const expiry = settings.mirror_cache_expiry ?? 1800;
+  return (
+    <>
+      <span data-test="pipcache-index-settings">
+        <span data-test="pipcache-index-upstream">
+          {t('upstream {{url}}', { url: settings.mirror_url ?? t('(none)') })}
+        </span>
+        {' · '}
+        <span data-test="pipcache-index-expiry">
+          {t('expiry {{seconds}} s', { seconds: expiry })}
+        </span>
+        {settings.mirror_no_project_list && (
+          <>
+            {' · '}
+            <span data-test="pipcache-index-no-project-list">{t('no project list')}</span>
+          </>
+        )}
+      </span>
+      {settings.credentialsInUrl && (
+        <Alert
+          variant="danger"
+          isInline
+          isPlain
+          title={t(
+            "devpi's upstream URL holds a user name or password, which devpi shows to everyone who reaches it. This cache was made by an earlier version of the plugin: open Edit settings and save to repair it.",
+          )}
+          data-test="pipcache-index-credentials-in-url"
+        />
+      )}
+      {differences.length > 0 && (
+        <Alert
+          variant="warning"
+          isInline
+          isPlain
+          title={t(
+            "devpi's index settings differ from this cache's settings ({{keys}}). The pod applies this cache's settings each time it starts: they differ while a change rolls out, or after someone changed devpi directly.",
+            { keys: differences.join(', ') },
+          )}
+          data-test="pipcache-index-settings-differ"
+        />
+      )}
+    </>
+  );
+};
+
+export default DevpiIndexSettings;
