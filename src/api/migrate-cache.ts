@@ -11,6 +11,7 @@ import type {
 } from '../model/k8s-types';
 import {
   adoptClaimPatch,
+  discardMigrationPatch,
   deploymentReady,
   hasTag,
   isPluginMade,
@@ -247,6 +248,15 @@ export const migrateCache = async (
   }
   await finishMigration(dc.metadata?.namespace ?? '', dc.metadata?.name ?? '', manifests, onStep);
   return { outcome: 'migrated' };
+};
+
+/** Drops a damaged migration record from the DeploymentConfig as read; nothing else changes. */
+export const discardMigrationRecord = async (dc: TemplateDeploymentConfig): Promise<void> => {
+  await k8sPatch({
+    model: DEPLOYMENT_CONFIG_MODEL,
+    resource: dc,
+    data: discardMigrationPatch(dc),
+  });
 };
 
 /**

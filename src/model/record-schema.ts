@@ -19,18 +19,22 @@ export type RecordRead<T> =
   | { state: 'ok'; record: T }
   | { state: 'damaged'; problems: RecordProblem[] };
 
-/** Parses `input` at `path`; on failure returns undefined and adds what was wrong to `problems`. */
-export type Parser<T> = (input: unknown, path: string, problems: RecordProblem[]) => T | undefined;
+/** Parses `input` at `path`; on failure returns null and adds what was wrong to `problems`. */
+export type Parser<T> = (input: unknown, path: string, problems: RecordProblem[]) => T | null;
 
 /** At most this many problems are kept: enough to say what is wrong, bounded for the view. */
 export const MAX_PROBLEMS = 20;
 
-const report = (problems: RecordProblem[], path: string, reason: RecordProblemReason) => {
+const report = (problems: RecordProblem[], path: string, reason: RecordProblemReason): null => {
   if (problems.length < MAX_PROBLEMS) problems.push({ path, reason });
-  return undefined;
+  return null;
 };
 
-const join = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
+/** A path to show: a key a record invented is cut short, since it is shown to the user. */
+const join = (path: string, key: string | number) => {
+  const segment = String(key).length > 64 ? `${String(key).slice(0, 64)}…` : String(key);
+  return path ? `${path}.${segment}` : segment;
+};
 
 /** Whether `value` is a plain JSON object (not null, not an array). */
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -40,6 +44,7 @@ export const isPlainObject = (value: unknown): value is Record<string, unknown> 
  * Characters no recorded value of ours ever holds: control characters, quotes, backslashes,
  * backticks and `$`, which would let a value leave its place in a shell line or a Dockerfile.
  */
+// eslint-disable-next-line no-control-regex
 const UNSAFE_TEXT = /[\u0000-\u001f\u007f"'`$\\]/;
 
 /** Whether a string could carry an injection into a command line or a file the plugin writes. */
@@ -95,12 +100,12 @@ export const arrayOf =
     if (input.length > max) return report(problems, path, 'size');
     const out: T[] = [];
     let failed = false;
-    input.forEach((element: unknown, index) => {
+    for (const [index, element] of (input as unknown[]).entries()) {
       const parsed = item(element, join(path, index), problems);
-      if (parsed === undefined) failed = true;
+      if (parsed === null) failed = true;
       else out.push(parsed);
-    });
-    return failed ? undefined : out;
+    }
+    return failed ? null : out;
   };
 
 /** A map of at most `max` entries whose keys and values pass their parsers. */
@@ -115,10 +120,10 @@ export const mapOf =
     for (const name of keys) {
       const k = key(name, join(path, name), problems);
       const v = value(input[name], join(path, name), problems);
-      if (k === undefined || v === undefined) failed = true;
+      if (k === null || v === null) failed = true;
       else out.set(k, v);
     }
-    return failed ? undefined : Object.fromEntries(out);
+    return failed ? null : Object.fromEntries(out);
   };
 
 type Shape<T> = { [K in keyof T]-?: Parser<Exclude<T[K], undefined>> };
@@ -149,10 +154,10 @@ export const object =
         continue;
       }
       const parsed = shape[key](input[key], join(path, key), problems);
-      if (parsed === undefined) failed = true;
-      else out[key] = parsed as T[typeof key];
+      if (parsed === null) failed = true;
+      else out[key] = parsed;
     }
-    return failed ? undefined : (out as T);
+    return failed ? null : (out as T);
   };
 
 /**
@@ -177,7 +182,7 @@ export const readRecord = <T>(
   }
   const problems: RecordProblem[] = [];
   const record = parser(parsed, '', problems);
-  if (record === undefined || problems.length > 0)
+  if (record === null || problems.length > 0)
     return {
       state: 'damaged',
       problems: problems.length ? problems : [{ path: '', reason: 'value' }],
@@ -194,7 +199,7 @@ export const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 export const DNS1123_SUBDOMAIN =
   /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** A uid as the API server writes them. */
-export const UID = /^[0-9a-fA-F-]{1,64}$/;
+export const UID = /^[A-Za-z0-9][-A-Za-z0-9]{0,63}$/;
 /** A label or annotation key: an optional DNS prefix and '/', then a qualified name. */
 export const LABEL_KEY =
   /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
