@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Alert, Button } from '@patternfly/react-core';
+import { Alert, Button, Checkbox } from '@patternfly/react-core';
 import type { PatchOutcome } from '../../api/guarded-patch';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import {
@@ -34,6 +34,8 @@ const ClusterDefaultsModal: React.FC<ClusterDefaultsModalProps> = ({ cache, clos
   const [config, setConfig] = React.useState<ClusterBuildConfig>();
   const [loadError, setLoadError] = React.useState<string>();
   const [working, setWorking] = React.useState(false);
+  // Pointing every build at a cache hands its project's editors what every build installs.
+  const [trusted, setTrusted] = React.useState(false);
   const [notice, setNotice] = React.useState<{ ok: boolean; title: string; body?: string }>();
 
   const load = React.useCallback(() => {
@@ -120,6 +122,35 @@ const ClusterDefaultsModal: React.FC<ClusterDefaultsModalProps> = ({ cache, clos
             { namespace: cache.namespace },
           )}
         </p>
+        {!usesThis && (
+          <Alert
+            isInline
+            variant="warning"
+            title={t('This trusts everyone who may edit project {{namespace}} with every build', {
+              namespace: cache.namespace,
+            })}
+            data-test="pipcache-cluster-trust"
+          >
+            <p>
+              {t(
+                'Builds reach the cache over plain http inside the cluster. Whoever may edit project {{namespace}} can change the cache: its image, its upstream index and the packages it serves. They then decide what every build in the cluster installs.',
+                { namespace: cache.namespace },
+              )}
+            </p>
+            <Checkbox
+              id="pipcache-cluster-trust-accept"
+              label={t(
+                'I trust every editor of project {{namespace}} with what every build installs.',
+                {
+                  namespace: cache.namespace,
+                },
+              )}
+              isChecked={trusted}
+              onChange={(_event, checked) => setTrusted(checked)}
+              data-test="pipcache-cluster-trust-accept"
+            />
+          </Alert>
+        )}
       </>
     );
   }
@@ -141,7 +172,7 @@ const ClusterDefaultsModal: React.FC<ClusterDefaultsModalProps> = ({ cache, clos
                   t('Every build in the cluster now uses this cache by default.'),
                 )
               }
-              isDisabled={working}
+              isDisabled={working || !trusted}
               isLoading={working}
               data-test="pipcache-cluster-apply"
             >
