@@ -87,6 +87,33 @@ test.describe('records planted in annotations', () => {
     expect(deployment.metadata.annotations['pipcache-plugin/emptying']).toBeUndefined();
   });
 
+  test('a damaged emptying record with the claim already gone: the cache’s values give the claim back', async ({
+    page,
+    cluster,
+  }) => {
+    const objects = persistentCache({ 'pipcache-plugin/emptying': '{"replicas":"all"' })
+      .filter((o) => o.kind !== 'PersistentVolumeClaim')
+      .map((o) => (o.kind === 'Deployment' ? { ...o, spec: { ...o.spec, replicas: 0 } } : o));
+    await cluster.seed(objects);
+    await page.goto('/pipcache/ns/demo/pipcache');
+    await page.getByTestId('pipcache-disk-empty').click();
+    const modal = page.getByTestId('pipcache-empty-modal');
+    await expect(modal.getByTestId('pipcache-empty-damaged')).toContainText(
+      'The record is not valid JSON',
+    );
+    await modal.getByTestId('pipcache-empty-accept').check();
+    await modal.getByTestId('pipcache-empty-run').click();
+    await expect(modal.getByTestId('pipcache-empty-done')).toBeVisible({ timeout: 30_000 });
+    const claims = await cluster.objects('PersistentVolumeClaim');
+    expect(claims.map((c) => `${c.metadata.namespace}/${c.metadata.name}`)).toEqual([
+      'demo/pipcache-data',
+    ]);
+    expect(claims[0].spec.resources.requests.storage).toBe('1Gi');
+    const deployment = await one(cluster, 'Deployment', 'pipcache');
+    expect(deployment.spec.replicas).toBe(1);
+    expect(deployment.metadata.annotations['pipcache-plugin/emptying']).toBeUndefined();
+  });
+
   test('a migration record whose devpi version carries a shell command: refused, nothing built, and discarded on request', async ({
     page,
     cluster,

@@ -109,7 +109,7 @@ const nearly = (valid: Json): fc.Arbitrary<string> => {
       const text = JSON.stringify(copy);
       // JSON.stringify drops a `__proto__` key set by assignment, so it is written as text.
       return mode === 'proto'
-        ? text.replace(/^\{/, `{"__proto__":${JSON.stringify(replacement) ?? 'null'},`)
+        ? text.replace(/^\{/, `{"__proto__":${JSON.stringify(replacement)},`)
         : text;
     });
 };

@@ -10,6 +10,7 @@ import {
   MANAGED_BY,
 } from './contract';
 import type { Deployment, PersistentVolumeClaim, Pod } from './k8s-types';
+import type { PipCacheValues } from './values';
 import {
   arrayOf,
   DNS1123_LABEL,
@@ -24,7 +25,6 @@ import {
   readRecord,
   recordOf,
   text,
-  UID,
   type RecordProblem,
   type RecordRead,
 } from './record-schema';
@@ -105,7 +105,8 @@ const claimParser = object<RecordedClaim>({
 
 const emptyingParser = object<EmptyingRecord>({
   replicas: integer(1, MAX_REPLICAS),
-  claimUid: text({ max: 64, pattern: UID }),
+  // Empty when the claim was already gone as the job started: then nothing is deleted.
+  claimUid: text({ max: 64, pattern: /^(|[A-Za-z0-9][-A-Za-z0-9]{0,63})$/ }),
   claim: claimParser,
 });
 
@@ -202,6 +203,37 @@ export const freshClaim = (pvc: PersistentVolumeClaim): RecordedClaim => {
       ...(spec.storageClassName ? { storageClassName: spec.storageClassName } : {}),
       ...(spec.volumeMode === 'Filesystem' || spec.volumeMode === 'Block'
         ? { volumeMode: spec.volumeMode }
+        : {}),
+    },
+  };
+};
+
+/**
+ * The claim a persistent cache's values describe, rebuilt from the contract: the way out when
+ * the claim is gone and the emptying record that kept it is damaged. Undefined for an
+ * ephemeral cache or values that do not name a size.
+ */
+export const claimFromValues = (
+  deployment: Deployment,
+  values: PipCacheValues | undefined,
+): RecordedClaim | undefined => {
+  if (values?.storage.kind !== 'persistent' || !QUANTITY.test(values.storage.size))
+    return undefined;
+  const cacheName = deployment.metadata?.name ?? '';
+  const storageClass = values.storage.storageClass;
+  return {
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: {
+      name: claimNameOf(cacheName),
+      ...(deployment.metadata?.namespace ? { namespace: deployment.metadata.namespace } : {}),
+      labels: contractClaimLabels(cacheName, deployment.metadata?.labels?.[LABEL_PART_OF]),
+    },
+    spec: {
+      accessModes: ['ReadWriteOnce'],
+      resources: { requests: { storage: values.storage.size } },
+      ...(storageClass && DNS1123_SUBDOMAIN.test(storageClass)
+        ? { storageClassName: storageClass }
         : {}),
     },
   };

@@ -7,7 +7,10 @@ import {
   getClusterBuildConfig,
   stopUsingCacheForAllBuilds,
 } from '../../api/use-cache';
+import DamagedRecordAlert from '../../components/DamagedRecordAlert';
 import EnvChangeTable from '../../components/EnvChangeTable';
+import { MANAGED_ENV, readPreviousEnvRecord } from '../../model/buildconfig-patch';
+import { ANNOTATION_PREVIOUS_ENV } from '../../model/contract';
 import ActionModal from '../../components/ActionModal';
 import DialogSpinner from '../../components/DialogSpinner';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
@@ -49,6 +52,9 @@ const ClusterDefaultsModal: React.FC<ClusterDefaultsModalProps> = ({ cache, clos
   const usesThis =
     defaults?.cache?.namespace === cache.namespace && defaults.cache.name === cache.name;
   const canUndo = config ? restoreAllBuildsEnvChanges(config) !== undefined : false;
+  const previous = config
+    ? readPreviousEnvRecord(config.metadata.annotations ?? undefined)
+    : undefined;
 
   const run = async (action: () => Promise<PatchOutcome<ClusterBuildConfig>>, done: string) => {
     if (working) return;
@@ -108,6 +114,18 @@ const ClusterDefaultsModal: React.FC<ClusterDefaultsModalProps> = ({ cache, clos
                   'The cluster build defaults set no pip index: builds use PyPI unless they say otherwise.',
                 )}
         </p>
+        {previous?.state === 'damaged' && (
+          <DamagedRecordAlert
+            title={t('The record of the cluster build defaults PipCache replaced is damaged')}
+            problems={previous.problems}
+            data-test="pipcache-cluster-damaged"
+          >
+            {t(
+              'Someone or something changed the annotation {{annotation}}, so nothing in it is put back. Restoring removes the pip variables PipCache manages ({{variables}}) from the build defaults.',
+              { annotation: ANNOTATION_PREVIOUS_ENV, variables: MANAGED_ENV.join(', ') },
+            )}
+          </DamagedRecordAlert>
+        )}
         <EnvChangeTable
           changes={
             (usesThis && restoreAllBuildsEnvChanges(config)) ||
