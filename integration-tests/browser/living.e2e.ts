@@ -244,10 +244,30 @@ test.describe('living with a cache', () => {
   }) => {
     problems.allow.push(/status of 403/);
     await cluster.seed(runningEphemeral());
+    // Without the right, the access review shows the action disabled with the reason.
     await cluster.faults({
       denials: [{ user: 'project-admin', verb: 'patch', resource: 'apps/deployments' }],
     });
     await page.goto('/pipcache/ns/demo/pipcache');
+    await expect(page.getByTestId('pipcache-storage-empty')).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+    // A right taken away after the page asked (or a policy the review cannot see) still ends
+    // in a 403 on the patch: the dialog says where the user acted.
+    await cluster.faults({
+      denials: [],
+      failWrites: [
+        {
+          nth: 1,
+          code: 403,
+          kind: 'Deployment',
+          message:
+            'deployments.apps "pipcache" is forbidden: User "developer" cannot patch resource "deployments" in API group "apps" in the namespace "demo"',
+        },
+      ],
+    });
+    await page.reload();
     await page.getByTestId('pipcache-storage-empty').click();
     const modal = page.getByTestId('pipcache-empty-ephemeral-modal');
     await modal.getByTestId('pipcache-empty-run').click();

@@ -217,6 +217,12 @@ test.describe('using a cache in builds', () => {
     await expect(modal.getByTestId('pipcache-cluster-current')).toHaveText(
       'The cluster build defaults set no pip index: builds use PyPI unless they say otherwise.',
     );
+    // The trust it grants is named, and asked for deliberately.
+    await expect(modal.getByTestId('pipcache-cluster-trust')).toContainText(
+      'Whoever may edit project demo can change the cache',
+    );
+    await expect(modal.getByTestId('pipcache-cluster-apply')).toBeDisabled();
+    await modal.getByTestId('pipcache-cluster-trust-accept').check();
     await modal.getByTestId('pipcache-cluster-apply').click();
     await expect(modal.getByTestId('pipcache-cluster-notice')).toHaveText(
       /Every build in the cluster now uses this cache by default/,

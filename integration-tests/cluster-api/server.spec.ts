@@ -75,6 +75,26 @@ describe('CRUD and Status bodies', () => {
     });
   });
 
+  it('deletes only the object a uid precondition names, as the real server does', async () => {
+    const created = await api('POST', '/api/v1/namespaces/demo/configmaps', configMap('exact'));
+    const options = (uid: string) => ({
+      kind: 'DeleteOptions',
+      apiVersion: 'v1',
+      preconditions: { uid },
+    });
+    const other = await api('DELETE', '/api/v1/namespaces/demo/configmaps/exact', options('x'));
+    expect(other.status).toBe(409);
+    expect(other.body).toMatchObject({ reason: 'Conflict' });
+    expect((await api('GET', '/api/v1/namespaces/demo/configmaps/exact')).status).toBe(200);
+    const same = await api(
+      'DELETE',
+      '/api/v1/namespaces/demo/configmaps/exact',
+      options(created.body.metadata.uid as string),
+    );
+    expect(same.status).toBe(200);
+    expect((await api('GET', '/api/v1/namespaces/demo/configmaps/exact')).status).toBe(404);
+  });
+
   it('answers AlreadyExists for a second object of the same name', async () => {
     await api('POST', '/apis/apps/v1/namespaces/demo/deployments', {
       kind: 'Deployment',

@@ -516,7 +516,11 @@ export class Cluster {
       return;
     }
     if (method === 'DELETE' && target.name) {
-      json(res, 200, this.remove(target, dryRun));
+      const text = await readBody(req);
+      const options = (text ? parseJson(text) : {}) as {
+        preconditions?: { uid?: string; resourceVersion?: string };
+      };
+      json(res, 200, this.remove(target, dryRun, options.preconditions));
       return;
     }
     throw methodNotAllowed();
@@ -874,8 +878,20 @@ export class Cluster {
       : this.stored(target.type, current, this.store.update(target.type, patched));
   }
 
-  private remove(target: Target, dryRun: boolean): K8sObject {
+  private remove(
+    target: Target,
+    dryRun: boolean,
+    preconditions: { uid?: string; resourceVersion?: string } = {},
+  ): K8sObject {
     const object = this.get(target);
+    // DeleteOptions preconditions, as the real server checks them: another object of the same
+    // name, or a newer version of it, is a conflict, not a delete.
+    if (
+      (preconditions.uid !== undefined && preconditions.uid !== object.metadata.uid) ||
+      (preconditions.resourceVersion !== undefined &&
+        preconditions.resourceVersion !== object.metadata.resourceVersion)
+    )
+      throw conflict(target.type, target.name ?? '');
     if (dryRun) return object;
     const deleted = this.store.delete(target.type, target.namespace, target.name ?? '') ?? object;
     this.collectGarbage(deleted.metadata.uid, target.namespace);

@@ -19,10 +19,15 @@ let helm: string;
 
 type Obj = Record<string, any>;
 
+/** Images by digest, as the chart requires them (test values: nothing is pulled). */
+const PLUGIN_IMAGE = `quay.io/pipcache/pipcache-plugin@sha256:${'a'.repeat(64)}`;
+const JOB_IMAGE = `quay.io/openshift-release-dev/ocp-v4.0-art-dev@sha256:${'b'.repeat(64)}`;
+const IMAGES = ['--set', `plugin.image=${PLUGIN_IMAGE}`, '--set', `plugin.jobImage=${JOB_IMAGE}`];
+
 const render = (...args: string[]): Obj[] => {
   const out = execFileSync(
     helm,
-    ['template', 'pipcache-plugin', chart, '-n', 'pipcache-plugin', ...args],
+    ['template', 'pipcache-plugin', chart, '-n', 'pipcache-plugin', ...IMAGES, ...args],
     {
       encoding: 'utf8',
     },
@@ -105,7 +110,7 @@ beforeAll(() => {
 
 describe('charts/pipcache-plugin', () => {
   it('passes helm lint --strict', () => {
-    const result = spawnSync(helm, ['lint', '--strict', chart], { encoding: 'utf8' });
+    const result = spawnSync(helm, ['lint', '--strict', chart, ...IMAGES], { encoding: 'utf8' });
     expect(result.stdout).toContain('0 chart(s) failed');
     expect(result.status).toBe(0);
   });
@@ -113,10 +118,33 @@ describe('charts/pipcache-plugin', () => {
   it('fails helm lint --strict on values its schema rejects', () => {
     const bad = path.join(os.tmpdir(), `pipcache-bad-values-${process.pid}.yaml`);
     fs.writeFileSync(bad, 'plugin:\n  replicas: two\n  name: Not_A_Name\n');
-    const result = spawnSync(helm, ['lint', '--strict', chart, '-f', bad], { encoding: 'utf8' });
+    const result = spawnSync(helm, ['lint', '--strict', chart, ...IMAGES, '-f', bad], {
+      encoding: 'utf8',
+    });
     fs.rmSync(bad);
     expect(result.status).not.toBe(0);
     expect(`${result.stdout}${result.stderr}`).toMatch(/replicas/);
+  });
+
+  it('takes every image by digest only: a tag or no image at all is refused', () => {
+    const template = (...args: string[]) =>
+      spawnSync(helm, ['template', 'pipcache-plugin', chart, ...args], { encoding: 'utf8' });
+    const missing = template('--set', `plugin.jobImage=${JOB_IMAGE}`);
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr).toContain('plugin.image is required: an image by digest');
+    const tagged = template(
+      ...IMAGES,
+      '--set',
+      'plugin.jobImage=registry.redhat.io/openshift4/ose-cli:latest',
+    );
+    expect(tagged.status).not.toBe(0);
+    expect(tagged.stderr).toMatch(/jobImage/);
+    const objects = render();
+    const images = objects
+      .filter((o) => o.kind === 'Deployment' || o.kind === 'Job')
+      .flatMap((o) => o.spec.template.spec.containers.map((c: Obj) => c.image as string));
+    expect(images.sort()).toEqual([JOB_IMAGE, JOB_IMAGE, PLUGIN_IMAGE].sort());
+    for (const image of images) expect(image).toMatch(/@sha256:[a-f0-9]{64}$/);
   });
 
   it('renders valid objects named pipcache-plugin', () => {
@@ -165,7 +193,9 @@ describe('charts/pipcache-plugin', () => {
     });
     expect(pod.containers[0].ports[0].containerPort).toBe(9443);
     expect(nginx).toMatch(/listen 9443 ssl;/);
-    expect(nginx).toMatch(/application\/javascript js/);
+    // Only .mjs is added to nginx's mime.types (which maps js and json): no duplicate warnings.
+    expect(/types \{([^}]*)\}/.exec(nginx)?.[1]?.trim()).toBe('application/javascript mjs;');
+    expect(nginx).toMatch(/^\s*ssl_protocols TLSv1\.2 TLSv1\.3;$/m);
     expect(nginx).toMatch(/nosniff/);
     expect(nginx).toMatch(/pid \/tmp\/nginx.pid;/);
   });
@@ -189,6 +219,29 @@ describe('charts/pipcache-plugin', () => {
     expect(disable.metadata.annotations['helm.sh/hook']).toBe('pre-delete');
     expect(enable.spec.template.spec.containers[0].args[0]).toContain('/spec/plugins/-');
     expect(disable.spec.template.spec.containers[0].args[0]).toContain('\\"op\\":\\"test\\"');
+    // The patcher's RBAC exists only while a hook runs: created before the jobs of each event,
+    // deleted once they succeeded (or failed), never a standing part of the release.
+    for (const kind of ['ServiceAccount', 'ClusterRole', 'ClusterRoleBinding']) {
+      const object = byKind(objects, kind, 'pipcache-plugin-console-patcher');
+      expect(object.metadata.annotations).toEqual({
+        'helm.sh/hook': 'post-install,post-upgrade,pre-delete',
+        'helm.sh/hook-weight': '-10',
+        'helm.sh/hook-delete-policy': 'before-hook-creation,hook-succeeded,hook-failed',
+      });
+    }
+    // Job pods carry their own labels: the Deployment's and the Service's selectors match none.
+    const deployment = byKind(objects, 'Deployment');
+    const service = byKind(objects, 'Service');
+    for (const job of [enable, disable]) {
+      const labels = job.spec.template.metadata.labels as Record<string, string>;
+      expect(labels['app.kubernetes.io/component']).toBe('console-patcher');
+      for (const selector of [deployment.spec.selector.matchLabels, service.spec.selector]) {
+        const matches = Object.entries(selector as Record<string, string>).every(
+          ([key, value]) => labels[key] === value,
+        );
+        expect(matches).toBe(false);
+      }
+    }
     const role = byKind(objects, 'ClusterRole');
     expect(role.rules).toEqual([
       {
@@ -211,7 +264,7 @@ describe('charts/pipcache-plugin', () => {
   it('takes image, replicas, resources and placement from values, and can leave enabling to the admin', () => {
     const objects = render(
       '--set',
-      'plugin.image=registry.example.com/team/pipcache-plugin:1.2.3',
+      `plugin.image=registry.example.com/team/pipcache-plugin@sha256:${'c'.repeat(64)}`,
       '--set',
       'plugin.replicas=3',
       '--set',
@@ -228,7 +281,9 @@ describe('charts/pipcache-plugin', () => {
     const deployment = byKind(objects, 'Deployment');
     const pod = deployment.spec.template.spec;
     expect(deployment.spec.replicas).toBe(3);
-    expect(pod.containers[0].image).toBe('registry.example.com/team/pipcache-plugin:1.2.3');
+    expect(pod.containers[0].image).toBe(
+      `registry.example.com/team/pipcache-plugin@sha256:${'c'.repeat(64)}`,
+    );
     expect(pod.containers[0].resources.limits.memory).toBe('64Mi');
     expect(pod.nodeSelector).toEqual({ 'node-role.kubernetes.io/infra': '' });
     expect(pod.tolerations).toEqual([

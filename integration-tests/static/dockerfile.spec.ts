@@ -20,9 +20,31 @@ export const parseDockerfile = (text: string): Instruction[] =>
       return { keyword: keyword.toUpperCase(), args: rest.join(' ') };
     });
 
+/** FROM lines with the defaults of the ARGs before the first stage put in. */
+const resolveArgs = (instructions: Instruction[]): Instruction[] => {
+  const first = instructions.findIndex((i) => i.keyword === 'FROM');
+  const args = new Map(
+    instructions
+      .slice(0, first)
+      .filter((i) => i.keyword === 'ARG')
+      .map((i) => i.args.split('=') as [string, string]),
+  );
+  return instructions.map((i) =>
+    i.keyword === 'FROM'
+      ? { ...i, args: i.args.replace(/\$\{(\w+)\}/g, (_m, name: string) => args.get(name) ?? '') }
+      : i,
+  );
+};
+
 describe('Dockerfile', () => {
-  const instructions = parseDockerfile(fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8'));
+  const instructions = resolveArgs(
+    parseDockerfile(fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8')),
+  );
   const stages = instructions.filter((i) => i.keyword === 'FROM');
+
+  it('takes every base image by digest, changeable with a build argument', () => {
+    for (const stage of stages) expect(stage.args).toMatch(/@sha256:[a-f0-9]{64}( AS \w+)?$/i);
+  });
   const finalStage = instructions.slice(instructions.lastIndexOf(stages[stages.length - 1]!));
 
   it('builds with Node.js in a stage of its own with a clean install', () => {

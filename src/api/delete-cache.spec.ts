@@ -88,4 +88,29 @@ describe('deleteObjects', () => {
     expect(report.deleted.map((o) => o.object.metadata?.name)).toEqual(['a', 'b']);
     expect(report.failed.map((o) => [o.object.metadata?.name, o.error.code])).toEqual([['c', 403]]);
   });
+  it('names the uid it read, so that another object of the same name is never deleted', async () => {
+    remove.mockResolvedValue({});
+    const model = {
+      kind: 'Deployment',
+      apiVersion: 'v1',
+      apiGroup: 'apps',
+      abbr: 'D',
+      label: 'D',
+      labelPlural: 'D',
+      plural: 'deployments',
+      propagationPolicy: 'Foreground' as const,
+    };
+    const object = { metadata: { name: 'cache', namespace: 'demo', uid: 'u-1', labels: own } };
+    await deleteObjects([{ model, object }]);
+    expect(remove).toHaveBeenCalledWith({
+      model,
+      resource: object,
+      json: {
+        kind: 'DeleteOptions',
+        apiVersion: 'v1',
+        preconditions: { uid: 'u-1' },
+        propagationPolicy: 'Foreground',
+      },
+    });
+  });
 });

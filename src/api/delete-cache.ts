@@ -1,6 +1,7 @@
 import type { K8sModel, K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import { instanceSelector, LABEL_INSTANCE, LABEL_NAME, APP_NAME } from '../model/contract';
-import { k8sDelete, k8sListItems } from '../sdk/console-sdk';
+import { k8sListItems } from '../sdk/console-sdk';
+import { deleteExactly } from './delete-exactly';
 import { CACHE_OWNED_KINDS } from './cache-kinds';
 import { toK8sErrorInfo, type K8sErrorInfo } from './k8s-error';
 
@@ -50,7 +51,7 @@ export const deleteObjects = async (objects: readonly OwnedObject[]): Promise<De
   const report: DeleteReport = { deleted: [], failed: [] };
   for (const [index, owned] of objects.entries()) {
     try {
-      await k8sDelete({ model: owned.model, resource: owned.object });
+      await deleteExactly(owned.model, owned.object);
       report.deleted.push(owned);
     } catch (error) {
       const info = toK8sErrorInfo(error);

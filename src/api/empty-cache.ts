@@ -1,6 +1,7 @@
 import type { K8sModel, K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import { instanceSelector } from '../model/contract';
 import {
+  claimToCreate,
   readEmptying,
   scaleDownPatch,
   scaleUpPatch,
@@ -8,7 +9,8 @@ import {
   type EmptyStep,
 } from '../model/emptying';
 import type { Deployment, PersistentVolumeClaim } from '../model/k8s-types';
-import { k8sCreate, k8sDelete, k8sGet, k8sListItems, k8sPatch } from '../sdk/console-sdk';
+import { k8sCreate, k8sGet, k8sListItems, k8sPatch } from '../sdk/console-sdk';
+import { deleteExactly } from './delete-exactly';
 import { CACHE_OWNED_KINDS, POD_MODEL } from './cache-kinds';
 import { toK8sErrorInfo, type K8sErrorInfo } from './k8s-error';
 
@@ -73,6 +75,8 @@ export const emptyCache = async (
   const current = await run('scale-down', () =>
     k8sGet<Deployment & Resource>({ model: depModel, name, ns: namespace }),
   );
+  // A damaged record is not used: the job starts again from the cluster as it is and the new
+  // record replaces the damaged one.
   const pending = readEmptying(current);
   if (!pending && !pvc)
     throw new EmptyingError('scale-down', {
@@ -99,7 +103,9 @@ export const emptyCache = async (
     );
   });
 
-  const claimName = record.claim.metadata?.name ?? '';
+  // The claim is the cache's own, rebuilt from the contract: never what a record names.
+  const wanted = claimToCreate(current, record);
+  const claimName = wanted.metadata?.name ?? '';
   // A list by name, not a GET: a claim that is gone is an answer here, not an error to log.
   const existing = async () =>
     (
@@ -114,7 +120,7 @@ export const emptyCache = async (
   // A claim with another uid is the new, empty one of an earlier run: nothing to delete.
   if (found && found.metadata?.uid === record.claimUid) {
     await run('delete-claim', async () => {
-      await k8sDelete({ model: pvcModel, resource: found });
+      await deleteExactly(pvcModel, found);
       await until(
         'delete-claim',
         async () => (await existing())?.metadata?.uid !== record.claimUid,
@@ -125,7 +131,7 @@ export const emptyCache = async (
 
   onStep('create-claim');
   await run('create-claim', async () => {
-    if (!(await existing())) await k8sCreate({ model: pvcModel, data: record.claim });
+    if (!(await existing())) await k8sCreate({ model: pvcModel, data: wanted });
   });
 
   onStep('scale-up');

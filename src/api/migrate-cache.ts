@@ -11,6 +11,7 @@ import type {
 } from '../model/k8s-types';
 import {
   adoptClaimPatch,
+  discardMigrationPatch,
   deploymentReady,
   hasTag,
   isPluginMade,
@@ -28,14 +29,8 @@ import {
 } from '../model/migration';
 import { toValuesAnnotation } from '../model/values-annotation';
 import type { PipCacheValues } from '../model/values';
-import {
-  k8sCreate,
-  k8sDelete,
-  k8sGet,
-  k8sListItems,
-  k8sPatch,
-  k8sUpdate,
-} from '../sdk/console-sdk';
+import { k8sCreate, k8sGet, k8sListItems, k8sPatch, k8sUpdate } from '../sdk/console-sdk';
+import { deleteExactly } from './delete-exactly';
 import { CACHE_OWNED_KINDS, POD_MODEL } from './cache-kinds';
 import { startBuild } from './start-build';
 import { toPlannedObjects } from './create-cache';
@@ -255,6 +250,15 @@ export const migrateCache = async (
   return { outcome: 'migrated' };
 };
 
+/** Drops a damaged migration record from the DeploymentConfig as read; nothing else changes. */
+export const discardMigrationRecord = async (dc: TemplateDeploymentConfig): Promise<void> => {
+  await k8sPatch({
+    model: DEPLOYMENT_CONFIG_MODEL,
+    resource: dc,
+    data: discardMigrationPatch(dc),
+  });
+};
+
 /**
  * Finishes a recorded migration from wherever it stopped: replaces the build, waits for the new
  * image, frees the old claim (when it is reused), starts the new Deployment, waits for it to be
@@ -305,8 +309,7 @@ export const finishMigration = async (
   await run('build', async () => {
     for (const kind of ['BuildConfig', 'ImageStream'] as const) {
       const current = await find<Resource>(modelOf(kind), namespace, name);
-      if (isOld(kind, current))
-        await k8sDelete({ model: modelOf(kind), resource: current as Resource });
+      if (isOld(kind, current)) await deleteExactly(modelOf(kind), current as Resource);
     }
     for (const kind of ['ImageStream', 'BuildConfig'] as const) {
       const object = desired(kind);
@@ -395,7 +398,7 @@ export const finishMigration = async (
         return;
       }
       if (claim && isOld('PersistentVolumeClaim', claim)) {
-        await k8sDelete({ model, resource: claim });
+        await deleteExactly(model, claim);
         await until(
           'claim',
           WAIT_MS,
@@ -429,8 +432,7 @@ export const finishMigration = async (
       if (object && current && isOld(kind, current))
         await k8sUpdate({ model, data: replacementOf(current, object) });
       else if (object && !current) await k8sCreate({ model, data: object });
-      else if (!object && current && isOld(kind, current))
-        await k8sDelete({ model, resource: current });
+      else if (!object && current && isOld(kind, current)) await deleteExactly(model, current);
     }
   });
 
@@ -442,15 +444,10 @@ export const finishMigration = async (
         `${name}-data`,
       );
       if (isOld('PersistentVolumeClaim', claim))
-        await k8sDelete({ model: modelOf('PersistentVolumeClaim'), resource: claim as Resource });
+        await deleteExactly(modelOf('PersistentVolumeClaim'), claim as Resource);
     }
     const current = await find<Resource>(DEPLOYMENT_CONFIG_MODEL, namespace, name);
     // Foreground: the old ReplicationControllers and pods go with it, not left orphaned.
-    if (current)
-      await k8sDelete({
-        model: DEPLOYMENT_CONFIG_MODEL,
-        resource: current,
-        json: { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Foreground' },
-      });
+    if (current) await deleteExactly(DEPLOYMENT_CONFIG_MODEL, current, 'Foreground');
   });
 };

@@ -3,7 +3,7 @@ import {
   envRestored,
   envUsingCache,
   MANAGED_ENV,
-  readPreviousAnnotation,
+  previousForStop,
   stopUsingEnvPatch,
   cacheEnvPatch,
   usedCacheOf,
@@ -89,7 +89,7 @@ export const allBuildsEnvChanges = (config: ClusterBuildConfig, indexUrl: string
 /** The preview of restoring the cluster defaults; undefined when PipCache did not set them. */
 export const restoreAllBuildsEnvChanges = (config: ClusterBuildConfig): EnvChange[] | undefined => {
   const annotations = config.metadata.annotations ?? undefined;
-  const previous = readPreviousAnnotation(annotations);
+  const previous = previousForStop(annotations);
   if (!previous || !usedCacheOf(annotations)) return undefined;
   const env = config.spec?.buildDefaults?.env ?? [];
   return envChanges(env, envRestored(env, previous) ?? []);

@@ -1,7 +1,7 @@
 import {
   envRestored,
   envUsingCache,
-  readPreviousAnnotation,
+  previousForStop,
   strategyEnv,
   usedCache,
 } from './buildconfig-patch';
@@ -93,7 +93,7 @@ export const cacheEnvChanges = (buildConfig: BuildConfig, indexUrl: string): Env
 
 /** The preview of "stop using": every env entry now and after the recorded ones are restored; undefined when there is nothing to restore. */
 export const stopUsingEnvChanges = (buildConfig: BuildConfig): EnvChange[] | undefined => {
-  const previous = readPreviousAnnotation(buildConfig.metadata.annotations ?? undefined);
+  const previous = previousForStop(buildConfig.metadata.annotations ?? undefined);
   if (!previous || !usedCache(buildConfig)) return undefined;
   const env = strategyEnv(buildConfig);
   return envChanges(env, envRestored(env, previous) ?? []);

@@ -1,5 +1,17 @@
 import { ANNOTATION_PREVIOUS_ENV, ANNOTATION_USES } from './contract';
 import type { BuildConfig, EnvEntry } from './k8s-types';
+import {
+  arrayOf,
+  boolean,
+  DNS1123_SUBDOMAIN,
+  integer,
+  object,
+  oneOf,
+  readRecord,
+  recordOf,
+  text,
+  type RecordRead,
+} from './record-schema';
 import { pipEnvEntries } from './snippets';
 
 /** One RFC 6902 operation, as `k8sPatch` sends it. */
@@ -53,18 +65,80 @@ export const usedCache = (
 ): { namespace: string; name: string } | undefined =>
   usedCacheOf(buildConfig.metadata.annotations ?? undefined);
 
-/** The previous-env annotation, read; undefined when absent or unreadable. */
+const keyRef = object<{ name: string; key: string; optional?: boolean }>(
+  {
+    name: text({ max: 253, pattern: DNS1123_SUBDOMAIN }),
+    key: text({ max: 253, pattern: /^[-._a-zA-Z0-9]+$/ }),
+    optional: boolean,
+  },
+  ['optional'],
+);
+
+/** A managed variable as recorded: a plain value, or a reference to a Secret or ConfigMap key. */
+const managedEntry = object<EnvEntry>(
+  {
+    name: oneOf(MANAGED_ENV),
+    // An env value is data for pip, never a command line: any printable text of a sane size.
+    value: text({ max: 4096, free: true }),
+    valueFrom: object<{ secretKeyRef?: unknown; configMapKeyRef?: unknown }>(
+      { secretKeyRef: keyRef, configMapKeyRef: keyRef },
+      ['secretKeyRef', 'configMapKeyRef'],
+    ),
+  },
+  ['value', 'valueFrom'],
+);
+
+const previousParser = object<PreviousEnv>(
+  {
+    envAbsent: boolean,
+    annotationsAbsent: boolean,
+    entries: arrayOf(
+      object<PreviousEnv['entries'][number]>({ index: integer(0, 1000), entry: managedEntry }),
+      MANAGED_ENV.length,
+    ),
+  },
+  ['annotationsAbsent'],
+);
+
+/**
+ * The previous-env annotation, parsed: only the managed pip variables, each once, with values
+ * of a sane size; anything else makes the record damaged.
+ */
+export const readPreviousEnvRecord = (
+  annotations: Record<string, string> | undefined,
+): RecordRead<PreviousEnv> => {
+  const read = readRecord(annotations?.[ANNOTATION_PREVIOUS_ENV], previousParser, 16_384);
+  if (read.state !== 'ok') return read;
+  const names = read.record.entries.map(({ entry }) => entry.name);
+  const twice = names.findIndex((name, index) => names.indexOf(name) !== index);
+  if (twice >= 0)
+    return {
+      state: 'damaged',
+      problems: [{ path: `entries.${twice}.entry.name`, reason: 'value' }],
+    };
+  const both = read.record.entries.findIndex(
+    ({ entry }) => entry.value !== undefined && entry.valueFrom !== undefined,
+  );
+  if (both >= 0)
+    return { state: 'damaged', problems: [{ path: `entries.${both}.entry`, reason: 'value' }] };
+  return read;
+};
+
+/** The previous-env annotation, read; undefined when absent or damaged. */
 export const readPreviousAnnotation = (
   annotations: Record<string, string> | undefined,
+): PreviousEnv | undefined => recordOf(readPreviousEnvRecord(annotations));
+
+/**
+ * What "stop using" restores: the record when it is sound; nothing when it is damaged (the
+ * managed variables are removed and none is put back); undefined when there is no record.
+ */
+export const previousForStop = (
+  annotations: Record<string, string> | undefined,
 ): PreviousEnv | undefined => {
-  const text = annotations?.[ANNOTATION_PREVIOUS_ENV];
-  if (!text) return undefined;
-  try {
-    const parsed = JSON.parse(text) as PreviousEnv;
-    return Array.isArray(parsed.entries) ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
+  const read = readPreviousEnvRecord(annotations);
+  if (read.state === 'ok') return read.record;
+  return read.state === 'damaged' ? { envAbsent: false, entries: [] } : undefined;
 };
 
 /** The strategy env after "use": managed entries set in place or appended, stale ones dropped. */
@@ -124,13 +198,23 @@ export const cacheEnvPatch = (
   indexUrl: string,
 ): PatchOperation[] => {
   const current = holder.env;
-  const previous: PreviousEnv = readPreviousAnnotation(holder.annotations) ?? {
-    envAbsent: current === undefined,
-    annotationsAbsent: holder.annotations === undefined,
-    entries: (current ?? []).flatMap((entry, index) =>
-      isManaged(entry.name) ? [{ index, entry }] : [],
-    ),
-  };
+  const recorded = readPreviousEnvRecord(holder.annotations);
+  // A damaged record is replaced. While a cache is in use the managed entries are the cache's,
+  // not the holder's own, so there is nothing of its own left to record.
+  const ownEntries =
+    recorded.state === 'damaged' && usedCacheOf(holder.annotations)
+      ? []
+      : (current ?? []).flatMap((entry, index) =>
+          isManaged(entry.name) ? [{ index, entry }] : [],
+        );
+  const previous: PreviousEnv =
+    recorded.state === 'ok'
+      ? recorded.record
+      : {
+          envAbsent: current === undefined,
+          annotationsAbsent: holder.annotations === undefined,
+          entries: ownEntries,
+        };
   const next = envUsingCache(current ?? [], indexUrl);
   const change: PatchOperation[] =
     current === undefined
@@ -196,8 +280,12 @@ export const usedCacheOf = (
   annotations: Record<string, string> | undefined,
 ): { namespace: string; name: string } | undefined => {
   const value = annotations?.[ANNOTATION_USES];
-  const match = value ? /^([^/]+)\/([^/]+)$/.exec(value) : null;
-  return match ? { namespace: match[1] ?? '', name: match[2] ?? '' } : undefined;
+  // Project and cache names as the API server allows them, nothing else.
+  const match =
+    typeof value === 'string' && value.length <= 127
+      ? /^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)\/([a-z]([-a-z0-9]{0,61}[a-z0-9])?)$/.exec(value)
+      : null;
+  return match ? { namespace: match[1] ?? '', name: match[3] ?? '' } : undefined;
 };
 
 /**
@@ -206,7 +294,7 @@ export const usedCacheOf = (
  * `cacheEnvPatch`. Undefined when the holder does not use a cache through this plugin.
  */
 export const stopUsingEnvPatch = (holder: EnvHolder): PatchOperation[] | undefined => {
-  const previous = readPreviousAnnotation(holder.annotations);
+  const previous = previousForStop(holder.annotations);
   if (!previous || !usedCacheOf(holder.annotations)) return undefined;
   const current = holder.env ?? [];
   const restored = envRestored(current, previous);

@@ -276,7 +276,7 @@ describe('round trip', () => {
     expect(fromValuesAnnotation(annotation, defaultValues())?.devpi.upstreamPassword).toBe('');
   });
 
-  it('ignores an annotation of another schema or a broken one', () => {
+  it('refuses an annotation of another schema, a broken one, or one with a field of the wrong type', () => {
     expect(fromValuesAnnotation('{"schema":2,"name":"x"}', defaultValues())).toBeUndefined();
     expect(fromValuesAnnotation('{not json', defaultValues())).toBeUndefined();
     expect(
@@ -284,10 +284,13 @@ describe('round trip', () => {
         JSON.stringify({ schema: 1, name: 42, storage: { size: '9Gi' } }),
         defaultValues(),
       ),
-    ).toMatchObject({
-      name: 'pipcache',
-      storage: { size: '9Gi' },
-    });
+    ).toBeUndefined();
+    expect(
+      fromValuesAnnotation(
+        JSON.stringify({ schema: 1, storage: { size: '9Gi' } }),
+        defaultValues(),
+      ),
+    ).toMatchObject({ name: 'pipcache', storage: { size: '9Gi' } });
   });
 });
 

@@ -155,6 +155,8 @@ describe.each(VARIANTS)('manifests: %s', (_label, change) => {
   it('run devpi in a pod that passes restricted-v2', () => {
     const deployment = find(objects, 'Deployment');
     expect(restrictedProblems(deployment.spec!.template.spec as PodSpecLike)).toEqual([]);
+    // devpi never calls the API server: no service account token is mounted into its pod.
+    expect(deployment.spec!.template.spec?.automountServiceAccountToken).toBe(false);
   });
 
   it('keep every secret out of the preview and the values annotation', () => {

@@ -26,7 +26,7 @@ import { normalizeDevpiVersion } from './pep440';
 import { DEVPI_COMMAND } from './start-script';
 import { MIRROR_PATH } from './urls';
 import { toValuesAnnotation } from './values-annotation';
-import { toMap, type PipCacheValues } from './values';
+import { DEFAULT_DEVPI_VERSION, toMap, type PipCacheValues } from './values';
 
 /** Every kind of object a cache may consist of. */
 export type CacheManifest =
@@ -233,6 +233,8 @@ const deploymentManifest = (
         metadata: { labels: cacheLabels(values, 'cache') },
         spec: {
           securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+          // devpi never calls the API server: a token in the pod would only be a thing to steal.
+          automountServiceAccountToken: false,
           terminationGracePeriodSeconds: 30,
           ...(Object.keys(nodeSelector).length ? { nodeSelector } : {}),
           containers: [
@@ -422,12 +424,14 @@ export const buildManifests = (
   random: RandomSource,
   options: ManifestOptions,
 ): PlannedManifest[] => {
-  // The pin (and the values annotation) get the normal form of the version PEP 440 accepts.
+  // The pin (and the values annotation) get the normal form of the version PEP 440 accepts. A
+  // version it refuses never reaches the Dockerfile or requirements.txt as typed: the form
+  // refuses to create with it, and the preview shows the default pin meanwhile.
   const values: PipCacheValues = {
     ...typed,
     image: {
       ...typed.image,
-      devpiVersion: normalizeDevpiVersion(typed.image.devpiVersion) ?? typed.image.devpiVersion,
+      devpiVersion: normalizeDevpiVersion(typed.image.devpiVersion) ?? DEFAULT_DEVPI_VERSION,
     },
   };
   const { name } = values;

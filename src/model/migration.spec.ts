@@ -20,6 +20,7 @@ import {
 } from './migration';
 import { t } from './test-utils';
 import { defaultValues } from './values';
+import { toValuesAnnotation } from './values-annotation';
 
 const dc = (
   extra: Partial<TemplateDeploymentConfig['metadata']> = {},
@@ -166,7 +167,11 @@ describe('claim plans', () => {
 
 describe('the record', () => {
   it('is written under the resourceVersion guard and read back', () => {
-    const record = { values: '{}', claim: 'keep' as const, uids: recordedUids(objects()) };
+    const record = {
+      values: toValuesAnnotation({ ...defaultValues(), name: 'old' }),
+      claim: 'keep' as const,
+      uids: recordedUids(objects()),
+    };
     expect(record.uids).toEqual({
       Service: 'svc-uid',
       Route: 'rt-uid',

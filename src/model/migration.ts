@@ -5,7 +5,9 @@ import type { BuildConfig, ImageStream, PersistentVolumeClaim, Route, Service } 
 import { parseQuantity } from './quantity';
 import { templateCacheOf, type DeploymentConfigLike } from './template-caches';
 import type { TFunction } from './i18n';
-import { toRows, type PipCacheValues } from './values';
+import { defaultValues, toRows, type BuildStrategyKind, type PipCacheValues } from './values';
+import { MAX_VALUES_CHARS, readValuesAnnotation } from './values-annotation';
+import { object, oneOf, readRecord, text, UID, type RecordRead } from './record-schema';
 
 /** A DeploymentConfig of the original templates, as far as migrating needs it. */
 export interface TemplateDeploymentConfig extends DeploymentConfigLike {
@@ -174,21 +176,68 @@ export const recordedUids = (objects: TemplateObjects): MigrationRecord['uids'] 
   return uids;
 };
 
-/** The migration left half way on a DeploymentConfig, if any (undefined when absent or unreadable). */
+const UIDS: readonly (ReplacedKind | 'PersistentVolumeClaim')[] = [
+  'Service',
+  'Route',
+  'ImageStream',
+  'BuildConfig',
+  'PersistentVolumeClaim',
+];
+
+const uid = text({ max: 64, pattern: UID });
+const migrationParser = object<MigrationRecord>({
+  values: text({ max: MAX_VALUES_CHARS, free: true }),
+  claim: oneOf(['keep', 'replace', 'drop', 'none'] as const),
+  uids: object<MigrationRecord['uids']>(
+    { Service: uid, Route: uid, ImageStream: uid, BuildConfig: uid, PersistentVolumeClaim: uid },
+    UIDS,
+  ),
+});
+
+/**
+ * The migration left half way on a DeploymentConfig, parsed: absent, sound, or damaged. Its
+ * values must pass the values annotation's schema and name this DeploymentConfig's cache, so a
+ * record can never steer a run at other objects.
+ */
+export const readMigrationRecord = (
+  dc: TemplateDeploymentConfig,
+  base: PipCacheValues,
+): RecordRead<MigrationRecord & { parsedValues: PipCacheValues }> => {
+  const read = readRecord(
+    dc.metadata?.annotations?.[ANNOTATION_MIGRATION],
+    migrationParser,
+    131_072,
+  );
+  if (read.state !== 'ok') return read;
+  const values = readValuesAnnotation(read.record.values, base);
+  if (values.state !== 'ok')
+    return {
+      state: 'damaged',
+      problems:
+        values.state === 'damaged'
+          ? values.problems.map((problem) => ({
+              ...problem,
+              path: problem.path ? `values.${problem.path}` : 'values',
+            }))
+          : [{ path: 'values', reason: 'missing' }],
+    };
+  if (values.record.name !== dc.metadata?.name)
+    return { state: 'damaged', problems: [{ path: 'values.name', reason: 'value' }] };
+  return { state: 'ok', record: { ...read.record, parsedValues: values.record } };
+};
+
+/** The migration left half way on a DeploymentConfig, if its record is sound. */
 export const readMigration = (dc: TemplateDeploymentConfig): MigrationRecord | undefined => {
-  const text = dc.metadata?.annotations?.[ANNOTATION_MIGRATION];
-  if (!text) return undefined;
-  try {
-    const parsed = JSON.parse(text) as Partial<MigrationRecord>;
-    return typeof parsed.values === 'string' &&
-      ['keep', 'replace', 'drop', 'none'].includes(parsed.claim ?? '') &&
-      parsed.uids &&
-      typeof parsed.uids === 'object'
-      ? (parsed as MigrationRecord)
-      : undefined;
-  } catch {
-    return undefined;
-  }
+  const read = readMigrationRecord(dc, defaultValues());
+  if (read.state !== 'ok') return undefined;
+  const { values, claim, uids } = read.record;
+  return { values, claim, uids };
+};
+
+/** The build strategy a cache's image build runs with; undefined when it runs an image as is. */
+export const buildStrategyOf = (values: PipCacheValues): BuildStrategyKind | undefined => {
+  if (values.image.source === 'image') return undefined;
+  return values.image.source === 'git' ? 's2i' : values.image.strategy;
 };
 
 const annotationPath = `/metadata/annotations/${pointerSegment(ANNOTATION_MIGRATION)}`;
@@ -206,6 +255,12 @@ export const recordMigrationPatch = (
         path: '/metadata/annotations',
         value: { [ANNOTATION_MIGRATION]: JSON.stringify(record) },
       },
+];
+
+/** JSON Patch that drops a migration record (a damaged one), guarded by the resourceVersion read. */
+export const discardMigrationPatch = (dc: TemplateDeploymentConfig): PatchOperation[] => [
+  { op: 'test', path: '/metadata/resourceVersion', value: dc.metadata?.resourceVersion ?? '' },
+  { op: 'remove', path: annotationPath },
 ];
 
 /** JSON Patch that scales the old DeploymentConfig to zero (it holds the claim and devpi's lock). */

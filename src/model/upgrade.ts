@@ -1,6 +1,8 @@
 import { pointerSegment, type PatchOperation } from './buildconfig-patch';
 import { ANNOTATION_VALUES } from './contract';
 import type { BuildConfig, ConfigMap, Deployment } from './k8s-types';
+import { defaultValues } from './values';
+import { fromValuesAnnotation, toValuesAnnotation } from './values-annotation';
 
 const PIN = /devpi-server==([^"\s]+)/;
 
@@ -61,15 +63,10 @@ export const requirementsUpgradePatch = (
  */
 export const valuesVersionPatch = (deployment: Deployment, version: string): PatchOperation[] => {
   const text = deployment.metadata?.annotations?.[ANNOTATION_VALUES];
-  if (!text) return [];
-  let parsed: { image?: { devpiVersion?: string } };
-  try {
-    parsed = JSON.parse(text) as { image?: { devpiVersion?: string } };
-  } catch {
-    return [];
-  }
-  if (!parsed.image) return [];
-  const next = JSON.stringify({ ...parsed, image: { ...parsed.image, devpiVersion: version } });
+  // Rebuilt from the parsed values, never copied: a damaged annotation is left as it is.
+  const values = fromValuesAnnotation(text, defaultValues());
+  if (!text || !values) return [];
+  const next = toValuesAnnotation({ ...values, image: { ...values.image, devpiVersion: version } });
   const path = `/metadata/annotations/${pointerSegment(ANNOTATION_VALUES)}`;
   return [
     { op: 'test', path, value: text },

@@ -11,7 +11,7 @@ metadata:
   name: {{ include "pipcache-plugin.name" $root }}-{{ .suffix }}
   namespace: {{ $root.Release.Namespace }}
   labels:
-    {{- include "pipcache-plugin.labels" $root | nindent 4 }}
+    {{- include "pipcache-plugin.jobLabels" $root | nindent 4 }}
   annotations:
     helm.sh/hook: {{ .hook }}
     helm.sh/hook-weight: "0"
@@ -22,7 +22,7 @@ spec:
   template:
     metadata:
       labels:
-        {{- include "pipcache-plugin.selectorLabels" $root | nindent 8 }}
+        {{- include "pipcache-plugin.jobLabels" $root | nindent 8 }}
     spec:
       serviceAccountName: {{ include "pipcache-plugin.name" $root }}-console-patcher
       restartPolicy: OnFailure
@@ -32,7 +32,7 @@ spec:
           type: RuntimeDefault
       containers:
         - name: console-patcher
-          image: {{ $root.Values.plugin.jobImage | quote }}
+          image: {{ include "pipcache-plugin.digestImage" (dict "key" "plugin.jobImage" "image" $root.Values.plugin.jobImage) | quote }}
           env:
             - name: PLUGIN
               value: {{ include "pipcache-plugin.name" $root | quote }}

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Alert, Button } from '@patternfly/react-core';
+import { Alert, Button, Checkbox } from '@patternfly/react-core';
 import type { PatchOutcome } from '../../api/guarded-patch';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import {
@@ -7,7 +7,10 @@ import {
   getClusterBuildConfig,
   stopUsingCacheForAllBuilds,
 } from '../../api/use-cache';
+import DamagedRecordAlert from '../../components/DamagedRecordAlert';
 import EnvChangeTable from '../../components/EnvChangeTable';
+import { MANAGED_ENV, readPreviousEnvRecord } from '../../model/buildconfig-patch';
+import { ANNOTATION_PREVIOUS_ENV } from '../../model/contract';
 import ActionModal from '../../components/ActionModal';
 import DialogSpinner from '../../components/DialogSpinner';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
@@ -34,6 +37,8 @@ const ClusterDefaultsModal: React.FC<ClusterDefaultsModalProps> = ({ cache, clos
   const [config, setConfig] = React.useState<ClusterBuildConfig>();
   const [loadError, setLoadError] = React.useState<string>();
   const [working, setWorking] = React.useState(false);
+  // Pointing every build at a cache hands its project's editors what every build installs.
+  const [trusted, setTrusted] = React.useState(false);
   const [notice, setNotice] = React.useState<{ ok: boolean; title: string; body?: string }>();
 
   const load = React.useCallback(() => {
@@ -47,6 +52,9 @@ const ClusterDefaultsModal: React.FC<ClusterDefaultsModalProps> = ({ cache, clos
   const usesThis =
     defaults?.cache?.namespace === cache.namespace && defaults.cache.name === cache.name;
   const canUndo = config ? restoreAllBuildsEnvChanges(config) !== undefined : false;
+  const previous = config
+    ? readPreviousEnvRecord(config.metadata.annotations ?? undefined)
+    : undefined;
 
   const run = async (action: () => Promise<PatchOutcome<ClusterBuildConfig>>, done: string) => {
     if (working) return;
@@ -106,6 +114,18 @@ const ClusterDefaultsModal: React.FC<ClusterDefaultsModalProps> = ({ cache, clos
                   'The cluster build defaults set no pip index: builds use PyPI unless they say otherwise.',
                 )}
         </p>
+        {previous?.state === 'damaged' && (
+          <DamagedRecordAlert
+            title={t('The record of the cluster build defaults PipCache replaced is damaged')}
+            problems={previous.problems}
+            data-test="pipcache-cluster-damaged"
+          >
+            {t(
+              'Someone or something changed the annotation {{annotation}}, so nothing in it is put back. Restoring removes the pip variables PipCache manages ({{variables}}) from the build defaults.',
+              { annotation: ANNOTATION_PREVIOUS_ENV, variables: MANAGED_ENV.join(', ') },
+            )}
+          </DamagedRecordAlert>
+        )}
         <EnvChangeTable
           changes={
             (usesThis && restoreAllBuildsEnvChanges(config)) ||
@@ -120,6 +140,35 @@ const ClusterDefaultsModal: React.FC<ClusterDefaultsModalProps> = ({ cache, clos
             { namespace: cache.namespace },
           )}
         </p>
+        {!usesThis && (
+          <Alert
+            isInline
+            variant="warning"
+            title={t('This trusts everyone who may edit project {{namespace}} with every build', {
+              namespace: cache.namespace,
+            })}
+            data-test="pipcache-cluster-trust"
+          >
+            <p>
+              {t(
+                'Builds reach the cache over plain http inside the cluster. Whoever may edit project {{namespace}} can change the cache: its image, its upstream index and the packages it serves. They then decide what every build in the cluster installs.',
+                { namespace: cache.namespace },
+              )}
+            </p>
+            <Checkbox
+              id="pipcache-cluster-trust-accept"
+              label={t(
+                'I trust every editor of project {{namespace}} with what every build installs.',
+                {
+                  namespace: cache.namespace,
+                },
+              )}
+              isChecked={trusted}
+              onChange={(_event, checked) => setTrusted(checked)}
+              data-test="pipcache-cluster-trust-accept"
+            />
+          </Alert>
+        )}
       </>
     );
   }
@@ -141,7 +190,7 @@ const ClusterDefaultsModal: React.FC<ClusterDefaultsModalProps> = ({ cache, clos
                   t('Every build in the cluster now uses this cache by default.'),
                 )
               }
-              isDisabled={working}
+              isDisabled={working || !trusted}
               isLoading={working}
               data-test="pipcache-cluster-apply"
             >

@@ -5,7 +5,9 @@ import EnvChangeTable from '../../components/EnvChangeTable';
 import ActionModal from '../../components/ActionModal';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { stopUsingEnvChanges } from '../../model/build-use';
-import { usedCache } from '../../model/buildconfig-patch';
+import DamagedRecordAlert from '../../components/DamagedRecordAlert';
+import { ANNOTATION_PREVIOUS_ENV } from '../../model/contract';
+import { MANAGED_ENV, readPreviousEnvRecord, usedCache } from '../../model/buildconfig-patch';
 import type { BuildConfig } from '../../model/k8s-types';
 
 interface StopUsingCacheModalProps {
@@ -21,6 +23,7 @@ const StopUsingCacheModal: React.FC<StopUsingCacheModalProps> = ({ buildConfig, 
   const [notice, setNotice] = React.useState<{ title: string; body?: string }>();
   const changes = stopUsingEnvChanges(current);
   const cache = usedCache(current);
+  const recorded = readPreviousEnvRecord(current.metadata.annotations ?? undefined);
   const name = current.metadata.name ?? '';
 
   const stop = async () => {
@@ -61,12 +64,17 @@ const StopUsingCacheModal: React.FC<StopUsingCacheModalProps> = ({ buildConfig, 
       variant="medium"
       title={t('Stop using the pip cache in {{name}}', { name })}
       description={
-        cache
+        cache && recorded.state === 'damaged'
           ? t(
-              'Its builds use pip cache {{cache}} in project {{namespace}}. The settings it had before come back exactly.',
+              'Its builds use pip cache {{cache}} in project {{namespace}}. The settings it had before cannot be put back.',
               { cache: cache.name, namespace: cache.namespace },
             )
-          : undefined
+          : cache
+            ? t(
+                'Its builds use pip cache {{cache}} in project {{namespace}}. The settings it had before come back exactly.',
+                { cache: cache.name, namespace: cache.namespace },
+              )
+            : undefined
       }
       onClose={closeModal}
       footer={
@@ -90,6 +98,18 @@ const StopUsingCacheModal: React.FC<StopUsingCacheModalProps> = ({ buildConfig, 
         <Alert isInline variant="warning" title={notice.title} data-test="pipcache-stop-notice">
           {notice.body}
         </Alert>
+      )}
+      {recorded.state === 'damaged' && (
+        <DamagedRecordAlert
+          title={t('The record of the pip settings {{name}} had before is damaged', { name })}
+          problems={recorded.problems}
+          data-test="pipcache-stop-damaged"
+        >
+          {t(
+            'Someone or something changed the annotation {{annotation}}, so nothing in it is put back. Stop using removes the pip variables PipCache manages ({{variables}}); if the builds had settings of their own, set them again afterwards.',
+            { annotation: ANNOTATION_PREVIOUS_ENV, variables: MANAGED_ENV.join(', ') },
+          )}
+        </DamagedRecordAlert>
       )}
       {changes && (
         <EnvChangeTable

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Checkbox } from '@patternfly/react-core';
+import { Alert, Checkbox } from '@patternfly/react-core';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import type { FormBinding } from './form-binding';
 import FormSectionExpandable from './FormSectionExpandable';
@@ -29,6 +29,18 @@ const NetworkSection: React.FC<{ binding: FormBinding }> = ({ binding }) => {
           update={(v, clientProjects) => ({ ...v, network: { ...v.network, clientProjects } })}
           help={t('Separated by spaces; empty = every project.')}
         />
+      )}
+      {values.network.policy && !values.network.clientProjects.trim() && (
+        <Alert
+          isInline
+          variant="warning"
+          title={t('With no client projects, the NetworkPolicy admits every project')}
+          data-test="pipcache-network-every-project"
+        >
+          {t(
+            'Pods of every project in the cluster may then reach the cache. Name the projects whose builds use it to admit only those.',
+          )}
+        </Alert>
       )}
       <Checkbox
         id="pipcache-proxy"

@@ -5,6 +5,8 @@ import {
   Button,
   ExpandableSection,
   Form,
+  List,
+  ListItem,
   PageSection,
   Spinner,
   Stack,
@@ -15,7 +17,12 @@ import { useLocation, useNavigate, useParams } from 'react-router-dom-v5-compat'
 import { removeObjects } from '../../api/create-objects';
 import type { CreateReport } from '../../api/create-objects';
 import { createCache } from '../../api/create-cache';
-import { finishMigration, migrateCache, MigrationError } from '../../api/migrate-cache';
+import {
+  discardMigrationRecord,
+  finishMigration,
+  migrateCache,
+  MigrationError,
+} from '../../api/migrate-cache';
 import { toK8sErrorInfo, type K8sErrorInfo } from '../../api/k8s-error';
 import { useCacheInstances } from '../../hooks/useCacheInstances';
 import { useClusterFacts } from '../../hooks/useClusterFacts';
@@ -24,21 +31,24 @@ import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { buildManifests, generateSecrets, type GeneratedSecrets } from '../../model/manifests';
 import {
   claimPlans,
+  buildStrategyOf,
   migrationValues,
   MIGRATION_STEPS,
-  readMigration,
+  readMigrationRecord,
   stepApplies,
   storageForPlan,
   type ClaimPlan,
   type MigrationStep,
 } from '../../model/migration';
+import { ANNOTATION_MIGRATION } from '../../model/contract';
 import { detailsPagePath } from '../../model/namespaces';
 import type { Route } from '../../model/k8s-types';
 import { formFieldForCause } from '../../model/server-causes';
 import { appsDomainFrom } from '../../model/urls';
 import { validateValues } from '../../model/validation';
 import { defaultValues, type PipCacheValues } from '../../model/values';
-import { fromValuesAnnotation } from '../../model/values-annotation';
+import type { RecordProblem } from '../../model/record-schema';
+import DamagedRecordAlert from '../../components/DamagedRecordAlert';
 import { DocumentTitle, useAccessReview, useK8sWatchResource } from '../../sdk/console-sdk';
 import CreateReportAlert from './CreateReportAlert';
 import DevpiOptionsSection from './DevpiOptionsSection';
@@ -48,6 +58,7 @@ import LabelsSection from './LabelsSection';
 import MigrationClaimChoice from './MigrationClaimChoice';
 import MigrationPlanAlert from './MigrationPlanAlert';
 import MigrationProgress from './MigrationProgress';
+import ResumedValuesSummary from './ResumedValuesSummary';
 import NetworkSection from './NetworkSection';
 import PlacementSection from './PlacementSection';
 import ResourcesSection from './ResourcesSection';
@@ -82,6 +93,11 @@ const PipCacheCreatePage: React.FC = () => {
   const [claim, setClaim] = React.useState<ClaimPlan>('none');
   const [resuming, setResuming] = React.useState(false);
   const [run, setRun] = React.useState<MigrationRun>();
+  // A migration record that its schema refused: shown with a way out, never used.
+  const [damaged, setDamaged] = React.useState<RecordProblem[]>();
+  const [discarding, setDiscarding] = React.useState<{ error?: string; busy: boolean }>({
+    busy: false,
+  });
   const { facts, storageClasses, projectNodeSelector, loaded } = useClusterFacts(ns);
   const { instances } = useCacheInstances(ns);
   const [canCreate, checkingCreate] = useAccessReview({
@@ -109,14 +125,15 @@ const PipCacheCreatePage: React.FC = () => {
     const objects = template.objects;
     if (!objects) return;
     const base = defaultValues(facts);
-    const recorded = readMigration(objects.deploymentConfig);
-    const fromRecord = recorded && fromValuesAnnotation(recorded.values, base);
-    if (recorded && fromRecord) {
-      setValues(fromRecord);
-      setClaim(recorded.claim);
+    const recorded = readMigrationRecord(objects.deploymentConfig, base);
+    if (recorded.state === 'ok') {
+      // Shown before anything runs, and checked like the form's own values below.
+      setValues(recorded.record.parsedValues);
+      setClaim(recorded.record.claim);
       setResuming(true);
       return;
     }
+    setDamaged(recorded.state === 'damaged' ? recorded.problems : undefined);
     const plan = claimPlans(objects)[0] ?? 'none';
     const prefilled = migrationValues(base, objects);
     setValues({ ...prefilled, storage: storageForPlan(prefilled.storage, plan, objects) });
@@ -131,7 +148,14 @@ const PipCacheCreatePage: React.FC = () => {
     namespace: ns,
   });
   const appsDomain = React.useMemo(() => appsDomainFrom(routes, ns), [routes, ns]);
-  const existing = React.useMemo(() => instances.map((instance) => instance.name), [instances]);
+  // A resumed migration may have made its Deployment already: its own name is no clash.
+  const existing = React.useMemo(
+    () =>
+      instances
+        .map((instance) => instance.name)
+        .filter((name) => !(resuming && name === values?.name)),
+    [instances, resuming, values?.name],
+  );
   const errors = React.useMemo(
     () => (values ? validateValues(values, ns, t, existing) : {}),
     [values, ns, t, existing],
@@ -179,6 +203,69 @@ const PipCacheCreatePage: React.FC = () => {
       </PageSection>
     );
   }
+  const discard = async () => {
+    const dc = template.objects?.deploymentConfig;
+    if (!dc || discarding.busy) return;
+    setDiscarding({ busy: true });
+    try {
+      await discardMigrationRecord(dc);
+      setDiscarding({ busy: false });
+      setDamaged(undefined);
+      template.reload();
+    } catch (error) {
+      setDiscarding({ busy: false, error: toK8sErrorInfo(error).message });
+    }
+  };
+  if (migrateName && damaged) {
+    return (
+      <PageSection data-test="pipcache-new-page">
+        <DocumentTitle>{t('Replace a template-made cache')}</DocumentTitle>
+        <Stack hasGutter>
+          <Title headingLevel="h1">
+            {t('Replace {{name}} with a pip cache', { name: migrateName })}
+          </Title>
+          <DamagedRecordAlert
+            title={t('The record of an earlier migration of {{name}} is damaged', {
+              name: migrateName,
+            })}
+            problems={damaged}
+            data-test="pipcache-migration-damaged"
+          >
+            <p>
+              {t(
+                'Someone or something changed the annotation {{annotation}} on the DeploymentConfig, so nothing in it is used. Discard the record to start the migration again from the form; objects an earlier run created stay as they are.',
+                { annotation: ANNOTATION_MIGRATION },
+              )}
+            </p>
+          </DamagedRecordAlert>
+          {discarding.error && (
+            <Alert
+              isInline
+              variant="danger"
+              title={t('The record was not discarded: {{message}}', {
+                message: discarding.error,
+              })}
+              data-test="pipcache-migration-discard-error"
+            />
+          )}
+          <ActionGroup>
+            <Button
+              variant="primary"
+              onClick={() => void discard()}
+              isLoading={discarding.busy}
+              isDisabled={discarding.busy}
+              data-test="pipcache-migration-discard"
+            >
+              {t('Discard the record')}
+            </Button>
+            <Button variant="link" onClick={() => navigate(-1)} data-test="pipcache-create-cancel">
+              {t('Cancel')}
+            </Button>
+          </ActionGroup>
+        </Stack>
+      </PageSection>
+    );
+  }
   if (checkingCreate || !loaded || !values) {
     return <Spinner aria-label={t('Loading')} />;
   }
@@ -217,6 +304,12 @@ const PipCacheCreatePage: React.FC = () => {
       ? errors[field]
       : undefined);
   const errorCount = Object.keys(errors).length;
+  // The strategy a resumed migration builds with is checked again for the user clicking now.
+  const recordedStrategy = resuming ? buildStrategyOf(values) : undefined;
+  const strategyRefused =
+    recordedStrategy !== undefined &&
+    (!facts.canBuild || !facts.allowedStrategies.includes(recordedStrategy));
+  const blocked = errorCount > 0 || strategyRefused;
   const canBuild =
     facts.canBuild && facts.pythonTags.length > 0 && facts.allowedStrategies.length > 0;
   const binding: FormBinding = { values, set, shown, errors };
@@ -251,7 +344,7 @@ const PipCacheCreatePage: React.FC = () => {
 
   const submit = async () => {
     setTouched((current) => ({ ...current, __submit: true }));
-    if ((errorCount > 0 && !resuming) || submitting) return;
+    if (blocked || submitting) return;
     setSubmitting(true);
     setReport(undefined);
     const planned = buildManifests(values, ns, cryptoRandom, {
@@ -339,6 +432,38 @@ const PipCacheCreatePage: React.FC = () => {
               claim={claim}
               resuming={resuming}
             />
+          )}
+          {resuming && <ResumedValuesSummary values={values} />}
+          {resuming && errorCount > 0 && (
+            <Alert
+              isInline
+              variant="danger"
+              title={t(
+                "The recorded settings do not pass the form's checks, so the migration does not go on",
+              )}
+              data-test="pipcache-resume-invalid"
+            >
+              <List>
+                {Object.entries(errors).map(([field, message]) => (
+                  <ListItem key={field}>{`${field}: ${message}`}</ListItem>
+                ))}
+              </List>
+            </Alert>
+          )}
+          {strategyRefused && (
+            <Alert
+              isInline
+              variant="danger"
+              title={t('You may not run {{strategy}} builds in project {{namespace}}', {
+                strategy: recordedStrategy === 'docker' ? t('Docker') : t('source-to-image'),
+                namespace: ns,
+              })}
+              data-test="pipcache-resume-strategy"
+            >
+              {t(
+                'The recorded migration builds its image this way. Ask a project admin to finish it, or to grant you this build strategy.',
+              )}
+            </Alert>
           )}
           {!resuming && (
             <>
@@ -444,20 +569,22 @@ const PipCacheCreatePage: React.FC = () => {
           <ActionGroup>
             <Tooltip
               content={
-                errorCount > 0 && !resuming
-                  ? t('{{count}} fields need attention.', { count: errorCount })
-                  : migrateName
-                    ? t(
-                        'Checks every object with a dry run, then replaces the old cache step by step.',
-                      )
-                    : t('Checks every object with a dry run, then creates them.')
+                strategyRefused
+                  ? t('You may not run builds with this strategy in this project.')
+                  : errorCount > 0
+                    ? t('{{count}} fields need attention.', { count: errorCount })
+                    : migrateName
+                      ? t(
+                          'Checks every object with a dry run, then replaces the old cache step by step.',
+                        )
+                      : t('Checks every object with a dry run, then creates them.')
               }
             >
               <Button
                 type="submit"
                 variant="primary"
                 isLoading={submitting}
-                isAriaDisabled={submitting || (errorCount > 0 && !resuming)}
+                isAriaDisabled={submitting || blocked}
                 data-test="pipcache-create-submit"
               >
                 {submitButtonText}

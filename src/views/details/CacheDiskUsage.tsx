@@ -1,5 +1,7 @@
 import * as React from 'react';
-import { Button, Flex, Progress, ProgressMeasureLocation } from '@patternfly/react-core';
+import { Flex, Progress, ProgressMeasureLocation } from '@patternfly/react-core';
+import GuardedButton from '../../components/GuardedButton';
+import type { CacheChangeAccess } from '../../hooks/useCacheChangeAccess';
 import { useVolumeUse } from '../../hooks/useVolumeUse';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { diskSentence, diskUseOf } from '../../model/disk';
@@ -22,7 +24,8 @@ const CacheDiskUsage: React.FC<{
   namespace: string;
   /** The cache's Deployment, for emptying. */
   deployment?: Deployment;
-}> = ({ pvc, namespace, deployment }) => {
+  access: CacheChangeAccess;
+}> = ({ pvc, namespace, deployment, access }) => {
   const { t } = usePipCacheTranslation();
   const launchModal = useModal();
   const { used, capacity, loaded, error } = useVolumeUse(namespace);
@@ -68,16 +71,23 @@ const CacheDiskUsage: React.FC<{
     <div data-test="pipcache-disk">
       {figure}
       <Flex spaceItems={{ default: 'spaceItemsMd' }}>
-        <Button
+        <GuardedButton
+          allowed={access.checking || access.canExpand}
+          reason={t('You may not change volume claims in project {{namespace}}.', { namespace })}
           variant="link"
           isInline
           onClick={() => launchModal(ExpandVolumeModal, { pvc })}
           data-test="pipcache-disk-expand"
         >
           {t('Expand the volume…')}
-        </Button>
+        </GuardedButton>
         {deployment && (
-          <Button
+          <GuardedButton
+            allowed={access.checking || access.canEmpty}
+            reason={t(
+              'Emptying scales the cache and replaces its volume claim; you may not do both in project {{namespace}}.',
+              { namespace },
+            )}
             variant="link"
             isInline
             isDanger
@@ -85,7 +95,7 @@ const CacheDiskUsage: React.FC<{
             data-test="pipcache-disk-empty"
           >
             {t('Empty the cache…')}
-          </Button>
+          </GuardedButton>
         )}
       </Flex>
     </div>

@@ -13,6 +13,8 @@ import {
 import CopyableText from '../../components/CopyableText';
 import HealthLabel from '../../components/HealthLabel';
 import IndexUrl from '../../components/IndexUrl';
+import GuardedButton from '../../components/GuardedButton';
+import { useCacheChangeAccess } from '../../hooks/useCacheChangeAccess';
 import { useDevpiProbe } from '../../hooks/useDevpiProbe';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { cacheHealth } from '../../model/health';
@@ -44,6 +46,7 @@ const CacheOverview: React.FC<{
   /** Offered when the router refused the Route's host. */
   onChangeHost?: () => void;
 }> = ({ instance, hasService, buildConfig, pvc, deployment, onChangeHost }) => {
+  const access = useCacheChangeAccess(instance.namespace, instance.name);
   const { t } = usePipCacheTranslation();
   const launchModal = useModal();
   // Only a ready pod behind an existing Service can answer; anything else would just log errors.
@@ -140,7 +143,11 @@ const CacheOverview: React.FC<{
               {instance.storage.kind !== 'persistent' && deployment && (
                 <>
                   {' '}
-                  <Button
+                  <GuardedButton
+                    allowed={access.checking || access.canRestart}
+                    reason={t('You may not restart pip caches in project {{namespace}}.', {
+                      namespace: instance.namespace,
+                    })}
                     variant="link"
                     isInline
                     isDanger
@@ -153,7 +160,7 @@ const CacheOverview: React.FC<{
                     data-test="pipcache-storage-empty"
                   >
                     {t('Empty the cache…')}
-                  </Button>
+                  </GuardedButton>
                 </>
               )}
             </DescriptionListDescription>
@@ -162,7 +169,12 @@ const CacheOverview: React.FC<{
             <DescriptionListGroup>
               <DescriptionListTerm>{t('Disk use')}</DescriptionListTerm>
               <DescriptionListDescription>
-                <CacheDiskUsage pvc={pvc} namespace={instance.namespace} deployment={deployment} />
+                <CacheDiskUsage
+                  pvc={pvc}
+                  namespace={instance.namespace}
+                  deployment={deployment}
+                  access={access}
+                />
               </DescriptionListDescription>
             </DescriptionListGroup>
           )}
@@ -182,14 +194,19 @@ const CacheOverview: React.FC<{
                   )}
                   {buildConfig && deployment && (
                     <FlexItem>
-                      <Button
+                      <GuardedButton
+                        allowed={access.checking || access.canUpgrade}
+                        reason={t(
+                          'Upgrading changes the build and the Deployment and starts a build; you may not do all of it in project {{namespace}}.',
+                          { namespace: instance.namespace },
+                        )}
                         variant="link"
                         isInline
                         onClick={() => launchModal(UpgradeDevpiModal, { deployment, buildConfig })}
                         data-test="pipcache-upgrade"
                       >
                         {t('Upgrade devpi-server…')}
-                      </Button>
+                      </GuardedButton>
                     </FlexItem>
                   )}
                 </Flex>

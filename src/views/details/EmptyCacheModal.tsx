@@ -4,7 +4,13 @@ import { emptyCache, EmptyingError } from '../../api/empty-cache';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import ActionModal from '../../components/ActionModal';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { EMPTY_STEPS, readEmptying, type EmptyStep } from '../../model/emptying';
+import DamagedRecordAlert from '../../components/DamagedRecordAlert';
+import {
+  EMPTY_STEPS,
+  ANNOTATION_EMPTYING,
+  readEmptyingRecord,
+  type EmptyStep,
+} from '../../model/emptying';
 import type { Deployment, PersistentVolumeClaim } from '../../model/k8s-types';
 
 interface EmptyCacheModalProps {
@@ -28,7 +34,8 @@ const EmptyCacheModal: React.FC<EmptyCacheModalProps> = ({ deployment, pvc, clos
   const { t } = usePipCacheTranslation();
   const [accepted, setAccepted] = React.useState(false);
   const [phase, setPhase] = React.useState<Phase>({ state: 'confirm' });
-  const pending = readEmptying(deployment) !== undefined;
+  const recorded = readEmptyingRecord(deployment);
+  const pending = recorded.state === 'ok';
   const name = deployment.metadata?.name ?? '';
   const labels: Record<EmptyStep, string> = {
     'scale-down': t('Scale the cache to zero and wait for its pod to stop'),
@@ -106,6 +113,18 @@ const EmptyCacheModal: React.FC<EmptyCacheModalProps> = ({ deployment, pvc, clos
           title={t('An earlier emptying of this cache stopped half way. Run it again to finish.')}
           data-test="pipcache-empty-pending"
         />
+      )}
+      {recorded.state === 'damaged' && phase.state === 'confirm' && (
+        <DamagedRecordAlert
+          title={t('The record of an earlier emptying of this cache is damaged')}
+          problems={recorded.problems}
+          data-test="pipcache-empty-damaged"
+        >
+          {t(
+            'Someone or something changed the annotation {{annotation}} on the Deployment, so it is not used. Emptying now starts from the cache as it is in the cluster and replaces the record; nothing is created or deleted because of what the record says.',
+            { annotation: ANNOTATION_EMPTYING },
+          )}
+        </DamagedRecordAlert>
       )}
       {phase.state === 'failed' && (
         <Alert

@@ -24,7 +24,7 @@ import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { cacheKey } from '../../model/cache-resources';
 import type { EditableObjects } from '../../model/edit-patches';
 import type { BuildConfig, Deployment, PersistentVolumeClaim, Route } from '../../model/k8s-types';
-import { readEmptying } from '../../model/emptying';
+import { claimFromValues, readEmptying } from '../../model/emptying';
 import { listPagePath } from '../../model/namespaces';
 import { DocumentTitle, useModal } from '../../sdk/console-sdk';
 import CacheUseButtons from '../buildconfig/CacheUseButtons';
@@ -159,8 +159,10 @@ const PipCacheDetailsPage: React.FC = () => {
                 buildConfig={buildConfig}
                 pvc={
                   (cache.pvcs[0] as PersistentVolumeClaim | undefined) ??
-                  // While an emptying is unfinished the claim may be gone: its record keeps it.
-                  readEmptying(editable.deployment)?.claim
+                  // While an emptying is unfinished the claim may be gone: its record keeps it,
+                  // or, when the record is damaged, the cache's values describe it.
+                  readEmptying(editable.deployment)?.claim ??
+                  claimFromValues(editable.deployment, instance.values)
                 }
                 deployment={editable.deployment}
                 onChangeHost={
