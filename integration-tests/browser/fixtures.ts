@@ -137,12 +137,19 @@ export const cacheObjects = (
     ready = true,
     persistent = false,
     admitted = true as boolean | string,
+    route = true,
     extraLabels = {} as Record<string, string>,
   } = {},
 ): any[] => {
+  const defaults = defaultValues({
+    pythonTags: ['3.12-ubi9'],
+    allowedStrategies: ['docker'],
+    canBuild: true,
+  });
   const values = {
-    ...defaultValues({ pythonTags: ['3.12-ubi9'], allowedStrategies: ['docker'], canBuild: true }),
+    ...defaults,
     name,
+    route: { ...defaults.route, enabled: route },
     storage: {
       kind: persistent ? ('persistent' as const) : ('ephemeral' as const),
       size: '1Gi',
