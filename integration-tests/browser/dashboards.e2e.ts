@@ -55,8 +55,30 @@ test.describe('the Project Overview', () => {
     await expect(inventory.getByRole('link', { name: 'Pip caches (1)' })).toBeVisible();
     const cache = inventory.getByTestId('pipcache-inventory-cache');
     await expect(cache).toHaveCount(1);
-    await expect(cache.getByRole('link', { name: 'pipcache' })).toBeVisible();
     await expect(cache.getByTestId('pipcache-status')).toHaveText(/^Ready/);
+
+    // The name opens both URLs with their copy buttons, without leaving the Overview.
+    await cache.getByRole('button', { name: 'pipcache', exact: true }).click();
+    const urls = page.getByRole('dialog', { name: 'Index URLs of pipcache' });
+    await expect(urls.getByRole('textbox', { name: 'External index URL of pipcache' })).toHaveValue(
+      'https://pipcache-demo.apps.demo.example.com/root/pypi/+simple/',
+    );
+    await expect(urls.getByRole('textbox', { name: 'Internal index URL of pipcache' })).toHaveValue(
+      'http://pipcache.demo.svc/root/pypi/+simple/',
+    );
+    await urls
+      .getByRole('button', { name: 'Copy http://pipcache.demo.svc/root/pypi/+simple/' })
+      .click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      'http://pipcache.demo.svc/root/pypi/+simple/',
+    );
+    await expect(urls.getByRole('link', { name: 'View pip cache' })).toHaveAttribute(
+      'href',
+      '/pipcache/ns/demo/pipcache',
+    );
+    await page.keyboard.press('Escape');
+    await expect(urls).toBeHidden();
+
     await cache.getByTestId('pipcache-copy-pip').click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       'export PIP_INDEX_URL=http://pipcache.demo.svc/root/pypi/+simple/\nexport PIP_TRUSTED_HOST=pipcache.demo.svc',
@@ -87,8 +109,8 @@ test.describe('the Project Overview', () => {
     await expect(rows).toHaveCount(2);
     await expect(rows.first().getByTestId('pipcache-disk-label')).toBeVisible();
     for (const name of ['pipcache', 'team-wheels']) {
-      const row = rows.filter({ has: page.getByRole('link', { name, exact: true }) });
-      const link = await row.getByRole('link', { name, exact: true }).boundingBox();
+      const row = rows.filter({ has: page.getByRole('button', { name, exact: true }) });
+      const link = await row.getByRole('button', { name, exact: true }).boundingBox();
       const copy = await row.getByTestId('pipcache-copy-pip').boundingBox();
       const middle = copy!.y + copy!.height / 2;
       expect(middle, `${name}: copy button beside the name`).toBeGreaterThan(link!.y);
