@@ -322,7 +322,7 @@ describe('garbage collection', () => {
 describe('the showcase seed', () => {
   it("makes the demo's cache with the model, and the controllers bring it to Ready", async () => {
     cluster.reset('showcase');
-    const get = (path: string) => api('GET', `${path}`);
+    const get = (path: string) => api('GET', path);
     const deployment = await until(
       () => get('/apis/apps/v1/namespaces/demo/deployments/pipcache'),
       (answer) => answer.body.status?.readyReplicas === 1,

@@ -29,7 +29,7 @@ const BuildConfigsPage: React.FC = () => {
   });
   const sorted = React.useMemo(
     () =>
-      [...(buildConfigs ?? [])].sort((a, b) =>
+      [...buildConfigs].sort((a, b) =>
         (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''),
       ),
     [buildConfigs],
