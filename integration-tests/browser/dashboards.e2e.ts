@@ -66,9 +66,8 @@ test.describe('the Project Overview', () => {
     await expect(urls.getByRole('textbox', { name: 'Internal index URL of pipcache' })).toHaveValue(
       'http://pipcache.demo.svc/root/pypi/+simple/',
     );
-    await urls
-      .getByRole('button', { name: 'Copy http://pipcache.demo.svc/root/pypi/+simple/' })
-      .click();
+    // The copy button beside the internal URL (PatternFly names it "Copy …" by version).
+    await urls.getByTestId('pipcache-internal-url').getByRole('button', { name: /^Copy/ }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       'http://pipcache.demo.svc/root/pypi/+simple/',
     );
