@@ -143,7 +143,8 @@ describe('PipCacheCreatePage', () => {
     expect(screen.getByTestId('pipcache-name-error')).toHaveTextContent(
       'A pip cache called pipcache already exists in this project.',
     );
-  });
+    // (A generous timeout: typing into the whole form is slow on a loaded machine.)
+  }, 30_000);
 
   it("names each Placement control uniquely: the build's node selector apart from the pod's", async () => {
     renderForm();
@@ -172,7 +173,8 @@ describe('PipCacheCreatePage', () => {
       screen.getByRole('button', { name: "Remove row 1 of the cache pod's node selector" }),
     ).toBeInTheDocument();
     expect(screen.queryByRole('textbox', { name: 'Key 1' })).not.toBeInTheDocument();
-  });
+    // (A generous timeout: typing into the whole form is slow on a loaded machine.)
+  }, 30_000);
 
   it('offers persistent storage with the size and the storage classes, the default marked', async () => {
     renderForm();

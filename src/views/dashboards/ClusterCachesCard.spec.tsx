@@ -149,7 +149,8 @@ describe('ClusterCachesCard', () => {
     } finally {
       jest.useRealTimers();
     }
-  });
+    // (A generous timeout: three pages of rows render slowly on a loaded machine.)
+  }, 30_000);
 
   it('shows readiness with the reason to a user who may not use the service proxy', () => {
     review.mockImplementation((attributes) => [attributes.resource === 'deployments', false]);
