@@ -3,15 +3,16 @@
 # loading this plugin from the webpack dev server (`npm start`, port 9001).
 #
 #   npm start                # terminal 1
-#   npm run start-console    # terminal 2, then open http://localhost:9000
+#   npm run start-console    # terminal 2, then open http://localhost:9002
 #
-# CONSOLE_VERSION picks the console image tag (default 4.19); CONSOLE_PORT the local port.
+# CONSOLE_VERSION picks the console image tag (default 4.19); CONSOLE_PORT the local port
+# (default 9002: 9000 is `npm run demo`'s, 9001 the plugin's dev server).
 set -euo pipefail
 
 PLUGIN_NAME="pipcache-plugin"
 PLUGIN_PORT=9001
 CONSOLE_VERSION="${CONSOLE_VERSION:-4.19}"
-CONSOLE_PORT="${CONSOLE_PORT:-9000}"
+CONSOLE_PORT="${CONSOLE_PORT:-9002}"
 CONSOLE_IMAGE="${CONSOLE_IMAGE:-quay.io/openshift/origin-console:${CONSOLE_VERSION}}"
 
 if command -v podman >/dev/null 2>&1; then
@@ -19,11 +20,28 @@ if command -v podman >/dev/null 2>&1; then
 elif command -v docker >/dev/null 2>&1; then
   ENGINE=docker
 else
-  echo "Neither podman nor docker is installed; install one to run the console locally." >&2
+  echo "Neither podman nor docker is installed; install one (https://podman.io/docs/installation) to run the console locally." >&2
+  exit 1
+fi
+if ! "${ENGINE}" info >/dev/null 2>&1; then
+  if [ "${ENGINE}" = "podman" ]; then
+    echo "podman is installed but not running: start it (\`podman machine start\` on macOS and Windows, \`systemctl --user start podman.socket\` on Linux) and try again." >&2
+  else
+    echo "docker is installed but its daemon is not running: start Docker (Docker Desktop, or \`sudo systemctl start docker\`) and try again." >&2
+  fi
   exit 1
 fi
 if ! command -v oc >/dev/null 2>&1; then
-  echo "oc is not installed; log in to a cluster with oc first." >&2
+  echo "oc is not installed: get it from https://mirror.openshift.com/pub/openshift-v4/clients/ocp/stable/ (or the console's ? menu, Command line tools), then log in with oc login." >&2
+  exit 1
+fi
+if ! oc whoami >/dev/null 2>&1; then
+  echo "oc is not logged in to a cluster: run oc login (the console's user menu, Copy login command, gives the exact command) and try again." >&2
+  exit 1
+fi
+# Something already answering on the port (such as `npm run demo`) would take the console's place.
+if (exec 3<>"/dev/tcp/127.0.0.1/${CONSOLE_PORT}") 2>/dev/null; then
+  echo "Port ${CONSOLE_PORT} is already in use (is \`npm run demo\` running?); pick another with CONSOLE_PORT=…" >&2
   exit 1
 fi
 
@@ -45,7 +63,7 @@ if [ "$(uname -s)" = "Linux" ]; then
   NETWORK_ARGS=(--network=host)
   PLUGIN_HOST="localhost"
 else
-  NETWORK_ARGS=(-p "${CONSOLE_PORT}:9000")
+  NETWORK_ARGS=(-p "${CONSOLE_PORT}:${CONSOLE_PORT}")
   if [ "${ENGINE}" = "podman" ]; then PLUGIN_HOST="host.containers.internal"; else PLUGIN_HOST="host.docker.internal"; fi
 fi
 BRIDGE_PLUGINS="${PLUGIN_NAME}=http://${PLUGIN_HOST}:${PLUGIN_PORT}"
@@ -65,5 +83,5 @@ exec "${ENGINE}" run --pull always --rm "${NETWORK_ARGS[@]}" \
   -e BRIDGE_USER_SETTINGS_LOCATION="${BRIDGE_USER_SETTINGS_LOCATION}" \
   -e BRIDGE_I18N_NAMESPACES="${BRIDGE_I18N_NAMESPACES}" \
   -e BRIDGE_PLUGINS="${BRIDGE_PLUGINS}" \
-  -e BRIDGE_LISTEN="http://0.0.0.0:9000" \
+  -e BRIDGE_LISTEN="http://0.0.0.0:${CONSOLE_PORT}" \
   "${CONSOLE_IMAGE}"

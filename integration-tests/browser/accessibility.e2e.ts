@@ -55,10 +55,22 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
     await page.goto('/k8s/cluster/projects/demo');
     await expect(page.getByTestId('pipcache-inventory-cache')).toHaveCount(2);
     expect(await violations(page, '[data-test="pipcache-inventory"]')).toEqual([]);
+    // A cache's URLs popover, open.
+    await page
+      .getByTestId('pipcache-inventory')
+      .getByRole('button', { name: 'pipcache', exact: true })
+      .click();
+    await expect(page.getByTestId('pipcache-urls-popover')).toBeVisible();
+    expect(await violations(page, '[role="dialog"]')).toEqual([]);
+    await page.keyboard.press('Escape');
 
     await cluster.user('cluster-admin');
     await page.goto('/dashboards/pipcache');
     await expect(page.getByTestId('pipcache-cluster-row')).toHaveCount(2);
+    // Once devpi has answered, with the URLs, the filter and the pagination.
+    await expect(
+      page.getByTestId('pipcache-status').filter({ hasText: 'answered' }).first(),
+    ).toBeVisible();
     expect(await violations(page, '[data-test="pipcache-cluster-card"]')).toEqual([]);
   });
 

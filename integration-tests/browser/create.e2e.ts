@@ -82,6 +82,11 @@ test.describe('Add → PipCache', () => {
     await cluster.seed(cacheObjects('pipcache'));
     const before = (await cluster.objects(undefined, 'demo')).length;
     await page.goto('/pipcache/ns/demo/~new');
+    // The form suggests a free name and greets the user without an error.
+    await expect(page.getByTestId('pipcache-name')).toHaveValue('pipcache-2');
+    await expect(page.getByTestId('pipcache-name-error')).toHaveCount(0);
+    await expect(page.getByTestId('pipcache-form-errors')).toHaveCount(0);
+    await page.getByTestId('pipcache-name').fill('pipcache');
     await expect(page.getByTestId('pipcache-name-error')).toContainText(
       'A pip cache called pipcache already exists in this project.',
     );

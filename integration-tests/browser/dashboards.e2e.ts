@@ -55,8 +55,29 @@ test.describe('the Project Overview', () => {
     await expect(inventory.getByRole('link', { name: 'Pip caches (1)' })).toBeVisible();
     const cache = inventory.getByTestId('pipcache-inventory-cache');
     await expect(cache).toHaveCount(1);
-    await expect(cache.getByRole('link', { name: 'pipcache' })).toBeVisible();
     await expect(cache.getByTestId('pipcache-status')).toHaveText(/^Ready/);
+
+    // The name opens both URLs with their copy buttons, without leaving the Overview.
+    await cache.getByRole('button', { name: 'pipcache', exact: true }).click();
+    const urls = page.getByRole('dialog', { name: 'Index URLs of pipcache' });
+    await expect(urls.getByRole('textbox', { name: 'External index URL of pipcache' })).toHaveValue(
+      'https://pipcache-demo.apps.demo.example.com/root/pypi/+simple/',
+    );
+    await expect(urls.getByRole('textbox', { name: 'Internal index URL of pipcache' })).toHaveValue(
+      'http://pipcache.demo.svc/root/pypi/+simple/',
+    );
+    // The copy button beside the internal URL (PatternFly names it "Copy …" by version).
+    await urls.getByTestId('pipcache-internal-url').getByRole('button', { name: /^Copy/ }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      'http://pipcache.demo.svc/root/pypi/+simple/',
+    );
+    await expect(urls.getByRole('link', { name: 'View pip cache' })).toHaveAttribute(
+      'href',
+      '/pipcache/ns/demo/pipcache',
+    );
+    await page.keyboard.press('Escape');
+    await expect(urls).toBeHidden();
+
     await cache.getByTestId('pipcache-copy-pip').click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       'export PIP_INDEX_URL=http://pipcache.demo.svc/root/pypi/+simple/\nexport PIP_TRUSTED_HOST=pipcache.demo.svc',
@@ -87,8 +108,8 @@ test.describe('the Project Overview', () => {
     await expect(rows).toHaveCount(2);
     await expect(rows.first().getByTestId('pipcache-disk-label')).toBeVisible();
     for (const name of ['pipcache', 'team-wheels']) {
-      const row = rows.filter({ has: page.getByRole('link', { name, exact: true }) });
-      const link = await row.getByRole('link', { name, exact: true }).boundingBox();
+      const row = rows.filter({ has: page.getByRole('button', { name, exact: true }) });
+      const link = await row.getByRole('button', { name, exact: true }).boundingBox();
       const copy = await row.getByTestId('pipcache-copy-pip').boundingBox();
       const middle = copy!.y + copy!.height / 2;
       expect(middle, `${name}: copy button beside the name`).toBeGreaterThan(link!.y);
@@ -152,9 +173,100 @@ test.describe('the cluster Overview', () => {
     await page
       .getByTestId('pipcache-cluster-row')
       .nth(2)
-      .getByRole('link', { name: 'other' })
+      .getByRole('link', { name: 'other', exact: true })
       .click();
     await expect(page).toHaveURL(/\/pipcache\/ns\/team-b\/other$/);
+  });
+
+  test("reads each cache's URLs and its health from devpi on the PipCache tab", async ({
+    page,
+    cluster,
+  }) => {
+    await cluster.user('cluster-admin');
+    await cluster.seed([
+      ...cacheObjects('alpha'),
+      ...cacheObjects('bare', { route: false }),
+      ...cacheObjects('other', { namespace: 'team-b', admitted: 'HostAlreadyClaimed' }),
+    ]);
+    await page.goto('/dashboards/pipcache');
+    const row = (name: string) =>
+      page.getByTestId('pipcache-cluster-card').locator(`[data-test-name="${name}"]`);
+    await expect(page.getByTestId('pipcache-cluster-row')).toHaveCount(3);
+
+    // An admitted Route with edge TLS: an https link to the mirror's simple index.
+    const external = row('alpha').getByRole('link', {
+      name: 'https://alpha-demo.apps.demo.example.com/root/pypi/+simple/',
+    });
+    await expect(external).toHaveAttribute(
+      'href',
+      'https://alpha-demo.apps.demo.example.com/root/pypi/+simple/',
+    );
+    await expect(row('alpha').getByTestId('pipcache-internal-url')).toHaveText(
+      'http://alpha.demo.svc/root/pypi/+simple/',
+    );
+    await expect(row('alpha').getByTestId('pipcache-status')).toHaveText(
+      /^Ready Ready — answered in \d+ ms\.$/,
+    );
+
+    await expect(row('bare').getByTestId('pipcache-external-url-problem')).toHaveText(
+      'This cache has no route: it is reachable inside the cluster only.',
+    );
+    await expect(row('bare').getByTestId('pipcache-internal-url')).toHaveText(
+      'http://bare.demo.svc/root/pypi/+simple/',
+    );
+    await expect(row('bare').getByTestId('pipcache-status')).toHaveText(/^Ready Ready — answered/);
+
+    await expect(row('other').getByTestId('pipcache-external-url-problem')).toHaveText(
+      'Route not admitted: another route already claims this host. Choose another host.',
+    );
+    await expect(row('other').getByTestId('pipcache-internal-url')).toHaveText(
+      'http://other.team-b.svc/root/pypi/+simple/',
+    );
+    await expect(row('other').getByTestId('pipcache-status')).toHaveText(
+      'Degraded Degraded: the cache answers inside the cluster, but its route is not admitted (HostAlreadyClaimed).',
+    );
+    await expect(row('other').getByRole('link', { name: 'team-b' })).toHaveAttribute(
+      'href',
+      '/pipcache/ns/team-b',
+    );
+
+    // Filtered by status.
+    await page.getByRole('button', { name: 'Not ready' }).click();
+    await expect(page.getByTestId('pipcache-cluster-row')).toHaveCount(1);
+    await expect(page.getByTestId('pipcache-cluster-row')).toHaveAttribute(
+      'data-test-name',
+      'other',
+    );
+  });
+
+  test('says "Unreachable" on the PipCache tab when the service proxy breaks', async ({
+    page,
+    cluster,
+    problems,
+  }) => {
+    // The browser logs the proxy's 503 answers.
+    problems.allow.push(/status of 503/);
+    await page.clock.install();
+    await cluster.user('cluster-admin');
+    await cluster.seed([
+      ...cacheObjects('alpha'),
+      ...cacheObjects('other', { namespace: 'team-b' }),
+    ]);
+    await page.goto('/dashboards/pipcache');
+    const status = (name: string) =>
+      page
+        .locator(`[data-test="pipcache-cluster-row"][data-test-name="${name}"]`)
+        .getByTestId('pipcache-status');
+    await expect(status('alpha')).toHaveText(/^Ready Ready — answered/);
+    await expect(status('other')).toHaveText(/^Ready Ready — answered/);
+
+    await cluster.faults({ proxy: [{ service: 'team-b/other', mode: 'break' }] });
+    // Each cache is asked once a minute.
+    await page.clock.fastForward('01:01');
+    await expect(status('other')).toHaveText(
+      /^Unreachable Unreachable: the service proxy answered 503 \(.*connection refused\)\.$/,
+    );
+    await expect(status('alpha')).toHaveText(/^Ready Ready — answered/);
   });
 
   test('explains to a project user why the tab does not list every project', async ({

@@ -96,35 +96,12 @@ export const test = base.extend<{ cluster: ClusterControl; problems: PageProblem
 
 export { expect };
 
-/** An anchor Deployment of a cache as the resource contract labels it. */
-export const cacheDeployment = (name: string, namespace = 'demo', ready = true) => ({
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: {
-    name,
-    namespace,
-    labels: {
-      'app.kubernetes.io/name': 'pipcache',
-      'app.kubernetes.io/instance': name,
-      'app.kubernetes.io/component': 'cache',
-      'app.kubernetes.io/part-of': name,
-      'app.kubernetes.io/managed-by': 'pipcache-plugin',
-    },
-  },
-  spec: {
-    replicas: 1,
-    selector: {
-      matchLabels: { 'app.kubernetes.io/name': 'pipcache', 'app.kubernetes.io/instance': name },
-    },
-    template: {
-      metadata: {
-        labels: { 'app.kubernetes.io/name': 'pipcache', 'app.kubernetes.io/instance': name },
-      },
-      spec: { containers: [{ name: 'devpi', image: 'devpi:latest' }] },
-    },
-  },
-  status: ready ? { replicas: 1, readyReplicas: 1, availableReplicas: 1 } : { replicas: 1 },
-});
+/**
+ * The anchor Deployment of a cache, as the model makes it (the one of `cacheObjects`), ready or
+ * not: seeding it alone changes the state of a cache, or makes a cache of its Deployment only.
+ */
+export const cacheDeployment = (name: string, namespace = 'demo', ready = true) =>
+  cacheObjects(name, { namespace, ready }).find((object) => object.kind === 'Deployment');
 
 /**
  * The objects the plugin would create for a cache (from the model itself), with the status a
@@ -137,12 +114,19 @@ export const cacheObjects = (
     ready = true,
     persistent = false,
     admitted = true as boolean | string,
+    route = true,
     extraLabels = {} as Record<string, string>,
   } = {},
 ): any[] => {
+  const defaults = defaultValues({
+    pythonTags: ['3.12-ubi9'],
+    allowedStrategies: ['docker'],
+    canBuild: true,
+  });
   const values = {
-    ...defaultValues({ pythonTags: ['3.12-ubi9'], allowedStrategies: ['docker'], canBuild: true }),
+    ...defaults,
     name,
+    route: { ...defaults.route, enabled: route },
     storage: {
       kind: persistent ? ('persistent' as const) : ('ephemeral' as const),
       size: '1Gi',

@@ -14,6 +14,23 @@ test.beforeEach(async ({ cluster }) => {
   await cluster.diskUsage('pipcache-data', 0.86 * 1024 ** 3);
 });
 
+test("the cluster Overview's PipCache card with URLs and health", async ({ page, cluster }) => {
+  await cluster.user('cluster-admin');
+  await cluster.seed([
+    ...cacheObjects('ml-wheels', { namespace: 'team-b' }),
+    ...cacheObjects('scratch', { route: false }),
+  ]);
+  await page.goto('/dashboards/pipcache');
+  const rows = page.getByTestId('pipcache-cluster-row');
+  await expect(rows).toHaveCount(4);
+  await expect(page.getByTestId('pipcache-status').filter({ hasText: 'answered' })).toHaveCount(3);
+  await expect(page.getByTestId('pipcache-external-url').first()).toBeVisible();
+  await page.screenshot({
+    path: path.join(docs, 'screenshot-dashboard.png'),
+    animations: 'disabled',
+  });
+});
+
 test('a cache page', async ({ page }) => {
   await page.goto('/pipcache/ns/demo/pipcache');
   await expect(page.getByTestId('pipcache-health-sentence')).toHaveText(/^Ready/);

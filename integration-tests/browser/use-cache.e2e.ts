@@ -23,6 +23,29 @@ const ORIGINAL_ENV = [
 ];
 
 test.describe('using a cache in builds', () => {
+  test("is found by clicking: Builds → BuildConfigs lists the project's BuildConfigs, each with its PipCache tab", async ({
+    page,
+    cluster,
+  }) => {
+    await cluster.seed([
+      ...cacheObjects('pipcache'),
+      appBuildConfig('shop'),
+      appBuildConfig('api', { image: 'python:3.11-ubi9' }),
+    ]);
+    await page.goto('/pipcache/ns/demo');
+    await page.getByTestId('shell-nav').getByRole('link', { name: 'BuildConfigs' }).click();
+    await expect(page).toHaveURL(/\/k8s\/ns\/demo\/buildconfigs$/);
+    const rows = page.getByTestId('buildconfigs-row');
+    // The cache's own BuildConfig is listed too, as the console lists every BuildConfig.
+    await expect(rows).toHaveCount(3);
+    await expect(rows.nth(0)).toHaveAttribute('data-test-name', 'api');
+    await expect(rows.nth(0)).toContainText('python:3.11-ubi9');
+    await rows.nth(2).getByRole('link', { name: 'shop' }).click();
+    await expect(page).toHaveURL(/\/k8s\/ns\/demo\/buildconfigs\/shop$/);
+    await page.getByRole('tab', { name: 'PipCache' }).click();
+    await expect(page.getByTestId('pipcache-bc-summary')).toBeVisible();
+  });
+
   test('from the Actions menu: the env is exactly as intended, and Stop using restores it', async ({
     page,
     cluster,

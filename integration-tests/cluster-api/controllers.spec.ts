@@ -318,3 +318,33 @@ describe('garbage collection', () => {
     ).toHaveLength(0);
   });
 });
+
+describe('the showcase seed', () => {
+  it("makes the demo's cache with the model, and the controllers bring it to Ready", async () => {
+    cluster.reset('showcase');
+    const get = (path: string) => api('GET', path);
+    const deployment = await until(
+      () => get('/apis/apps/v1/namespaces/demo/deployments/pipcache'),
+      (answer) => answer.body.status?.readyReplicas === 1,
+    );
+    expect(deployment.body.status.readyReplicas).toBe(1);
+    // What the form makes: probes, resources, a restricted security context, the values annotation.
+    const container = deployment.body.spec.template.spec.containers[0];
+    expect(container.readinessProbe).toBeDefined();
+    expect(container.resources.limits.memory).toBeDefined();
+    expect(container.securityContext.allowPrivilegeEscalation).toBe(false);
+    expect(
+      JSON.parse(deployment.body.metadata.annotations['pipcache-plugin/values']),
+    ).toMatchObject({ name: 'pipcache' });
+    const build = await get('/apis/build.openshift.io/v1/namespaces/demo/builds/pipcache-1');
+    expect(build.body.status.phase).toBe('Complete');
+    const route = await get('/apis/route.openshift.io/v1/namespaces/demo/routes/pipcache');
+    expect(route.body.status.ingress[0].conditions[0]).toMatchObject({
+      type: 'Admitted',
+      status: 'True',
+    });
+    // A Python application's BuildConfig to use the cache in.
+    const app = await get('/apis/build.openshift.io/v1/namespaces/demo/buildconfigs/django-ex');
+    expect(app.body.spec.strategy.sourceStrategy.from.name).toMatch(/^python:/);
+  });
+});

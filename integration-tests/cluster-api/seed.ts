@@ -1,3 +1,6 @@
+import { randomBytes } from 'crypto';
+import { buildManifests } from '../../src/model/manifests';
+import { defaultValues } from '../../src/model/values';
 import type { K8sObject } from './store';
 
 /** Which objects a fresh cluster starts with. */
@@ -55,7 +58,8 @@ const pythonImageStream = (): K8sObject => ({
 /** The objects of a seed, in creation order. */
 export const seedObjects = (seed: SeedName): K8sObject[] => {
   if (seed === 'empty') return [ns('default'), ns('openshift')];
-  if (seed === 'showcase') return [...seedObjects('demo'), ...showcaseCache()];
+  if (seed === 'showcase')
+    return [...seedObjects('demo'), ...showcaseCache(), pythonAppBuildConfig()];
   return [
     ns('default'),
     ns('openshift'),
@@ -99,72 +103,47 @@ export const seedObjects = (seed: SeedName): K8sObject[] => {
   ];
 };
 
-const cacheLabels = (name: string, component: string): Record<string, string> => ({
-  'app.kubernetes.io/name': 'pipcache',
-  'app.kubernetes.io/instance': name,
-  'app.kubernetes.io/component': component,
-  'app.kubernetes.io/part-of': name,
-  'app.kubernetes.io/managed-by': 'pipcache-plugin',
-});
-
-/** One running cache in `demo`, so that a newcomer's first look at the demo has a row to open. */
+/**
+ * The demo's cache, made by the model exactly as the create form makes it with its defaults
+ * (the project admin may run Docker and source builds; the samples' Python tags), so that what
+ * the demo shows is what the plugin creates. The cluster's controllers then build its image and
+ * roll it out, as they do for a cache created through the API.
+ */
 const showcaseCache = (): K8sObject[] => {
-  const name = 'pipcache';
-  const selector = { 'app.kubernetes.io/name': 'pipcache', 'app.kubernetes.io/instance': name };
-  return [
-    {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name, namespace: 'demo', labels: cacheLabels(name, 'cache') },
-      spec: {
-        replicas: 1,
-        strategy: { type: 'Recreate' },
-        selector: { matchLabels: selector },
-        template: {
-          metadata: { labels: { ...cacheLabels(name, 'cache') } },
-          spec: {
-            containers: [
-              {
-                name: 'devpi',
-                image: 'image-registry.openshift-image-registry.svc:5000/demo/pipcache:latest',
-                ports: [{ name: 'http', containerPort: 8080 }],
-              },
-            ],
-          },
-        },
-      },
-      status: { replicas: 1, readyReplicas: 1, availableReplicas: 1, updatedReplicas: 1 },
-    },
-    {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: { name, namespace: 'demo', labels: cacheLabels(name, 'cache') },
-      spec: {
-        selector,
-        ports: [{ name: 'http', port: 80, targetPort: 'http' }],
-        clusterIP: '172.30.12.34',
-      },
-    },
-    {
-      apiVersion: 'route.openshift.io/v1',
-      kind: 'Route',
-      metadata: { name, namespace: 'demo', labels: cacheLabels(name, 'cache') },
-      spec: {
-        host: `${name}-demo.apps.demo.example.com`,
-        path: '/root/pypi',
-        to: { kind: 'Service', name },
-        port: { targetPort: 'http' },
-        tls: { termination: 'edge', insecureEdgeTerminationPolicy: 'Redirect' },
-      },
-      status: {
-        ingress: [
-          {
-            host: `${name}-demo.apps.demo.example.com`,
-            routerName: 'default',
-            conditions: [{ type: 'Admitted', status: 'True' }],
-          },
-        ],
-      },
-    },
-  ];
+  const values = {
+    ...defaultValues({
+      pythonTags: PYTHON_TAGS,
+      allowedStrategies: ['docker', 's2i'],
+      canBuild: true,
+    }),
+    name: 'pipcache',
+  };
+  return buildManifests(values, 'demo', (n) => new Uint8Array(randomBytes(n)), {
+    pluginVersion: '0.1.0',
+    rendering: 'create',
+  }).map(({ object }) => object as unknown as K8sObject);
 };
+
+/**
+ * A Python application's BuildConfig, as Import from Git makes one for the `python` builder
+ * image, so that "Use in builds" has something to point at a cache.
+ */
+const pythonAppBuildConfig = (): K8sObject => ({
+  apiVersion: 'build.openshift.io/v1',
+  kind: 'BuildConfig',
+  metadata: {
+    name: 'django-ex',
+    namespace: 'demo',
+    labels: { app: 'django-ex', 'app.kubernetes.io/name': 'python' },
+  },
+  spec: {
+    source: { type: 'Git', git: { uri: 'https://github.com/sclorg/django-ex.git' } },
+    strategy: {
+      type: 'Source',
+      sourceStrategy: {
+        from: { kind: 'ImageStreamTag', name: 'python:3.12-ubi9', namespace: 'openshift' },
+      },
+    },
+    output: { to: { kind: 'ImageStreamTag', name: 'django-ex:latest' } },
+  },
+});

@@ -171,7 +171,14 @@ export class Cluster {
     this.rbac.dockerBuilds = true;
     this.proxy.reset();
     this.prometheus.reset();
-    for (const object of seedObjects(seed)) this.seed(object);
+    // Seeded objects of a project go through the controllers as created ones do, so that a
+    // seeded cache builds, rolls out and gets its Route admitted like one the plugin created.
+    // (Cluster-scoped ones are left alone: the config.openshift.io Build is not a build.)
+    for (const object of seedObjects(seed)) {
+      const created = this.seed(object);
+      if (object.metadata.namespace !== undefined)
+        this.controllers.onCreated(object.kind ?? '', created);
+    }
   }
 
   /** Creates an object without access checks or validation (fixtures, controllers). */

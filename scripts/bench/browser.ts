@@ -59,6 +59,9 @@ interface Condition {
   enabled?: boolean;
 }
 
+/** Rows on the cluster PipCache card's first page: the only caches it probes. */
+const CARD_ROWS = 10;
+
 const cacheName = (index: number): string => `cache-${String(index).padStart(3, '0')}`;
 
 const PAGES: PageSpec[] = [
@@ -109,7 +112,11 @@ const PAGES: PageSpec[] = [
     title: 'cluster Overview PipCache tab /dashboards/pipcache',
     path: '/dashboards/pipcache',
     user: 'cluster-admin',
-    ready: (n) => ({ selector: '[data-test="pipcache-cluster-row"]', count: n }),
+    // The card shows a page of CARD_ROWS rows at a time.
+    ready: (n) => ({
+      selector: '[data-test="pipcache-cluster-row"]',
+      count: Math.min(n, CARD_ROWS),
+    }),
   },
   {
     key: 'status-card',
@@ -301,13 +308,17 @@ const visit = async (
   shell: ShellServer,
   spec: PageSpec,
   count: number,
-  { withoutConsolePatternFly = false } = {},
+  {
+    withoutConsolePatternFly = false,
+    beforeLoad,
+  }: { withoutConsolePatternFly?: boolean; beforeLoad?: (page: Page) => Promise<void> } = {},
 ) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const traffic = recordTraffic(page);
   const condition = spec.ready(count);
   if (withoutConsolePatternFly) await page.addInitScript(hideConsolePatternFly);
+  if (beforeLoad) await beforeLoad(page);
   await page.addInitScript(installProbes, condition);
   await page.goto(`${shell.url}${spec.path}`);
   await page.waitForFunction(
@@ -389,7 +400,7 @@ export const trafficFigures = async (
 ): Promise<Figure[]> => {
   const figures: Figure[] = [];
   const keys = quick
-    ? ['list', 'details', 'project']
+    ? ['list', 'details', 'project', 'cluster-tab']
     : ['list', 'details', 'project', 'cluster-tab', 'status-card'];
   const counts = quick ? [1, 200] : CACHE_COUNTS;
   for (const key of keys) {
@@ -481,6 +492,78 @@ const probeFigures = async (
   await list.context.close();
   await details.context.close();
   return figures;
+};
+
+/**
+ * Probes of the cluster Overview's PipCache card with 200 caches: the page opens with the
+ * browser's clock under Playwright's control, then `minutes` minutes are fast-forwarded one at a
+ * time. The card probes only the rows it shows, at most once a minute each and at most 4 at
+ * once, so every figure is bounded by the rows shown, not by the 200 caches.
+ */
+export const cardProbeFigures = async (
+  browser: Browser,
+  shell: ShellServer,
+  minutes = 3,
+): Promise<Figure[]> => {
+  const count = 200;
+  seedCluster(shell, count, 'cluster-admin');
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const card = await visit(browser, shell, pageSpec('cluster-tab'), count, {
+    beforeLoad: async (page) => {
+      await page.clock.install();
+      page.on('request', (request) => {
+        if (!isProbe(request.url())) return;
+        inFlight += 1;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+      });
+      const done = (request: { url: () => string }) => {
+        if (isProbe(request.url())) inFlight -= 1;
+      };
+      page.on('requestfinished', done);
+      page.on('requestfailed', done);
+    },
+  });
+  const probes = () => card.traffic.requests.filter((r) => isProbe(r.url));
+  await settle(card.page, card.traffic);
+  const first = probes().length;
+  for (let minute = 0; minute < minutes; minute += 1) {
+    await card.page.clock.fastForward(60_000);
+    await settle(card.page, card.traffic, 1000);
+  }
+  const later = probes().length - first;
+  const services = new Set(probes().map((r) => new URL(r.url).pathname.split('/proxy/')[0]));
+  await card.context.close();
+  const note = `rows shown: ${CARD_ROWS} of ${count}`;
+  return [
+    {
+      name: 'probes: cluster tab with 200 caches, on arrival',
+      value: first,
+      unit: 'requests',
+      budget: CARD_ROWS,
+      budgetNote: note,
+    },
+    {
+      name: `probes: cluster tab with 200 caches, per minute (${minutes} min)`,
+      value: Math.round((later / minutes) * 10) / 10,
+      unit: 'per minute',
+      budget: CARD_ROWS,
+      budgetNote: note,
+    },
+    {
+      name: 'probes: cluster tab with 200 caches, caches probed',
+      value: services.size,
+      unit: 'caches',
+      budget: CARD_ROWS,
+      budgetNote: note,
+    },
+    {
+      name: 'probes: cluster tab with 200 caches, most in flight',
+      value: maxInFlight,
+      unit: 'requests',
+      budget: 4,
+    },
+  ];
 };
 
 /**
@@ -685,10 +768,15 @@ export const browserFigures = async (options: BrowserOptions): Promise<Figure[]>
       for (const count of [200, 1])
         figures.push(...(await rerenderFigures(browser, shell, 6, count)));
     if (wanted('traffic')) figures.push(...(await trafficFigures(browser, shell, false)));
-    if (wanted('traffic-quick')) figures.push(...(await trafficFigures(browser, shell, true)));
+    if (wanted('traffic-quick')) {
+      figures.push(...(await trafficFigures(browser, shell, true)));
+      figures.push(...(await cardProbeFigures(browser, shell)));
+    }
     if (wanted('create')) figures.push(...(await createFigures(browser, shell)));
-    if (wanted('probes'))
+    if (wanted('probes')) {
       figures.push(...(await probeFigures(browser, shell, options.probeSeconds)));
+      figures.push(...(await cardProbeFigures(browser, shell)));
+    }
     return figures;
   } finally {
     await browser.close();

@@ -19,6 +19,15 @@ interface KeyValueEditorProps {
   errors: Record<string, string>;
   prefix: string;
   addLabel: string;
+  /**
+   * Accessible names of a row's controls, for a form with several editors ("Key 1 of the
+   * build's node selector"); by default "Key 1", "Value 1", "Remove row 1".
+   */
+  rowLabels?: {
+    key: (number: number) => string;
+    value: (number: number) => string;
+    remove: (number: number) => string;
+  };
 }
 
 /** Rows of key and value inputs with add and remove buttons, each input with its own error. */
@@ -29,8 +38,14 @@ const KeyValueEditor: React.FC<KeyValueEditorProps> = ({
   errors,
   prefix,
   addLabel,
+  rowLabels,
 }) => {
   const { t } = usePipCacheTranslation();
+  const labels = rowLabels ?? {
+    key: (number: number) => t('Key {{number}}', { number }),
+    value: (number: number) => t('Value {{number}}', { number }),
+    remove: (number: number) => t('Remove row {{number}}', { number }),
+  };
   const update = (index: number, change: Partial<KeyValue>) =>
     onChange(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
   return (
@@ -43,7 +58,7 @@ const KeyValueEditor: React.FC<KeyValueEditorProps> = ({
             <FlexItem flex={{ default: 'flex_1' }}>
               <TextInput
                 id={`${id}-${index}-key`}
-                aria-label={t('Key {{number}}', { number: index + 1 })}
+                aria-label={labels.key(index + 1)}
                 placeholder={t('key')}
                 value={row.key}
                 validated={keyError ? 'error' : 'default'}
@@ -61,7 +76,7 @@ const KeyValueEditor: React.FC<KeyValueEditorProps> = ({
             <FlexItem flex={{ default: 'flex_1' }}>
               <TextInput
                 id={`${id}-${index}-value`}
-                aria-label={t('Value {{number}}', { number: index + 1 })}
+                aria-label={labels.value(index + 1)}
                 placeholder={t('value')}
                 value={row.value}
                 validated={valueError ? 'error' : 'default'}
@@ -80,7 +95,7 @@ const KeyValueEditor: React.FC<KeyValueEditorProps> = ({
               <Button
                 variant="link"
                 isDanger
-                aria-label={t('Remove row {{number}}', { number: index + 1 })}
+                aria-label={labels.remove(index + 1)}
                 onClick={() => onChange(rows.filter((_row, i) => i !== index))}
               >
                 {t('Remove')}

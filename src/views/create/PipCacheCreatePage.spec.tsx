@@ -47,7 +47,24 @@ const routes = [
   },
 ];
 
-const setCluster = ({ python = true } = {}) => {
+/** An anchor Deployment of a cache in `demo`, as the watches return it. */
+const cacheDeployment = (name: string) => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: {
+    name,
+    namespace: 'demo',
+    labels: {
+      'app.kubernetes.io/name': 'pipcache',
+      'app.kubernetes.io/instance': name,
+      'app.kubernetes.io/managed-by': 'pipcache-plugin',
+    },
+  },
+  spec: { replicas: 1, selector: {}, template: {} },
+  status: { readyReplicas: 1 },
+});
+
+const setCluster = ({ python = true, caches = [] as string[] } = {}) => {
   watchOne.mockImplementation(((resource: { groupVersionKind?: { kind: string } }) => {
     switch (resource.groupVersionKind?.kind) {
       case 'ImageStream':
@@ -69,7 +86,10 @@ const setCluster = ({ python = true } = {}) => {
   watchAll.mockReturnValue(
     Object.fromEntries(
       ['deployments', 'services', 'routes', 'pvcs', 'buildConfigs', 'builds', 'pods'].map(
-        (kind) => [kind, { data: [], loaded: true }],
+        (kind) => [
+          kind,
+          { data: kind === 'deployments' ? caches.map(cacheDeployment) : [], loaded: true },
+        ],
       ),
     ) as never,
   );
@@ -109,6 +129,52 @@ describe('PipCacheCreatePage', () => {
     );
     expect(create).not.toHaveBeenCalled();
   });
+
+  it('suggests a name that is free in the project and shows no error before a field is touched', async () => {
+    setCluster({ caches: ['pipcache', 'pipcache-2'] });
+    renderForm();
+    const name = await screen.findByTestId('pipcache-name');
+    expect(name).toHaveValue('pipcache-3');
+    expect(screen.queryByTestId('pipcache-name-error')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('pipcache-form-errors')).not.toBeInTheDocument();
+    // A taken name is reported as soon as it is typed.
+    await userEvent.clear(name);
+    await userEvent.type(name, 'pipcache');
+    expect(screen.getByTestId('pipcache-name-error')).toHaveTextContent(
+      'A pip cache called pipcache already exists in this project.',
+    );
+    // (A generous timeout: typing into the whole form is slow on a loaded machine.)
+  }, 30_000);
+
+  it("names each Placement control uniquely: the build's node selector apart from the pod's", async () => {
+    renderForm();
+    await act(async () =>
+      userEvent.click(await screen.findByRole('button', { name: 'Placement' })),
+    );
+    await act(() =>
+      userEvent.click(screen.getByRole('button', { name: 'Add a node selector for the build' })),
+    );
+    await act(() =>
+      userEvent.click(
+        screen.getByRole('button', { name: 'Add a node selector for the cache pod' }),
+      ),
+    );
+    await userEvent.type(
+      screen.getByRole('textbox', { name: "Key 1 of the build's node selector" }),
+      'speed',
+    );
+    await userEvent.type(
+      screen.getByRole('textbox', { name: "Value 1 of the cache pod's node selector" }),
+      'fast',
+    );
+    expect(screen.getByTestId('pipcache-build-selector-key-0')).toHaveValue('speed');
+    expect(screen.getByTestId('pipcache-pod-selector-value-0')).toHaveValue('fast');
+    expect(
+      screen.getByRole('button', { name: "Remove row 1 of the cache pod's node selector" }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'Key 1' })).not.toBeInTheDocument();
+    // (A generous timeout: typing into the whole form is slow on a loaded machine.)
+  }, 30_000);
 
   it('offers persistent storage with the size and the storage classes, the default marked', async () => {
     renderForm();

@@ -49,6 +49,7 @@ import { validateValues } from '../../model/validation';
 import { defaultValues, type PipCacheValues } from '../../model/values';
 import type { RecordProblem } from '../../model/record-schema';
 import DamagedRecordAlert from '../../components/DamagedRecordAlert';
+import { freeCacheName } from '../../model/free-name';
 import { DocumentTitle, useAccessReview, useK8sWatchResource } from '../../sdk/console-sdk';
 import CreateReportAlert from './CreateReportAlert';
 import DevpiOptionsSection from './DevpiOptionsSection';
@@ -99,7 +100,9 @@ const PipCacheCreatePage: React.FC = () => {
     busy: false,
   });
   const { facts, storageClasses, projectNodeSelector, loaded } = useClusterFacts(ns);
-  const { instances } = useCacheInstances(ns);
+  const { instances, loaded: cachesLoaded, loadError: cachesError } = useCacheInstances(ns);
+  // Without the project's caches (not allowed to list them) the form still opens.
+  const instancesLoaded = cachesLoaded || cachesError !== undefined;
   const [canCreate, checkingCreate] = useAccessReview({
     group: 'apps',
     resource: 'deployments',
@@ -117,9 +120,13 @@ const PipCacheCreatePage: React.FC = () => {
   React.useEffect(() => {
     if (!loaded || values) return;
     if (!migrateName) {
-      setValues(defaultValues(facts));
-      // The suggested name is checked at once: a clash with an existing cache shows right away.
-      setTouched({ name: true });
+      // The suggested name is free in the project, so the form opens without an error; errors
+      // show once a field is touched or a create is attempted.
+      if (!instancesLoaded) return;
+      setValues({
+        ...defaultValues(facts),
+        name: freeCacheName(instances.map((instance) => instance.name)),
+      });
       return;
     }
     const objects = template.objects;
@@ -139,7 +146,7 @@ const PipCacheCreatePage: React.FC = () => {
     setValues({ ...prefilled, storage: storageForPlan(prefilled.storage, plan, objects) });
     setClaim(plan);
     setTouched({ name: true });
-  }, [loaded, values, facts, migrateName, template.objects]);
+  }, [loaded, values, facts, migrateName, template.objects, instancesLoaded, instances]);
 
   // Routes of the project tell the apps domain, so the generated host can be shown exactly.
   const [routes] = useK8sWatchResource<Route[]>({

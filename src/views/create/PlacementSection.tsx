@@ -35,7 +35,12 @@ const PlacementSection: React.FC<PlacementSectionProps> = ({ binding, projectNod
         prefix="placement.build"
         rows={values.placement.build}
         errors={errors}
-        addLabel={t('Add node selector')}
+        addLabel={t('Add a node selector for the build')}
+        rowLabels={{
+          key: (number) => t("Key {{number}} of the build's node selector", { number }),
+          value: (number) => t("Value {{number}} of the build's node selector", { number }),
+          remove: (number) => t("Remove row {{number}} of the build's node selector", { number }),
+        }}
         onChange={(build) => set((v) => ({ ...v, placement: { ...v.placement, build } }))}
       />
       <Title headingLevel="h3" size="md">
@@ -46,7 +51,13 @@ const PlacementSection: React.FC<PlacementSectionProps> = ({ binding, projectNod
         prefix="placement.pods"
         rows={values.placement.pods}
         errors={errors}
-        addLabel={t('Add node selector')}
+        addLabel={t('Add a node selector for the cache pod')}
+        rowLabels={{
+          key: (number) => t("Key {{number}} of the cache pod's node selector", { number }),
+          value: (number) => t("Value {{number}} of the cache pod's node selector", { number }),
+          remove: (number) =>
+            t("Remove row {{number}} of the cache pod's node selector", { number }),
+        }}
         onChange={(pods) => set((v) => ({ ...v, placement: { ...v.placement, pods } }))}
       />
     </FormSectionExpandable>

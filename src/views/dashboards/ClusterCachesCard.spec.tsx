@@ -1,20 +1,35 @@
 import * as React from 'react';
-import { render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom-v5-compat';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
-import { consoleFetchJSON, useAccessReview, useK8sWatchResources } from '../../sdk/console-sdk';
+import { forgetListedProbes } from '../../hooks/useListedDevpiProbe';
+import {
+  consoleFetch,
+  consoleFetchJSON,
+  useAccessReview,
+  useK8sWatchResources,
+} from '../../sdk/console-sdk';
 import ClusterCachesCard from './ClusterCachesCard';
 
 jest.mock('../../sdk/console-sdk', () => ({
   useK8sWatchResources: jest.fn(),
   useAccessReview: jest.fn(),
   consoleFetchJSON: jest.fn(),
+  consoleFetch: jest.fn(),
   useActiveNamespace: () => ['demo', () => undefined],
 }));
 
 const watchAll = useK8sWatchResources as jest.MockedFunction<typeof useK8sWatchResources>;
 const review = useAccessReview as jest.MockedFunction<typeof useAccessReview>;
 const fetchJSON = consoleFetchJSON as jest.MockedFunction<typeof consoleFetchJSON>;
+const proxyFetch = consoleFetch as jest.MockedFunction<typeof consoleFetch>;
+/** devpi's `/+api` answer through the service proxy. */
+const devpiAnswers = () =>
+  proxyFetch.mockImplementation(() =>
+    Promise.resolve({
+      text: () => Promise.resolve(JSON.stringify({ type: 'apiconfig', result: {} })),
+    } as Response),
+  );
 const KINDS = ['deployments', 'services', 'routes', 'pvcs', 'buildConfigs', 'builds', 'pods'];
 
 const answer = (deployments: IDeployment[]) =>
@@ -55,6 +70,9 @@ describe('ClusterCachesCard', () => {
     watchAll.mockReset();
     review.mockReset();
     fetchJSON.mockReset();
+    proxyFetch.mockReset();
+    devpiAnswers();
+    forgetListedProbes();
   });
 
   it('asks whether the user may list Deployments in every project', () => {
@@ -63,7 +81,7 @@ describe('ClusterCachesCard', () => {
     expect(review).toHaveBeenCalledWith({ group: 'apps', resource: 'deployments', verb: 'list' });
   });
 
-  it('lists the caches of every project, by project and name, when allowed', () => {
+  it('lists the caches of every project, by project and name, when allowed', async () => {
     review.mockReturnValue([true, false]);
     answer([deployment('beta', 'team-b'), deployment('zeta', 'demo'), deployment('alpha', 'demo')]);
     renderCard();
@@ -79,7 +97,83 @@ describe('ClusterCachesCard', () => {
       'href',
       '/pipcache/ns/team-b/beta',
     );
+    expect(within(rows[2]!).getByTestId('pipcache-internal-url')).toHaveTextContent(
+      'http://beta.team-b.svc/root/pypi/+simple/',
+    );
+    expect(within(rows[2]!).getByTestId('pipcache-external-url-problem')).toHaveTextContent(
+      'This cache has no route: it is reachable inside the cluster only.',
+    );
+    // Health from devpi itself, through the service proxy.
+    await screen.findAllByText(/Ready — answered in/);
     expect(within(rows[2]!).getByTestId('pipcache-status')).toHaveAttribute('data-status', 'ready');
+    expect(proxyFetch).toHaveBeenCalledWith(
+      '/api/kubernetes/api/v1/namespaces/team-b/services/http:beta:80/proxy/+api',
+      expect.anything(),
+      expect.anything(),
+    );
+  });
+
+  it('asks devpi only for the rows on screen, and each at most once a minute across pages', async () => {
+    jest.useFakeTimers();
+    try {
+      review.mockReturnValue([true, false]);
+      const names = Array.from({ length: 23 }, (_, i) => `c${String(i).padStart(2, '0')}`);
+      answer(names.map((name) => deployment(name, 'demo')));
+      renderCard();
+      expect(screen.getAllByTestId('pipcache-cluster-row')).toHaveLength(10);
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(1000);
+      });
+      const asked = () => new Set(proxyFetch.mock.calls.map(([url]) => url.split('/')[8]));
+      expect(proxyFetch).toHaveBeenCalledTimes(10);
+      expect([...asked()].sort()).toEqual(names.slice(0, 10).map((n) => `http:${n}:80`));
+
+      // The next page asks its own rows; going back within the minute asks nobody again.
+      fireEvent.click(screen.getAllByRole('button', { name: 'Go to next page' })[0]!);
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(1000);
+      });
+      expect(proxyFetch).toHaveBeenCalledTimes(20);
+      fireEvent.click(screen.getAllByRole('button', { name: 'Go to previous page' })[0]!);
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(1000);
+      });
+      expect(proxyFetch).toHaveBeenCalledTimes(20);
+      expect(screen.getAllByText(/Ready — answered in/)).toHaveLength(10);
+
+      // A minute later the rows on screen are asked again, and only they.
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(60_000);
+      });
+      expect(proxyFetch).toHaveBeenCalledTimes(30);
+    } finally {
+      jest.useRealTimers();
+    }
+    // (A generous timeout: three pages of rows render slowly on a loaded machine.)
+  }, 30_000);
+
+  it('shows readiness with the reason to a user who may not use the service proxy', () => {
+    review.mockImplementation((attributes) => [attributes.resource === 'deployments', false]);
+    answer([deployment('alpha', 'demo')]);
+    renderCard();
+    expect(screen.getByTestId('pipcache-status')).toHaveTextContent(
+      'you may not use the service proxy, so devpi itself was not asked',
+    );
+    expect(proxyFetch).not.toHaveBeenCalled();
+  });
+
+  it('filters by status', () => {
+    review.mockImplementation((attributes) => [attributes.resource === 'deployments', false]);
+    const starting = { ...deployment('starting', 'demo'), status: { readyReplicas: 0 } };
+    answer([deployment('alpha', 'demo'), starting]);
+    renderCard();
+    const names = () =>
+      screen.getAllByTestId('pipcache-cluster-row').map((r) => r.getAttribute('data-test-name'));
+    expect(names()).toEqual(['alpha', 'starting']);
+    fireEvent.click(screen.getByRole('button', { name: 'Not ready' }));
+    expect(names()).toEqual(['starting']);
+    fireEvent.click(screen.getByRole('button', { name: 'Ready' }));
+    expect(names()).toEqual(['alpha']);
   });
 
   it('says when no project has a cache', () => {
@@ -158,7 +252,9 @@ describe('ClusterCachesCard', () => {
         .querySelector('[data-test="pipcache-cluster-disk"]');
     expect(disk('p00')).toHaveTextContent('10% full');
     expect(disk('p01')).toHaveTextContent('90% full');
-    expect(disk('p11')).toHaveTextContent('Unknown');
     expect(disk('p00', 'scratch')).toHaveTextContent('Ephemeral');
+    // Thirteen caches: the last ones are on the second page.
+    fireEvent.click(screen.getAllByRole('button', { name: 'Go to next page' })[0]!);
+    expect(disk('p11')).toHaveTextContent('Unknown');
   });
 });

@@ -123,7 +123,16 @@ describe('ProjectCachesInventoryItem', () => {
       'data-status',
       'starting',
     );
-    expect(within(caches[0]!).getByRole('link', { name: 'alpha' })).toHaveAttribute(
+    // The name opens a popover with both URLs and a link to the cache's page.
+    await act(() => userEvent.click(within(caches[0]!).getByRole('button', { name: 'alpha' })));
+    const popover = await screen.findByRole('dialog', { name: 'Index URLs of alpha' });
+    expect(
+      within(popover).getByRole('textbox', { name: 'Internal index URL of alpha' }),
+    ).toHaveValue('http://alpha.demo.svc/root/pypi/+simple/');
+    expect(within(popover).getByTestId('pipcache-external-url-problem')).toHaveTextContent(
+      'This cache has no route: it is reachable inside the cluster only.',
+    );
+    expect(within(popover).getByRole('link', { name: 'View pip cache' })).toHaveAttribute(
       'href',
       '/pipcache/ns/demo/alpha',
     );

@@ -10,7 +10,7 @@ import { useVolumeUse } from '../../hooks/useVolumeUse';
 import { diskUseOf } from '../../model/disk';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { cacheHealth } from '../../model/health';
-import { createPagePath, detailsPagePath, listPagePath } from '../../model/namespaces';
+import { createPagePath, listPagePath } from '../../model/namespaces';
 import { clientSnippet } from '../../model/snippets';
 import {
   InventoryItem,
@@ -18,10 +18,12 @@ import {
   InventoryItemLoading,
   InventoryItemTitle,
 } from '../../sdk/console-sdk';
+import CacheUrlsPopover from './CacheUrlsPopover';
 
 /**
- * The caches of a project in the Inventory card of its Project Overview: each with its status
- * and a copy button for the in-cluster pip settings, or a line that offers to create one. It
+ * The caches of a project in the Inventory card of its Project Overview: each with its status,
+ * a popover from its name with both index URLs, and a copy button for the in-cluster pip
+ * settings, or a line that offers to create one. It
  * loads on every Project Overview, so it uses only modules the plugin already shares.
  */
 const ProjectCachesInventoryItem: React.FC<{ projectName: string }> = ({ projectName }) => {
@@ -103,9 +105,7 @@ const ProjectCachesInventoryItem: React.FC<{ projectName: string }> = ({ project
                   alignItems={{ default: 'alignItemsCenter' }}
                 >
                   <FlexItem>
-                    <Link to={detailsPagePath(instance.namespace, instance.name)}>
-                      {instance.name}
-                    </Link>
+                    <CacheUrlsPopover instance={instance} />
                   </FlexItem>
                   <FlexItem>
                     <HealthLabel health={health} />

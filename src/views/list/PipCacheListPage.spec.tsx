@@ -211,6 +211,9 @@ describe('PipCacheListPage', () => {
     expect(watched.deployments!.namespace).toBeUndefined();
     expect(screen.getByRole('columnheader', { name: 'Project' })).toBeInTheDocument();
     expect(within(screen.getByTestId('pipcache-row')).getByText('other')).toBeInTheDocument();
+    // The copy and actions columns show no text but have a header for screen readers.
+    expect(screen.getByRole('columnheader', { name: 'Copy pip settings' })).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: 'Actions' })).toBeInTheDocument();
   });
 
   it('says what failed when the watch cannot load', () => {

@@ -39,6 +39,7 @@ import type { ShellRoute } from '../generation/generation';
 import { ALL_NAMESPACES, ShellContext, type Perspective } from '../shell-context';
 import AddPage from './AddPage';
 import BuildConfigPage from './BuildConfigPage';
+import BuildConfigsPage from './BuildConfigsPage';
 import DashboardsPage from './DashboardsPage';
 import { ErrorBoundary } from './ErrorBoundary';
 import LazyPage from './LazyPage';
@@ -303,6 +304,12 @@ const Shell: React.FC = () => {
   // the route's params in both generations.
   const routes: ShellRoute[] = [
     { key: 'add', path: '/add/ns/:ns', exact: true, element: <AddPage /> },
+    {
+      key: 'buildconfigs',
+      path: '/k8s/ns/:ns/buildconfigs',
+      exact: true,
+      element: <BuildConfigsPage />,
+    },
     {
       key: 'buildconfig',
       path: '/k8s/ns/:ns/buildconfigs/:name/:tab?',

@@ -1,0 +1,75 @@
+import * as React from 'react';
+import { Td, Tr } from '@patternfly/react-table';
+import { Link } from 'react-router-dom-v5-compat';
+import CopyButton from '../../components/CopyButton';
+import HealthLabel from '../../components/HealthLabel';
+import IndexUrl from '../../components/IndexUrl';
+import type { ClusterVolumeUseResult } from '../../hooks/useClusterVolumeUse';
+import { useListedDevpiProbe } from '../../hooks/useListedDevpiProbe';
+import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
+import { cacheHealth, type HealthStatus } from '../../model/health';
+import { externalUrlProblemText, type CacheInstance } from '../../model/instance';
+import { detailsPagePath, listPagePath } from '../../model/namespaces';
+import { clientSnippet } from '../../model/snippets';
+import ClusterDiskCell from './ClusterDiskCell';
+
+/**
+ * One cache of the cluster card: its links, both index URLs (or why there is no external one),
+ * its health from devpi itself while the row is on screen, disk use and pip settings. It reports
+ * its status up, so that the card can filter by it.
+ */
+const ClusterCacheRow: React.FC<{
+  instance: CacheInstance;
+  volumes: ClusterVolumeUseResult;
+  onStatus: (key: string, status: HealthStatus) => void;
+}> = ({ instance, volumes, onStatus }) => {
+  const { t } = usePipCacheTranslation();
+  // Only a ready pod can answer; asking another would only count as a failure.
+  const probe = useListedDevpiProbe(instance.namespace, instance.name, instance.pods.ready > 0);
+  const health = cacheHealth(instance, probe, t);
+  const key = `${instance.namespace}/${instance.name}`;
+  React.useEffect(() => onStatus(key, health.status), [key, health.status, onStatus]);
+  return (
+    <Tr
+      data-test="pipcache-cluster-row"
+      data-test-name={instance.name}
+      data-test-namespace={instance.namespace}
+    >
+      <Td dataLabel={t('Name')}>
+        <Link to={detailsPagePath(instance.namespace, instance.name)}>{instance.name}</Link>
+      </Td>
+      <Td dataLabel={t('Project')}>
+        <Link to={listPagePath(instance.namespace)}>{instance.namespace}</Link>
+      </Td>
+      <Td dataLabel={t('Status')}>
+        <HealthLabel health={health} />
+      </Td>
+      <Td dataLabel={t('External index URL')} modifier="breakWord">
+        {instance.externalUrl ? (
+          <IndexUrl url={instance.externalUrl} data-test="pipcache-external-url" />
+        ) : (
+          <span data-test="pipcache-external-url-problem">
+            {externalUrlProblemText(instance.externalUrlProblem ?? { reason: 'Pending' }, t)}
+          </span>
+        )}
+      </Td>
+      <Td dataLabel={t('Internal index URL')} modifier="breakWord">
+        <span data-test="pipcache-internal-url">{instance.internalUrl}</span>
+      </Td>
+      <Td dataLabel={t('Disk')} data-test="pipcache-cluster-disk">
+        <ClusterDiskCell instance={instance} volumes={volumes} />
+      </Td>
+      <Td dataLabel={t('Copy pip settings')}>
+        <CopyButton
+          text={clientSnippet('pip-env', instance.internalUrl)}
+          label={t('Copy pip settings for builds in the cluster ({{name}})', {
+            name: instance.name,
+          })}
+          data-test="pipcache-copy-pip"
+        />
+      </Td>
+    </Tr>
+  );
+};
+
+export default React.memo(ClusterCacheRow);
