@@ -23,6 +23,7 @@ import type {
   Service,
 } from './k8s-types';
 import { normalizeDevpiVersion } from './pep440';
+import { MALLOC_ARENA_ENV } from './sizing';
 import { START_SCRIPT } from './start-script';
 import { MIRROR_PATH } from './urls';
 import { toValuesAnnotation } from './values-annotation';
@@ -153,6 +154,9 @@ const deploymentManifest = (
     // its limit. As an environment variable, a devpi without the option simply ignores it.
     env('DEVPISERVER_ARGON2_MEMORY_COST', '65536'),
     env('HOME', '/tmp'),
+    // Without a cap on malloc arenas, devpi's threads streaming big wheels keep 3–4 times the
+    // memory they use, enough to be OOM-killed under load (see sizing.ts).
+    env(MALLOC_ARENA_ENV.name, MALLOC_ARENA_ENV.value),
     secretEnv('DEVPI_ROOT_PASSWORD', `${name}-root`, 'password'),
     ...(values.devpi.upstreamUrl ? [env('DEVPI_MIRROR_URL', values.devpi.upstreamUrl)] : []),
     ...(values.devpi.cacheExpiry
