@@ -61,13 +61,13 @@ test.describe('editing a cache', () => {
     await cluster.seed(runningCache());
     await page.goto('/pipcache/ns/demo/pipcache');
     await expect(page.getByTestId('pipcache-setting-memory')).toHaveText(
-      'request 256Mi, limit 768Mi',
+      'request 512Mi, limit 1536Mi',
     );
     await expect(page.getByTestId('pipcache-setting-pod-nodes')).toHaveText('Any node');
 
     const modal = await openEdit(page);
     const limit = modal.getByTestId('pipcache-edit-memory-limit');
-    await expect(limit).toHaveValue('768Mi');
+    await expect(limit).toHaveValue('1536Mi');
     await expect(modal.getByTestId('pipcache-edit-ephemeral-warning')).toHaveCount(0);
     await limit.fill('lots');
     await expect(modal.getByTestId('pipcache-edit-memory-limit-error')).toHaveText(
@@ -89,7 +89,7 @@ test.describe('editing a cache', () => {
     await expect(modal).toHaveCount(0);
 
     await expect(page.getByTestId('pipcache-setting-memory')).toHaveText(
-      'request 256Mi, limit 1Gi',
+      'request 512Mi, limit 1Gi',
     );
     await expect(page.getByTestId('pipcache-setting-pod-nodes')).toHaveText('disktype=ssd');
 
@@ -200,7 +200,7 @@ test.describe('editing a cache', () => {
     expect(deployment.spec.template.spec.nodeSelector).toEqual({ zone: 'a' });
     expect(deployment.spec.template.spec.containers[0].resources.limits.memory).toBe('2Gi');
     await expect(page.getByTestId('pipcache-setting-memory')).toHaveText(
-      'request 256Mi, limit 2Gi',
+      'request 512Mi, limit 2Gi',
     );
   });
 
@@ -235,7 +235,7 @@ test.describe('editing a cache', () => {
     });
     expect(
       (await deploymentOf(cluster)).spec.template.spec.containers[0].resources.limits.memory,
-    ).toBe('768Mi');
+    ).toBe('1536Mi');
 
     await modal.getByTestId('pipcache-edit-retry').click();
     await expect(modal).toHaveCount(0);

@@ -72,7 +72,7 @@ export const sizingShortfalls = (values: PipCacheValues, t: TFunction): SizingSh
     shortfalls.push({
       field: 'devpi.requestTimeout',
       message: t(
-        'The upstream timeout of {{seconds}} seconds is short: big projects\' pages on PyPI take longer, and builds that ask for a project while devpi is still fetching it wait at most this long, then fail.',
+        "The upstream timeout of {{seconds}} seconds is short: big projects' pages on PyPI take longer, and builds that ask for a project while devpi is still fetching it wait at most this long, then fail.",
         { seconds: String(timeout) },
       ),
     });

@@ -35,6 +35,7 @@ import {
   type EditableObjects,
   type ObjectPatch,
 } from '../../model/edit-patches';
+import { sizingShortfalls, withRecommendedSizing } from '../../model/sizing';
 import { validateValues } from '../../model/validation';
 import { defaultValues, type InsecureEdgePolicy, type PipCacheValues } from '../../model/values';
 
@@ -78,6 +79,7 @@ const EditCacheModal: React.FC<EditCacheModalProps> = ({ namespace, objects, clo
     [values, namespace, t],
   );
   const invalid = Object.keys(errors).length > 0;
+  const shortfalls = sizingShortfalls(values, t);
   const changed = changedFields(baseline.before, values);
   const unchanged = changed.length === 0;
   // Everything but the build node selector and the route lives in the pod template.
@@ -292,6 +294,33 @@ const EditCacheModal: React.FC<EditCacheModalProps> = ({ namespace, objects, clo
         }}
       >
         <FormSection title={t('Resources')} titleElement="h3">
+          {shortfalls.length > 0 && (
+            <Alert
+              variant="warning"
+              isInline
+              title={t('This cache is sized below what a wave of builds needs')}
+              actionLinks={
+                <AlertActionLink
+                  onClick={() => setValues((current) => withRecommendedSizing(current))}
+                  data-test="pipcache-edit-use-recommended"
+                >
+                  {t('Use the recommended sizing')}
+                </AlertActionLink>
+              }
+              data-test="pipcache-edit-sizing"
+            >
+              <List>
+                {shortfalls.map((shortfall) => (
+                  <ListItem key={shortfall.field}>{shortfall.message}</ListItem>
+                ))}
+              </List>
+              <p>
+                {t(
+                  "Saving a change to the pod also caps its malloc arenas (MALLOC_ARENA_MAX=2), which keeps devpi's memory near what it uses.",
+                )}
+              </p>
+            </Alert>
+          )}
           <Grid hasGutter md={6}>
             <GridItem>
               {text(
