@@ -339,3 +339,53 @@ test('200 caches in one project use as many watches as one cache', async ({ page
   expect(many).toEqual(one);
   expect(one.length).toBeGreaterThanOrEqual(8);
 });
+
+test.describe('what the pod went through', () => {
+  test('an OOM kill of devpi shows on the page with its limit and opens Edit settings to raise it', async ({
+    page,
+    cluster,
+  }) => {
+    await cluster.seed(runningCache());
+    await page.goto('/pipcache/ns/demo/pipcache');
+    await expect(page.getByTestId('pipcache-setting-memory')).toBeVisible();
+    await expect(page.getByTestId('pipcache-restarts')).toHaveCount(0);
+
+    // The kubelet restarts a container killed at its memory limit and records why in lastState.
+    const [pod] = (await cluster.objects('Pod', 'demo')).filter((p) =>
+      String(p.metadata.name).startsWith('pipcache'),
+    );
+    await cluster.seed([
+      {
+        ...pod,
+        status: {
+          ...pod.status,
+          containerStatuses: [
+            {
+              name: 'devpi',
+              ready: true,
+              restartCount: 2,
+              state: { running: { startedAt: '2026-12-06T06:01:00Z' } },
+              lastState: {
+                terminated: {
+                  reason: 'OOMKilled',
+                  exitCode: 137,
+                  finishedAt: '2026-12-06T06:00:58Z',
+                },
+              },
+            },
+          ],
+        },
+      },
+    ]);
+    const alert = page.getByTestId('pipcache-restarts');
+    await expect(alert).toContainText(
+      'devpi was killed for using more memory than its limit (OOMKilled)',
+    );
+    await expect(alert).toContainText('its memory limit of 1536Mi');
+    await expect(alert).toContainText('Raise the memory limit above 1536Mi in Edit settings.');
+    await expect(alert).toContainText('2 restarts of devpi so far.');
+    await page.getByTestId('pipcache-restarts-edit').click();
+    await expect(page.getByTestId('pipcache-edit-modal')).toBeVisible();
+    await expect(page.getByTestId('pipcache-edit-memory-limit')).toHaveValue('1536Mi');
+  });
+});
