@@ -29,8 +29,7 @@ export const podRestarts = (pods: readonly Pod[] = []): PodRestarts | undefined 
   let last: Omit<PodRestarts, 'restarts' | 'oomKilled'> | undefined;
   for (const pod of pods) {
     const statuses = pod.status?.containerStatuses ?? [];
-    const status =
-      statuses.find((candidate) => candidate.name === DEVPI_CONTAINER) ?? statuses[0];
+    const status = statuses.find((candidate) => candidate.name === DEVPI_CONTAINER) ?? statuses[0];
     if (!status) continue;
     restarts += Math.max(0, status.restartCount);
     const ended = status.state?.terminated ?? status.lastState?.terminated;
