@@ -354,9 +354,12 @@ test.describe('what the pod went through', () => {
     const [pod] = (await cluster.objects('Pod', 'demo')).filter((p) =>
       String(p.metadata.name).startsWith('pipcache'),
     );
+    // As the Deployment's pods do, it carries the pod template's labels (the watch selects on them).
+    const templateLabels = (await deploymentOf(cluster)).spec.template.metadata.labels;
     await cluster.seed([
       {
         ...pod,
+        metadata: { ...pod.metadata, labels: { ...pod.metadata.labels, ...templateLabels } },
         status: {
           ...pod.status,
           containerStatuses: [
