@@ -1,3 +1,5 @@
+import { WAVE_PLUGIN_SETUP } from './wave-plugin';
+
 /**
  * The devpi container's start script. It initialises the server directory once (`devpi-init`,
  * guarded by `.nodeinfo`; the original templates' `devpi-server --init` no longer exists),
@@ -8,6 +10,7 @@
 export const START_SCRIPT = `set -eu
 SERVERDIR="\${DEVPISERVER_SERVERDIR}"
 mkdir -p "$SERVERDIR"
+${WAVE_PLUGIN_SETUP}
 if [ ! -f "$SERVERDIR/.nodeinfo" ]; then
   devpi-init --serverdir "$SERVERDIR" --root-passwd "$DEVPI_ROOT_PASSWORD"
 fi
