@@ -154,8 +154,8 @@ const deploymentManifest = (
     // its limit. As an environment variable, a devpi without the option simply ignores it.
     env('DEVPISERVER_ARGON2_MEMORY_COST', '65536'),
     env('HOME', '/tmp'),
-    // Without a cap on malloc arenas, devpi's threads streaming big wheels keep 3–4 times the
-    // memory they use, enough to be OOM-killed under load (see sizing.ts).
+    // glibc keeps memory freed by devpi's streaming threads in per-thread arenas; the cap keeps
+    // fewer of them (see sizing.ts for what it did in measurements).
     env(MALLOC_ARENA_ENV.name, MALLOC_ARENA_ENV.value),
     secretEnv('DEVPI_ROOT_PASSWORD', `${name}-root`, 'password'),
     ...(values.devpi.upstreamUrl ? [env('DEVPI_MIRROR_URL', values.devpi.upstreamUrl)] : []),

@@ -316,7 +316,7 @@ const EditCacheModal: React.FC<EditCacheModalProps> = ({ namespace, objects, clo
               </List>
               <p>
                 {t(
-                  "Saving a change to the pod also caps its malloc arenas (MALLOC_ARENA_MAX=2), which keeps devpi's memory near what it uses.",
+                  'Saving a change to the pod also caps its malloc arenas (MALLOC_ARENA_MAX=2), as new caches have it.',
                 )}
               </p>
             </Alert>
