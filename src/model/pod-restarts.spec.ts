@@ -1,8 +1,6 @@
 import type { Pod } from './k8s-types';
+import { t } from './test-utils';
 import { podRestarts, podRestartsAdvice } from './pod-restarts';
-
-const t = (key: string, options?: Record<string, unknown>): string =>
-  key.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => String(options?.[name] ?? ''));
 
 const pod = (
   name: string,

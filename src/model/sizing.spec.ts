@@ -5,10 +5,8 @@ import {
   sizingShortfalls,
   withRecommendedSizing,
 } from './sizing';
+import { t } from './test-utils';
 import { defaultValues, type PipCacheValues } from './values';
-
-const t = (key: string, options?: Record<string, unknown>): string =>
-  key.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => String(options?.[name] ?? ''));
 
 /** The values of a cache created before the plugin sized for load (its old defaults). */
 const oldCache = (): PipCacheValues => {

@@ -76,6 +76,8 @@ def tween_first_requests(handler, registry):
         def release():
             if ok[0]:
                 _served.add(key)
+                with _guard:
+                    _locks.pop(key, None)
             if acquired:
                 lock.release()
 
@@ -84,8 +86,9 @@ def tween_first_requests(handler, registry):
         except BaseException:
             release()
             raise
-        ok[0] = response.status_code == 200
-        if key.startswith("file:") and ok[0] and request.method == "GET":
+        # Only a GET stores what it fetched (a HEAD of a new file stores nothing).
+        ok[0] = response.status_code == 200 and request.method == "GET"
+        if key.startswith("file:") and ok[0]:
             response.app_iter = _ReleasingIter(response.app_iter, release)
         else:
             release()
