@@ -130,7 +130,7 @@ test.describe('editing a cache', () => {
     await modal.getByTestId('pipcache-edit-build-nodes-add').click();
     await modal.getByTestId('pipcache-edit-build-nodes-key-0').fill('builder');
     await modal.getByTestId('pipcache-edit-build-nodes-value-0').fill('yes');
-    await modal.getByTestId('pipcache-edit-timeout').fill('30');
+    await modal.getByTestId('pipcache-edit-timeout').fill('60');
     await modal.getByTestId('pipcache-edit-offline').check();
     await modal.getByTestId('pipcache-edit-save').click();
     await expect(modal).toHaveCount(0);
@@ -140,7 +140,7 @@ test.describe('editing a cache', () => {
       '10.0.0.0/8 192.168.1.0/24',
     );
     await expect(page.getByTestId('pipcache-setting-build-nodes')).toHaveText('builder=yes');
-    await expect(page.getByTestId('pipcache-setting-timeout')).toHaveText('30 s');
+    await expect(page.getByTestId('pipcache-setting-timeout')).toHaveText('60 s');
     await expect(page.getByTestId('pipcache-setting-offline')).toHaveText(
       'On: only cached packages are served',
     );
@@ -155,7 +155,7 @@ test.describe('editing a cache', () => {
     const env = (await deploymentOf(cluster)).spec.template.spec.containers[0].env;
     expect(env).toEqual(
       expect.arrayContaining([
-        { name: 'DEVPI_REQUEST_TIMEOUT', value: '30' },
+        { name: 'DEVPI_REQUEST_TIMEOUT', value: '60' },
         { name: 'DEVPI_OFFLINE', value: 'true' },
       ]),
     );
@@ -391,4 +391,48 @@ test.describe('what the pod went through', () => {
     await expect(page.getByTestId('pipcache-edit-modal')).toBeVisible();
     await expect(page.getByTestId('pipcache-edit-memory-limit')).toHaveValue('1536Mi');
   });
+});
+
+test('a cache made with the old sizing is raised to the recommended one from Edit settings', async ({
+  page,
+  cluster,
+}) => {
+  // As caches were made before the sizing for a wave of builds: 768Mi, 100m, no arena cap.
+  const old = runningCache().map((object) => {
+    if (object.kind !== 'Deployment') return object;
+    const container = object.spec.template.spec.containers[0];
+    container.resources = {
+      requests: { memory: '256Mi', cpu: '100m' },
+      limits: { memory: '768Mi' },
+    };
+    container.env = container.env.filter(
+      (entry: { name: string }) =>
+        entry.name !== 'MALLOC_ARENA_MAX' && entry.name !== 'DEVPI_REQUEST_TIMEOUT',
+    );
+    return object;
+  });
+  await cluster.seed(old);
+  await page.goto('/pipcache/ns/demo/pipcache');
+  const modal = await openEdit(page);
+  const sizing = modal.getByTestId('pipcache-edit-sizing');
+  await expect(sizing).toContainText('The memory limit 768Mi is below 1536Mi');
+  await expect(sizing).toContainText('The CPU request 100m is below 500m');
+  await modal.getByTestId('pipcache-edit-use-recommended').click();
+  await expect(sizing).toHaveCount(0);
+  await modal.getByTestId('pipcache-edit-save').click();
+  await expect(modal).toHaveCount(0);
+  await expect(page.getByTestId('pipcache-setting-memory')).toHaveText(
+    'request 512Mi, limit 1536Mi',
+  );
+  const container = (await deploymentOf(cluster)).spec.template.spec.containers[0];
+  expect(container.resources).toEqual({
+    requests: { memory: '512Mi', cpu: '500m' },
+    limits: { memory: '1536Mi' },
+  });
+  expect(container.env).toEqual(
+    expect.arrayContaining([
+      { name: 'MALLOC_ARENA_MAX', value: '2' },
+      { name: 'DEVPI_REQUEST_TIMEOUT', value: '30' },
+    ]),
+  );
 });
