@@ -80,7 +80,7 @@ test.describe('the Project Overview', () => {
 
     await cache.getByTestId('pipcache-copy-pip').click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-      'export PIP_INDEX_URL=http://pipcache.demo.svc/root/pypi/+simple/\nexport PIP_TRUSTED_HOST=pipcache.demo.svc',
+      'export PIP_INDEX_URL=http://pipcache.demo.svc/root/pypi/+simple/\nexport PIP_TRUSTED_HOST=pipcache.demo.svc\nexport PIP_RETRIES=8',
     );
 
     // A cache that stops being ready changes its status without a reload.

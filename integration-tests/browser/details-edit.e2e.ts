@@ -61,13 +61,13 @@ test.describe('editing a cache', () => {
     await cluster.seed(runningCache());
     await page.goto('/pipcache/ns/demo/pipcache');
     await expect(page.getByTestId('pipcache-setting-memory')).toHaveText(
-      'request 256Mi, limit 768Mi',
+      'request 512Mi, limit 1536Mi',
     );
     await expect(page.getByTestId('pipcache-setting-pod-nodes')).toHaveText('Any node');
 
     const modal = await openEdit(page);
     const limit = modal.getByTestId('pipcache-edit-memory-limit');
-    await expect(limit).toHaveValue('768Mi');
+    await expect(limit).toHaveValue('1536Mi');
     await expect(modal.getByTestId('pipcache-edit-ephemeral-warning')).toHaveCount(0);
     await limit.fill('lots');
     await expect(modal.getByTestId('pipcache-edit-memory-limit-error')).toHaveText(
@@ -89,7 +89,7 @@ test.describe('editing a cache', () => {
     await expect(modal).toHaveCount(0);
 
     await expect(page.getByTestId('pipcache-setting-memory')).toHaveText(
-      'request 256Mi, limit 1Gi',
+      'request 512Mi, limit 1Gi',
     );
     await expect(page.getByTestId('pipcache-setting-pod-nodes')).toHaveText('disktype=ssd');
 
@@ -130,7 +130,7 @@ test.describe('editing a cache', () => {
     await modal.getByTestId('pipcache-edit-build-nodes-add').click();
     await modal.getByTestId('pipcache-edit-build-nodes-key-0').fill('builder');
     await modal.getByTestId('pipcache-edit-build-nodes-value-0').fill('yes');
-    await modal.getByTestId('pipcache-edit-timeout').fill('30');
+    await modal.getByTestId('pipcache-edit-timeout').fill('60');
     await modal.getByTestId('pipcache-edit-offline').check();
     await modal.getByTestId('pipcache-edit-save').click();
     await expect(modal).toHaveCount(0);
@@ -140,7 +140,7 @@ test.describe('editing a cache', () => {
       '10.0.0.0/8 192.168.1.0/24',
     );
     await expect(page.getByTestId('pipcache-setting-build-nodes')).toHaveText('builder=yes');
-    await expect(page.getByTestId('pipcache-setting-timeout')).toHaveText('30 s');
+    await expect(page.getByTestId('pipcache-setting-timeout')).toHaveText('60 s');
     await expect(page.getByTestId('pipcache-setting-offline')).toHaveText(
       'On: only cached packages are served',
     );
@@ -155,7 +155,7 @@ test.describe('editing a cache', () => {
     const env = (await deploymentOf(cluster)).spec.template.spec.containers[0].env;
     expect(env).toEqual(
       expect.arrayContaining([
-        { name: 'DEVPI_REQUEST_TIMEOUT', value: '30' },
+        { name: 'DEVPI_REQUEST_TIMEOUT', value: '60' },
         { name: 'DEVPI_OFFLINE', value: 'true' },
       ]),
     );
@@ -200,7 +200,7 @@ test.describe('editing a cache', () => {
     expect(deployment.spec.template.spec.nodeSelector).toEqual({ zone: 'a' });
     expect(deployment.spec.template.spec.containers[0].resources.limits.memory).toBe('2Gi');
     await expect(page.getByTestId('pipcache-setting-memory')).toHaveText(
-      'request 256Mi, limit 2Gi',
+      'request 512Mi, limit 2Gi',
     );
   });
 
@@ -235,7 +235,7 @@ test.describe('editing a cache', () => {
     });
     expect(
       (await deploymentOf(cluster)).spec.template.spec.containers[0].resources.limits.memory,
-    ).toBe('768Mi');
+    ).toBe('1536Mi');
 
     await modal.getByTestId('pipcache-edit-retry').click();
     await expect(modal).toHaveCount(0);
@@ -338,4 +338,101 @@ test('200 caches in one project use as many watches as one cache', async ({ page
   const many = await watchesFor(200);
   expect(many).toEqual(one);
   expect(one.length).toBeGreaterThanOrEqual(8);
+});
+
+test.describe('what the pod went through', () => {
+  test('an OOM kill of devpi shows on the page with its limit and opens Edit settings to raise it', async ({
+    page,
+    cluster,
+  }) => {
+    await cluster.seed(runningCache());
+    await page.goto('/pipcache/ns/demo/pipcache');
+    await expect(page.getByTestId('pipcache-setting-memory')).toBeVisible();
+    await expect(page.getByTestId('pipcache-restarts')).toHaveCount(0);
+
+    // The kubelet restarts a container killed at its memory limit and records why in lastState.
+    const [pod] = (await cluster.objects('Pod', 'demo')).filter((p) =>
+      String(p.metadata.name).startsWith('pipcache'),
+    );
+    // As the Deployment's pods do, it carries the pod template's labels (the watch selects on them).
+    const templateLabels = (await deploymentOf(cluster)).spec.template.metadata.labels;
+    await cluster.seed([
+      {
+        ...pod,
+        metadata: { ...pod.metadata, labels: { ...pod.metadata.labels, ...templateLabels } },
+        status: {
+          ...pod.status,
+          containerStatuses: [
+            {
+              name: 'devpi',
+              ready: true,
+              restartCount: 2,
+              state: { running: { startedAt: '2026-12-06T06:01:00Z' } },
+              lastState: {
+                terminated: {
+                  reason: 'OOMKilled',
+                  exitCode: 137,
+                  finishedAt: '2026-12-06T06:00:58Z',
+                },
+              },
+            },
+          ],
+        },
+      },
+    ]);
+    const alert = page.getByTestId('pipcache-restarts');
+    await expect(alert).toContainText(
+      'devpi was killed for using more memory than its limit (OOMKilled)',
+    );
+    await expect(alert).toContainText('its memory limit of 1536Mi');
+    await expect(alert).toContainText('Raise the memory limit above 1536Mi in Edit settings.');
+    await expect(alert).toContainText('2 restarts of devpi so far.');
+    await page.getByTestId('pipcache-restarts-edit').click();
+    await expect(page.getByTestId('pipcache-edit-modal')).toBeVisible();
+    await expect(page.getByTestId('pipcache-edit-memory-limit')).toHaveValue('1536Mi');
+  });
+});
+
+test('a cache made with the old sizing is raised to the recommended one from Edit settings', async ({
+  page,
+  cluster,
+}) => {
+  // As caches were made before the sizing for a wave of builds: 768Mi, 100m, no arena cap.
+  const old = runningCache().map((object) => {
+    if (object.kind !== 'Deployment') return object;
+    const container = object.spec.template.spec.containers[0];
+    container.resources = {
+      requests: { memory: '256Mi', cpu: '100m' },
+      limits: { memory: '768Mi' },
+    };
+    container.env = container.env.filter(
+      (entry: { name: string }) =>
+        entry.name !== 'MALLOC_ARENA_MAX' && entry.name !== 'DEVPI_REQUEST_TIMEOUT',
+    );
+    return object;
+  });
+  await cluster.seed(old);
+  await page.goto('/pipcache/ns/demo/pipcache');
+  const modal = await openEdit(page);
+  const sizing = modal.getByTestId('pipcache-edit-sizing');
+  await expect(sizing).toContainText('The memory limit 768Mi is below 1536Mi');
+  await expect(sizing).toContainText('The CPU request 100m is below 500m');
+  await modal.getByTestId('pipcache-edit-use-recommended').click();
+  await expect(sizing).toHaveCount(0);
+  await modal.getByTestId('pipcache-edit-save').click();
+  await expect(modal).toHaveCount(0);
+  await expect(page.getByTestId('pipcache-setting-memory')).toHaveText(
+    'request 512Mi, limit 1536Mi',
+  );
+  const container = (await deploymentOf(cluster)).spec.template.spec.containers[0];
+  expect(container.resources).toEqual({
+    requests: { memory: '512Mi', cpu: '500m' },
+    limits: { memory: '1536Mi' },
+  });
+  expect(container.env).toEqual(
+    expect.arrayContaining([
+      { name: 'MALLOC_ARENA_MAX', value: '2' },
+      { name: 'DEVPI_REQUEST_TIMEOUT', value: '30' },
+    ]),
+  );
 });

@@ -26,7 +26,7 @@ test.describe('seeing a cache', () => {
     );
     await internal.getByRole('button', { name: /^Copy/ }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-      'export PIP_INDEX_URL=http://pipcache.demo.svc/root/pypi/+simple/\nexport PIP_TRUSTED_HOST=pipcache.demo.svc',
+      'export PIP_INDEX_URL=http://pipcache.demo.svc/root/pypi/+simple/\nexport PIP_TRUSTED_HOST=pipcache.demo.svc\nexport PIP_RETRIES=8',
     );
     await expect(internal.getByTestId('copy-announcement')).toHaveText(/Copied/);
 
@@ -111,7 +111,7 @@ test.describe('seeing a cache', () => {
     ).toHaveAttribute('data-status', 'building');
     await alpha.getByTestId('pipcache-copy-pip').click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-      'export PIP_INDEX_URL=http://alpha.demo.svc/root/pypi/+simple/\nexport PIP_TRUSTED_HOST=alpha.demo.svc',
+      'export PIP_INDEX_URL=http://alpha.demo.svc/root/pypi/+simple/\nexport PIP_TRUSTED_HOST=alpha.demo.svc\nexport PIP_RETRIES=8',
     );
   });
 

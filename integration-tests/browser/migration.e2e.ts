@@ -30,7 +30,7 @@ test.describe('migrating a cache made by the original templates', () => {
 
     // The templates' 256Mi memory limit is raised to what devpi 6 needs; the CPU limit stays.
     await page.getByRole('button', { name: 'Resources' }).click();
-    await expect(page.getByTestId('pipcache-resources-memoryLimit')).toHaveValue('768Mi');
+    await expect(page.getByTestId('pipcache-resources-memoryLimit')).toHaveValue('1536Mi');
     await expect(page.getByTestId('pipcache-resources-cpuLimit')).toHaveValue('1');
 
     await page.getByTestId('pipcache-migration-claim-keep').check();

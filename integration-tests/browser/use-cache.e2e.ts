@@ -80,6 +80,7 @@ test.describe('using a cache in builds', () => {
       { name: 'PIP_INDEX_URL', value: INTERNAL },
       { name: 'APP_MODULE', value: 'app:main' },
       { name: 'PIP_TRUSTED_HOST', value: 'pipcache.demo.svc' },
+      { name: 'PIP_RETRIES', value: '8' },
       { name: 'UV_DEFAULT_INDEX', value: INTERNAL },
     ]);
     expect(used.metadata.annotations['pipcache-plugin/uses']).toBe('demo/pipcache');
@@ -132,6 +133,7 @@ test.describe('using a cache in builds', () => {
     );
     expect(envOf(await readBuildConfig(cluster, 'api'))).toEqual([
       { name: 'PIP_INDEX_URL', value: EXTERNAL },
+      { name: 'PIP_RETRIES', value: '8' },
       { name: 'UV_DEFAULT_INDEX', value: EXTERNAL },
     ]);
   });
@@ -255,6 +257,7 @@ test.describe('using a cache in builds', () => {
     expect((await clusterBuild()).spec.buildDefaults.env).toEqual([
       { name: 'PIP_INDEX_URL', value: INTERNAL },
       { name: 'PIP_TRUSTED_HOST', value: 'pipcache.demo.svc' },
+      { name: 'PIP_RETRIES', value: '8' },
       { name: 'UV_DEFAULT_INDEX', value: INTERNAL },
     ]);
     await expect(modal.getByTestId('pipcache-cluster-current')).toHaveText(

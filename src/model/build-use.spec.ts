@@ -111,6 +111,7 @@ describe('env change preview', () => {
       { name: 'PIP_INDEX_URL', before: 'https://old/simple/', after: URL_HTTP, change: 'replaced' },
       { name: 'TOKEN', before: '(secretKeyRef)', after: '(secretKeyRef)', change: 'kept' },
       { name: 'PIP_TRUSTED_HOST', before: undefined, after: 'pipcache.demo.svc', change: 'added' },
+      { name: 'PIP_RETRIES', before: undefined, after: '8', change: 'added' },
       { name: 'UV_DEFAULT_INDEX', before: undefined, after: URL_HTTP, change: 'added' },
     ]);
   });
@@ -217,6 +218,7 @@ describe('stop using preview', () => {
     expect(stopUsingEnvChanges(used)).toEqual([
       { name: 'PIP_INDEX_URL', before: URL_HTTP, after: 'https://old/simple/', change: 'replaced' },
       { name: 'PIP_TRUSTED_HOST', before: 'pipcache.demo.svc', change: 'removed' },
+      { name: 'PIP_RETRIES', before: '8', change: 'removed' },
       { name: 'UV_DEFAULT_INDEX', before: URL_HTTP, change: 'removed' },
     ]);
     expect(stopUsingEnvChanges(start)).toBeUndefined();

@@ -97,6 +97,7 @@ describe.each(['Source', 'Docker'] as const)('%s strategy', (type) => {
     const switched = use(use(original), HTTPS);
     expect(strategyEnv(switched)).toEqual([
       { name: 'PIP_INDEX_URL', value: HTTPS },
+      { name: 'PIP_RETRIES', value: '8' },
       { name: 'UV_DEFAULT_INDEX', value: HTTPS },
     ]);
     expect(stop(switched)).toEqual(original);

@@ -22,7 +22,12 @@ export interface PatchOperation {
 }
 
 /** The variables "use a cache" manages; their previous values are recorded and restored. */
-export const MANAGED_ENV = ['PIP_INDEX_URL', 'PIP_TRUSTED_HOST', 'UV_DEFAULT_INDEX'] as const;
+export const MANAGED_ENV = [
+  'PIP_INDEX_URL',
+  'PIP_TRUSTED_HOST',
+  'PIP_RETRIES',
+  'UV_DEFAULT_INDEX',
+] as const;
 
 /** What the previous-env annotation records: each managed entry as it was, where it was. */
 export interface PreviousEnv {

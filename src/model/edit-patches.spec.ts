@@ -59,7 +59,7 @@ describe('editPatches', () => {
     const objects = live(values);
     const requested: PipCacheValues = {
       ...values,
-      resources: { ...values.resources, memoryLimit: '1Gi' },
+      resources: { ...values.resources, memoryLimit: '2Gi' },
       placement: {
         ...values.placement,
         pods: [{ key: 'node-role.kubernetes.io/infra', value: '' }],
@@ -75,8 +75,8 @@ describe('editPatches', () => {
         op: 'add',
         path: '/spec/template/spec/containers/0/resources',
         value: {
-          requests: { memory: '256Mi', cpu: '100m' },
-          limits: { memory: '1Gi' },
+          requests: { memory: '512Mi', cpu: '500m' },
+          limits: { memory: '2Gi', cpu: '2' },
         },
       },
       {
@@ -94,7 +94,7 @@ describe('editPatches', () => {
       deployment?.operations.at(-1)?.value as string,
       defaultValues(),
     );
-    expect(recorded?.resources.memoryLimit).toBe('1Gi');
+    expect(recorded?.resources.memoryLimit).toBe('2Gi');
     expect(recorded?.placement.pods).toEqual([{ key: 'node-role.kubernetes.io/infra', value: '' }]);
   });
 
@@ -228,7 +228,27 @@ describe('envWithDevpiOptions', () => {
       { name: 'DEVPI_REQUEST_TIMEOUT', value: '30' },
       { name: 'HOME', value: '/tmp' },
       { name: 'DEVPI_MIRROR_CACHE_EXPIRY', value: '3600' },
+      { name: 'MALLOC_ARENA_MAX', value: '2' },
     ]);
+  });
+
+  it('adds the malloc arena cap to a cache made before it, once, when its pod is edited', () => {
+    const values = base();
+    const objects = live(values);
+    const container = objects.deployment.spec!.template.spec!.containers[0]!;
+    container.env = container.env!.filter((entry) => entry.name !== 'MALLOC_ARENA_MAX');
+    const [deployment] = editPatches(objects, values, {
+      ...values,
+      resources: { ...values.resources, memoryLimit: '2Gi' },
+    });
+    const env = deployment?.operations.find((operation) => operation.path.endsWith('/env'));
+    expect(env?.value).toContainEqual({ name: 'MALLOC_ARENA_MAX', value: '2' });
+    // A cache that has it already gets no env operation for a resources change.
+    const [again] = editPatches(live(values), values, {
+      ...values,
+      resources: { ...values.resources, memoryLimit: '2Gi' },
+    });
+    expect(again?.operations.some((operation) => operation.path.endsWith('/env'))).toBe(false);
   });
 
   it('is what the Deployment patch writes when a devpi option changes', () => {

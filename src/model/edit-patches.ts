@@ -2,6 +2,7 @@ import { pointerSegment, type PatchOperation } from './buildconfig-patch';
 import { ANNOTATION_VALUES } from './contract';
 import type { BuildConfig, Container, Deployment, EnvVar, Route } from './k8s-types';
 import { DEVPI_COMMAND } from './start-script';
+import { MALLOC_ARENA_ENV } from './sizing';
 import { fromValuesAnnotation, toValuesAnnotation } from './values-annotation';
 import { toMap, toRows, type PipCacheValues } from './values';
 
@@ -58,7 +59,8 @@ const desiredOptionEnv = (values: PipCacheValues): Record<DevpiOptionEnv, string
 
 /**
  * The container env with the devpi option variables set as the values say: changed in place,
- * removed when empty, appended when new; every other variable stays as it is.
+ * removed when empty, appended when new; the malloc arena cap added when missing; every other
+ * variable stays as it is.
  */
 export const envWithDevpiOptions = (
   current: readonly EnvVar[],
@@ -79,6 +81,10 @@ export const envWithDevpiOptions = (
     if (desired[name] && !next.some((entry) => entry.name === name)) {
       next.push({ name, value: desired[name] });
     }
+  }
+  // Caches created before the arena cap get it with their next edit of the pod.
+  if (!next.some((entry) => entry.name === MALLOC_ARENA_ENV.name)) {
+    next.push({ ...MALLOC_ARENA_ENV });
   }
   return next;
 };
@@ -141,7 +147,7 @@ const deploymentOperations = (
       operations.push({ op: 'add', path: `${containerPath}/resources`, value: resources });
     }
   }
-  if (container && !same(before.devpi, after.devpi)) {
+  if (container && (!same(before.resources, after.resources) || !same(before.devpi, after.devpi))) {
     const env = envWithDevpiOptions(container.env ?? [], after);
     if (!same(container.env ?? [], env)) {
       operations.push({ op: 'add', path: `${containerPath}/env`, value: env });

@@ -141,8 +141,12 @@ describe('client snippets', () => {
     expect(pipEnvEntries(http)).toEqual([
       { name: 'PIP_INDEX_URL', value: http },
       { name: 'PIP_TRUSTED_HOST', value: 'pipcache.demo.svc' },
+      { name: 'PIP_RETRIES', value: '8' },
     ]);
-    expect(pipEnvEntries(https)).toEqual([{ name: 'PIP_INDEX_URL', value: https }]);
+    expect(pipEnvEntries(https)).toEqual([
+      { name: 'PIP_INDEX_URL', value: https },
+      { name: 'PIP_RETRIES', value: '8' },
+    ]);
   });
 
   it.each(SNIPPET_KINDS)(
@@ -158,7 +162,7 @@ describe('client snippets', () => {
 
   it('writes each client in its own syntax', () => {
     expect(clientSnippet('pip-conf', http)).toBe(
-      `[global]\nindex-url = ${http}\ntrusted-host = pipcache.demo.svc`,
+      `[global]\nindex-url = ${http}\ntrusted-host = pipcache.demo.svc\nretries = 8`,
     );
     expect(clientSnippet('uv', http)).toBe(`export UV_DEFAULT_INDEX=${http}`);
     expect(clientSnippet('poetry', https)).toBe(

@@ -9,6 +9,7 @@ import type {
   Route,
   Service,
 } from './k8s-types';
+import { podRestarts, type PodRestarts } from './pod-restarts';
 import { externalIndexUrl, internalIndexUrl, routeAdmission } from './urls';
 import { fromValuesAnnotation } from './values-annotation';
 import { defaultValues, type PipCacheValues } from './values';
@@ -43,6 +44,10 @@ export interface CacheInstance {
   };
   build: { state: BuildState; name?: string; message?: string };
   pods: { ready: number; desired: number; waitingReason?: string };
+  /** Restarts of devpi and how the last run ended (OOMKilled …), when it restarted at all. */
+  restarts?: PodRestarts;
+  /** The devpi container's memory limit as the Deployment has it. */
+  memoryLimit?: string;
   /** The values that made the cache, when its annotation is readable. */
   values?: PipCacheValues;
   /** Whether the cache's image is built in the cluster. */
@@ -130,6 +135,13 @@ export const toInstanceView = (resources: CacheResources): CacheInstance => {
       desired: deployment.spec?.replicas ?? 1,
       waitingReason: podWaitingReason(resources.pods),
     },
+    restarts: podRestarts(resources.pods),
+    memoryLimit: quantityText(
+      (
+        deployment.spec?.template.spec?.containers.find((c) => c.name === 'devpi') ??
+        deployment.spec?.template.spec?.containers[0]
+      )?.resources?.limits?.memory,
+    ),
     values: fromValuesAnnotation(
       deployment.metadata?.annotations?.[ANNOTATION_VALUES],
       defaultValues(),

@@ -213,9 +213,11 @@ describe('manifest details', () => {
     expect(container.startupProbe?.httpGet?.path).toBe('/+api');
     expect(container.readinessProbe?.httpGet?.path).toBe('/+api');
     expect(container.resources).toEqual({
-      requests: { memory: '256Mi', cpu: '100m' },
-      limits: { memory: '768Mi' },
+      requests: { memory: '512Mi', cpu: '500m' },
+      limits: { memory: '1536Mi', cpu: '2' },
     });
+    expect(container.env).toContainEqual({ name: 'MALLOC_ARENA_MAX', value: '2' });
+    expect(container.env).toContainEqual({ name: 'DEVPI_REQUEST_TIMEOUT', value: '30' });
     expect(deployment.spec!.strategy).toEqual({ type: 'Recreate' });
     expect(deployment.spec!.replicas).toBe(1);
     expect(JSON.parse(deployment.metadata!.annotations!['image.openshift.io/triggers']!)).toEqual([

@@ -24,6 +24,7 @@ import type {
 } from './k8s-types';
 import { normalizeDevpiVersion } from './pep440';
 import { DEVPI_COMMAND } from './start-script';
+import { MALLOC_ARENA_ENV } from './sizing';
 import { MIRROR_PATH } from './urls';
 import { toValuesAnnotation } from './values-annotation';
 import { DEFAULT_DEVPI_VERSION, toMap, type PipCacheValues } from './values';
@@ -153,6 +154,9 @@ const deploymentManifest = (
     // its limit. As an environment variable, a devpi without the option simply ignores it.
     env('DEVPISERVER_ARGON2_MEMORY_COST', '65536'),
     env('HOME', '/tmp'),
+    // glibc keeps memory freed by devpi's streaming threads in per-thread arenas; the cap keeps
+    // fewer of them (see sizing.ts for what it did in measurements).
+    env(MALLOC_ARENA_ENV.name, MALLOC_ARENA_ENV.value),
     secretEnv('DEVPI_ROOT_PASSWORD', `${name}-root`, 'password'),
     ...(values.devpi.upstreamUrl ? [env('DEVPI_MIRROR_URL', values.devpi.upstreamUrl)] : []),
     ...(values.devpi.cacheExpiry

@@ -115,7 +115,7 @@ describe('migrationValues', () => {
   });
 
   it('raises a memory limit below what devpi 6 needs, and keeps a larger one', () => {
-    expect(migrationValues(defaultValues(), objects()).resources.memoryLimit).toBe('768Mi');
+    expect(migrationValues(defaultValues(), objects()).resources.memoryLimit).toBe('1536Mi');
     const big = dc();
     const container = big.spec?.template?.spec?.containers?.[0];
     if (container?.resources?.limits) container.resources.limits.memory = '2Gi';

@@ -73,7 +73,7 @@ describe('the original README example through the model', () => {
 
   it('MEMORY_LIMIT and CPU_LIMIT are resource fields; memory defaults high enough for devpi 6', () => {
     const container = get('Deployment').spec!.template.spec!.containers[0]!;
-    expect(container.resources?.limits).toEqual({ memory: '768Mi' });
+    expect(container.resources?.limits).toEqual({ memory: '1536Mi', cpu: '2' });
     const withCpu = buildManifests(
       { ...values, resources: { ...values.resources, cpuLimit: '1' } },
       'infra',
@@ -85,7 +85,7 @@ describe('the original README example through the model', () => {
     );
     const limited = withCpu.find((p) => p.object.kind === 'Deployment')!.object as Deployment;
     expect(limited.spec!.template.spec!.containers[0]!.resources?.limits).toEqual({
-      memory: '768Mi',
+      memory: '1536Mi',
       cpu: '1',
     });
   });

@@ -1,3 +1,5 @@
+import { WAVE_PLUGIN_SETUP } from './wave-plugin';
+
 /**
  * The devpi container's start script, run as `/bin/sh -c` (bash on the UBI Python images) with
  * the Deployment's environment. What it relies on was read in devpi-server 6.19.1's source and
@@ -93,6 +95,7 @@ def devpiserver_get_mirror_auth(mirror_url, www_authenticate_header):
 PY
 printf 'Metadata-Version: 2.1\\nName: pipcache-devpi-auth\\nVersion: 1.0\\n' > "$PLUGINDIR/pipcache_devpi_auth-1.0.dist-info/METADATA"
 printf '[devpi_server]\\npipcache_devpi_auth = pipcache_devpi_auth\\n' > "$PLUGINDIR/pipcache_devpi_auth-1.0.dist-info/entry_points.txt"
+${WAVE_PLUGIN_SETUP}
 PYTHONPATH="$PLUGINDIR\${PYTHONPATH:+:$PYTHONPATH}"
 export PYTHONPATH
 

@@ -1,3 +1,5 @@
+import { RECOMMENDED_REQUEST_TIMEOUT, RECOMMENDED_RESOURCES } from './sizing';
+
 /** Form values of a cache: what the create form edits and what the values annotation records. */
 
 export type StorageKind = 'ephemeral' | 'persistent';
@@ -141,7 +143,8 @@ export const defaultValues = (
       githubWebhook: false,
       reference: '',
     },
-    resources: { memoryRequest: '256Mi', memoryLimit: '768Mi', cpuRequest: '100m', cpuLimit: '' },
+    // Sized for a wave of builds, not for an idle cache: see RECOMMENDED_RESOURCES.
+    resources: { ...RECOMMENDED_RESOURCES },
     placement: { build: [], pods: [] },
     route: { enabled: true, host: '', insecureEdgeTermination: 'Redirect', allowedCidrs: '' },
     devpi: {
@@ -149,7 +152,7 @@ export const defaultValues = (
       upstreamUsername: '',
       upstreamPassword: '',
       cacheExpiry: '',
-      requestTimeout: '',
+      requestTimeout: RECOMMENDED_REQUEST_TIMEOUT,
       offline: false,
     },
     proxy: {

@@ -93,6 +93,7 @@ describe('UseCacheModal', () => {
     expect(sent[1]?.value).toEqual([
       { name: 'PIP_INDEX_URL', value: 'http://pipcache.demo.svc/root/pypi/+simple/' },
       { name: 'PIP_TRUSTED_HOST', value: 'pipcache.demo.svc' },
+      { name: 'PIP_RETRIES', value: '8' },
       { name: 'UV_DEFAULT_INDEX', value: 'http://pipcache.demo.svc/root/pypi/+simple/' },
     ]);
   });

@@ -53,7 +53,9 @@ const DevpiOptionsSection: React.FC<{ binding: FormBinding }> = ({ binding }) =>
         label={t('Upstream timeout (seconds)')}
         value={values.devpi.requestTimeout}
         update={(v, requestTimeout) => ({ ...v, devpi: { ...v.devpi, requestTimeout } })}
-        help={t('Empty = 5.')}
+        help={t(
+          "Empty = devpi's 5. Builds that ask for a project while devpi is still fetching it wait at most this long; 30 leaves room for big projects' pages on PyPI.",
+        )}
       />
       <ValueTextField
         binding={binding}

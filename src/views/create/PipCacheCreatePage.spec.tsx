@@ -269,6 +269,25 @@ describe('PipCacheCreatePage', () => {
     ).toBeInTheDocument();
   });
 
+  it('explains the resource defaults, and says what a lower memory limit risks where it is typed', async () => {
+    renderForm();
+    await act(async () =>
+      userEvent.click(await screen.findByRole('button', { name: 'Resources' })),
+    );
+    expect(screen.getByTestId('pipcache-resources-explanation')).toHaveTextContent(
+      'sized for the first wave of builds',
+    );
+    const limit = screen.getByTestId('pipcache-resources-memoryLimit');
+    expect(limit).toHaveValue('1536Mi');
+    expect(screen.getByTestId('pipcache-resources-cpuRequest')).toHaveValue('500m');
+    expect(screen.queryByTestId('pipcache-resources-shortfalls')).toBeNull();
+    await userEvent.clear(limit);
+    await userEvent.type(limit, '768Mi');
+    expect(screen.getByTestId('pipcache-resources-shortfalls')).toHaveTextContent(
+      'The memory limit 768Mi is below 1536Mi',
+    );
+  });
+
   it('puts a cause the cluster refused under the field it belongs to, and creates nothing', async () => {
     create.mockImplementation(((options: { model: { kind: string } }) =>
       options.model.kind === 'Route'

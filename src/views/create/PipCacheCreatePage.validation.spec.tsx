@@ -103,7 +103,7 @@ describe('the create form refuses bad input with the translated message under ea
     await retype('pipcache-storage-size', '-1Gi');
 
     await openSection('Resources');
-    await retype('pipcache-resources-memoryRequest', '1Gi');
+    await retype('pipcache-resources-memoryRequest', '2Gi');
 
     await openSection('Route');
     await retype('pipcache-route-host', '*.apps.example.com');
@@ -123,7 +123,7 @@ describe('the create form refuses bad input with the translated message under ea
       '[xx] Einen Wert größer als null eingeben.',
     );
     expect(screen.getByTestId('pipcache-resources-memoryLimit-error')).toHaveTextContent(
-      '[xx] Die Anforderung darf das Limit (768Mi) nicht übersteigen.',
+      '[xx] Die Anforderung darf das Limit (1536Mi) nicht übersteigen.',
     );
     expect(screen.getByTestId('pipcache-route-host-error')).toHaveTextContent(
       '[xx] Keine Platzhalter-Hosts.',

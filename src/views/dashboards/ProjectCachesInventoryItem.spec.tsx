@@ -144,7 +144,7 @@ describe('ProjectCachesInventoryItem', () => {
       ),
     );
     expect(written).toEqual([
-      'export PIP_INDEX_URL=http://alpha.demo.svc/root/pypi/+simple/\nexport PIP_TRUSTED_HOST=alpha.demo.svc',
+      'export PIP_INDEX_URL=http://alpha.demo.svc/root/pypi/+simple/\nexport PIP_TRUSTED_HOST=alpha.demo.svc\nexport PIP_RETRIES=8',
     ]);
     // The confirmation is read aloud once the browser has copied.
     expect(await screen.findByText('Copied to the clipboard.')).toBeInTheDocument();

@@ -1,5 +1,7 @@
 import * as React from 'react';
 import {
+  Alert,
+  AlertActionLink,
   Button,
   DescriptionList,
   DescriptionListDescription,
@@ -19,6 +21,7 @@ import { useDevpiProbe } from '../../hooks/useDevpiProbe';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { cacheHealth } from '../../model/health';
 import { externalUrlProblemText, type CacheInstance } from '../../model/instance';
+import { podRestartsAdvice } from '../../model/pod-restarts';
 import type { BuildConfig, Deployment, PersistentVolumeClaim } from '../../model/k8s-types';
 import { clientSnippet } from '../../model/snippets';
 import CacheDiskUsage from './CacheDiskUsage';
@@ -45,7 +48,9 @@ const CacheOverview: React.FC<{
   deployment?: Deployment;
   /** Offered when the router refused the Route's host. */
   onChangeHost?: () => void;
-}> = ({ instance, hasService, buildConfig, pvc, deployment, onChangeHost }) => {
+  /** Opens Edit settings: offered when devpi was OOM-killed. */
+  onEdit?: () => void;
+}> = ({ instance, hasService, buildConfig, pvc, deployment, onChangeHost, onEdit }) => {
   const access = useCacheChangeAccess(instance.namespace, instance.name);
   const { t } = usePipCacheTranslation();
   const launchModal = useModal();
@@ -63,8 +68,28 @@ const CacheOverview: React.FC<{
     complete: t('Complete'),
     failed: t('Failed'),
   };
+  const restarts = podRestartsAdvice(instance.restarts, instance.memoryLimit, t);
   return (
     <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsLg' }}>
+      {restarts && (
+        <FlexItem>
+          <Alert
+            variant={restarts.severity}
+            isInline
+            title={restarts.title}
+            actionLinks={
+              instance.restarts?.oomKilled && onEdit ? (
+                <AlertActionLink onClick={onEdit} data-test="pipcache-restarts-edit">
+                  {t('Edit settings')}
+                </AlertActionLink>
+              ) : undefined
+            }
+            data-test="pipcache-restarts"
+          >
+            {restarts.body}
+          </Alert>
+        </FlexItem>
+      )}
       <FlexItem>
         <DescriptionList isHorizontal>
           <DescriptionListGroup>

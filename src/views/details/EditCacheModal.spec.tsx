@@ -46,7 +46,8 @@ describe('EditCacheModal', () => {
   it('starts from the cache settings and shows errors under the fields, with Save disabled', async () => {
     render(<EditCacheModal namespace="demo" objects={objects()} closeModal={jest.fn()} />);
     const limit = screen.getByTestId('pipcache-edit-memory-limit');
-    expect(limit).toHaveValue('768Mi');
+    expect(limit).toHaveValue('1536Mi');
+    expect(screen.queryByTestId('pipcache-edit-sizing')).toBeNull();
     expect(screen.getByTestId('pipcache-edit-save')).toBeDisabled();
     await userEvent.clear(limit);
     await userEvent.type(limit, '2 lots');
@@ -99,5 +100,46 @@ describe('EditCacheModal', () => {
       'Deployment pipcache: refused: quota exceeded',
     );
     expect(patch).toHaveBeenCalledTimes(1);
+  });
+
+  it('raises a cache made with the old sizing to the recommended one, adding the malloc arena cap', async () => {
+    patch.mockResolvedValue({});
+    const old = objects();
+    const container = old.deployment.spec!.template.spec!.containers[0]!;
+    container.resources = {
+      requests: { memory: '256Mi', cpu: '100m' },
+      limits: { memory: '768Mi' },
+    };
+    container.env = container.env!.filter(
+      (entry) => entry.name !== 'MALLOC_ARENA_MAX' && entry.name !== 'DEVPI_REQUEST_TIMEOUT',
+    );
+    render(<EditCacheModal namespace="demo" objects={old} closeModal={jest.fn()} />);
+    const sizing = screen.getByTestId('pipcache-edit-sizing');
+    expect(sizing).toHaveTextContent('The memory limit 768Mi is below 1536Mi');
+    expect(sizing).toHaveTextContent('The CPU request 100m is below 500m');
+    expect(sizing).toHaveTextContent('timeout of 5 seconds');
+    // The Alert measures its title after rendering: let that settle before it goes away.
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await userEvent.click(screen.getByTestId('pipcache-edit-use-recommended'));
+    });
+    expect(screen.getByTestId('pipcache-edit-memory-limit')).toHaveValue('1536Mi');
+    expect(screen.getByTestId('pipcache-edit-memory-request')).toHaveValue('512Mi');
+    expect(screen.getByTestId('pipcache-edit-timeout')).toHaveValue('30');
+    expect(screen.queryByTestId('pipcache-edit-sizing')).toBeNull();
+    await save();
+    const operations = patch.mock.calls[1]?.[0].data ?? [];
+    expect(operations).toContainEqual({
+      op: 'add',
+      path: '/spec/template/spec/containers/0/resources',
+      value: { requests: { memory: '512Mi', cpu: '500m' }, limits: { memory: '1536Mi' } },
+    });
+    const env = operations.find((operation: { path: string }) => operation.path.endsWith('/env'));
+    expect(env?.value).toEqual(
+      expect.arrayContaining([
+        { name: 'MALLOC_ARENA_MAX', value: '2' },
+        { name: 'DEVPI_REQUEST_TIMEOUT', value: '30' },
+      ]),
+    );
   });
 });

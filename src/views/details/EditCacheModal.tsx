@@ -36,6 +36,7 @@ import {
   type EditableObjects,
   type ObjectPatch,
 } from '../../model/edit-patches';
+import { sizingShortfalls, withRecommendedSizing } from '../../model/sizing';
 import { validateValues } from '../../model/validation';
 import { defaultValues, type InsecureEdgePolicy, type PipCacheValues } from '../../model/values';
 
@@ -79,6 +80,7 @@ const EditCacheModal: React.FC<EditCacheModalProps> = ({ namespace, objects, clo
     [values, namespace, t],
   );
   const invalid = Object.keys(errors).length > 0;
+  const shortfalls = sizingShortfalls(values, t);
   const changed = changedFields(baseline.before, values);
   // A cache of an earlier plugin version is saved even unchanged: it gets the current start script.
   const staleScript = hasStaleStartScript(baseline.objects.deployment);
@@ -306,6 +308,33 @@ const EditCacheModal: React.FC<EditCacheModalProps> = ({ namespace, objects, clo
         }}
       >
         <FormSection title={t('Resources')} titleElement="h3">
+          {shortfalls.length > 0 && (
+            <Alert
+              variant="warning"
+              isInline
+              title={t('This cache is sized below what a wave of builds needs')}
+              actionLinks={
+                <AlertActionLink
+                  onClick={() => setValues((current) => withRecommendedSizing(current))}
+                  data-test="pipcache-edit-use-recommended"
+                >
+                  {t('Use the recommended sizing')}
+                </AlertActionLink>
+              }
+              data-test="pipcache-edit-sizing"
+            >
+              <List>
+                {shortfalls.map((shortfall) => (
+                  <ListItem key={shortfall.field}>{shortfall.message}</ListItem>
+                ))}
+              </List>
+              <p>
+                {t(
+                  'Saving a change to the pod also caps its malloc arenas (MALLOC_ARENA_MAX=2), as new caches have it.',
+                )}
+              </p>
+            </Alert>
+          )}
           <Grid hasGutter md={6}>
             <GridItem>
               {text(

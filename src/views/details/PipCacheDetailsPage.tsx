@@ -172,6 +172,7 @@ const PipCacheDetailsPage: React.FC = () => {
                     ? () => launchModal(ChangeHostModal, { route })
                     : undefined
                 }
+                onEdit={() => launchModal(EditCacheModal, { namespace: ns, objects: editable })}
               />
             </PageSection>
             <PageSection>
