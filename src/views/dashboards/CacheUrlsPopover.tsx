@@ -1,6 +1,5 @@
 import * as React from 'react';
 import {
-  Button,
   DescriptionList,
   DescriptionListDescription,
   DescriptionListGroup,
@@ -14,11 +13,18 @@ import { externalUrlProblemText, type CacheInstance } from '../../model/instance
 import { detailsPagePath } from '../../model/namespaces';
 
 /**
- * A cache's name in the Project Overview's inventory, opening a popover with both index URLs
- * (the Route's, or why there is none, and the Service's), each shown in full with a copy button,
- * and a link to the cache's page: the URLs without leaving the Overview.
+ * The popover of a cache's name in the Project Overview's inventory, with both index URLs (the
+ * Route's, or why there is none, and the Service's), each shown in full with a copy button, and
+ * a link to the cache's page: the URLs without leaving the Overview. `CacheUrlsButton` loads it
+ * on the first click and hands it the name's button as its trigger.
  */
-const CacheUrlsPopover: React.FC<{ instance: CacheInstance }> = ({ instance }) => {
+const CacheUrlsPopover: React.FC<{
+  instance: CacheInstance;
+  triggerRef: React.RefObject<HTMLButtonElement>;
+  isVisible: boolean;
+  onShow: () => void;
+  closeModal: () => void;
+}> = ({ instance, triggerRef, isVisible, onShow, closeModal }) => {
   const { t } = usePipCacheTranslation();
   const body = (
     <DescriptionList isCompact data-test="pipcache-urls-popover">
@@ -63,11 +69,11 @@ const CacheUrlsPopover: React.FC<{ instance: CacheInstance }> = ({ instance }) =
         </Link>
       }
       minWidth="22rem"
-    >
-      <Button variant="link" isInline aria-haspopup="dialog" data-test="pipcache-inventory-name">
-        {instance.name}
-      </Button>
-    </Popover>
+      triggerRef={triggerRef}
+      isVisible={isVisible}
+      shouldOpen={onShow}
+      shouldClose={closeModal}
+    />
   );
 };
 

@@ -18,7 +18,7 @@ import {
   InventoryItemLoading,
   InventoryItemTitle,
 } from '../../sdk/console-sdk';
-import CacheUrlsPopover from './CacheUrlsPopover';
+import CacheUrlsButton from './CacheUrlsButton';
 
 /**
  * The caches of a project in the Inventory card of its Project Overview: each with its status,
@@ -105,7 +105,7 @@ const ProjectCachesInventoryItem: React.FC<{ projectName: string }> = ({ project
                   alignItems={{ default: 'alignItemsCenter' }}
                 >
                   <FlexItem>
-                    <CacheUrlsPopover instance={instance} />
+                    <CacheUrlsButton instance={instance} />
                   </FlexItem>
                   <FlexItem>
                     <HealthLabel health={health} />

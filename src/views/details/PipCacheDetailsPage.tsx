@@ -28,15 +28,17 @@ import { claimFromValues, readEmptying } from '../../model/emptying';
 import { listPagePath } from '../../model/namespaces';
 import { DocumentTitle, useModal } from '../../sdk/console-sdk';
 import CacheUseButtons from '../buildconfig/CacheUseButtons';
-import CacheObjectsList from './CacheObjectsList';
 import CacheOverview from './CacheOverview';
 import CacheSettings from './CacheSettings';
-import { lazyModal } from '../../components/lazy-load';
+import { lazyModal, lazyPart } from '../../components/lazy-load';
 
 // Each dialog's code loads when it is opened, not with the page.
 const ChangeHostModal = lazyModal(() => import('./ChangeHostModal'));
 const DeleteCacheModal = lazyModal(() => import('./DeleteCacheModal'));
 const EditCacheModal = lazyModal(() => import('./EditCacheModal'));
+// The Objects tab is the page's only table (PatternFly's Table and its menus), which consoles
+// 4.19–4.21 do not share: it loads when the tab is first opened (the Tabs mount on enter).
+const CacheObjectsList = lazyPart(() => import('./CacheObjectsList'));
 
 /** A cache's page: its state, URLs, client snippets, objects and actions. */
 const PipCacheDetailsPage: React.FC = () => {
@@ -150,6 +152,7 @@ const PipCacheDetailsPage: React.FC = () => {
           activeKey={activeTab}
           onSelect={(_event, key) => setActiveTab(key)}
           aria-label={t('Pip cache sections')}
+          mountOnEnter
         >
           <Tab eventKey="overview" title={<TabTitleText>{t('Overview')}</TabTitleText>}>
             <PageSection>
