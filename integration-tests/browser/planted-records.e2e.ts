@@ -280,4 +280,64 @@ test.describe('records planted in annotations', () => {
       expect(after.metadata.annotations?.['pipcache-plugin/previous-env']).toBeUndefined();
     });
   }
+  test('a damaged values record: the details page names what was wrong, and saving Edit settings writes a fresh one', async ({
+    page,
+    cluster,
+  }) => {
+    const objects = persistentCache({}).map((o) => {
+      if (o.kind !== 'Deployment') return o;
+      const recorded = JSON.parse(o.metadata.annotations['pipcache-plugin/values']);
+      const planted = {
+        ...recorded,
+        image: { ...recorded.image, devpiVersion: PLANTED_VERSION, command: 'sh' },
+        devpi: { ...recorded.devpi, upstreamPassword: 'hunter2' },
+      };
+      return {
+        ...o,
+        metadata: {
+          ...o.metadata,
+          annotations: {
+            ...o.metadata.annotations,
+            'pipcache-plugin/values': JSON.stringify(planted),
+          },
+        },
+      };
+    });
+    await cluster.seed(objects);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+
+    await page.goto('/pipcache/ns/demo/pipcache');
+    const damaged = page.getByTestId('pipcache-settings-damaged');
+    await expect(damaged).toContainText("The record of this cache's settings is damaged");
+    await expect(damaged).toContainText('image.devpiVersion holds a value that is not allowed');
+    await expect(damaged).toContainText('image.command is not a field of this record');
+    await expect(damaged).toContainText('devpi.upstreamPassword is too large');
+    await expect(damaged).toContainText('open Edit settings, check the values and save');
+    // The planted text is named by its field only, never shown.
+    await expect(page.getByText('evil.example')).toHaveCount(0);
+    await expect(page.getByText('hunter2')).toHaveCount(0);
+    // The settings are read from the running objects all the same.
+    await expect(page.getByTestId('pipcache-setting-memory')).toContainText('request');
+
+    await page.getByTestId('pipcache-edit').click();
+    const modal = page.getByTestId('pipcache-edit-modal');
+    await expect(modal.getByTestId('pipcache-edit-damaged')).toContainText(
+      'image.command is not a field of this record',
+    );
+    // Saved even unchanged: the record is replaced by one rebuilt from the form.
+    await modal.getByTestId('pipcache-edit-save').click();
+    await expect(modal).toHaveCount(0);
+    await expect(damaged).toHaveCount(0);
+
+    const deployment = await one(cluster, 'Deployment', 'pipcache');
+    const text = deployment.metadata.annotations['pipcache-plugin/values'];
+    expect(text).not.toContain('evil.example');
+    expect(text).not.toContain('hunter2');
+    const fresh = JSON.parse(text);
+    expect(fresh.image.command).toBeUndefined();
+    expect(fresh.storage.kind).toBe('persistent');
+    expect(fresh.devpi.upstreamPassword).toBe('');
+    expect(errors).toEqual([]);
+  });
 });

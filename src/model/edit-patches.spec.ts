@@ -4,8 +4,10 @@ import {
   changedFields,
   editPatches,
   editStartValues,
+  hasDamagedValues,
   hasStaleStartScript,
   rebaseEdit,
+  valuesProblems,
   envWithDevpiOptions,
   valuesFromObjects,
   type EditableObjects,
@@ -348,5 +350,76 @@ describe('hasStaleStartScript', () => {
     expect(JSON.stringify(patches[0]?.operations)).toContain(
       '/spec/template/spec/containers/0/command',
     );
+  });
+});
+
+describe('a damaged values annotation', () => {
+  /** A persistent cache whose values annotation an editor of the project rewrote. */
+  const planted = () => {
+    const values = { ...base(), storage: { ...base().storage, kind: 'persistent' as const } };
+    const objects = live(values);
+    const recorded = JSON.parse(
+      objects.deployment.metadata?.annotations?.[ANNOTATION_VALUES] ?? '',
+    );
+    const damaged = {
+      ...recorded,
+      image: { ...recorded.image, devpiVersion: '6.19.1" && sh && echo "', command: 'sh' },
+      devpi: { ...recorded.devpi, upstreamPassword: 'hunter2' },
+    };
+    const deployment: Deployment = {
+      ...objects.deployment,
+      metadata: {
+        ...objects.deployment.metadata,
+        annotations: { [ANNOTATION_VALUES]: JSON.stringify(damaged) },
+      },
+    };
+    return { values, objects: { ...objects, deployment } };
+  };
+
+  it('names what was wrong, field by field, and is not damaged when readable or missing', () => {
+    const { values, objects } = planted();
+    expect(valuesProblems(objects.deployment)).toEqual(
+      expect.arrayContaining([
+        { path: 'image.devpiVersion', reason: 'value' },
+        { path: 'image.command', reason: 'unknown' },
+        { path: 'devpi.upstreamPassword', reason: 'size' },
+      ]),
+    );
+    expect(hasDamagedValues(objects.deployment)).toBe(true);
+    expect(hasDamagedValues(live(values).deployment)).toBe(false);
+    const bare = { ...objects.deployment, metadata: { ...objects.deployment.metadata } };
+    delete bare.metadata.annotations;
+    expect(valuesProblems(bare)).toBeUndefined();
+  });
+
+  it('is never used by an edit, which starts from the live objects and defaults', () => {
+    const { objects } = planted();
+    const start = editStartValues(objects, defaultValues());
+    expect(start.image.devpiVersion).toBe(defaultValues().image.devpiVersion);
+    expect(start.devpi.upstreamPassword).toBe('');
+    // The storage kind is read from the pod template, not taken from the defaults.
+    expect(start.storage.kind).toBe('persistent');
+  });
+
+  it('is replaced by an unchanged edit with a fresh record rebuilt from the values, nothing else', () => {
+    const { objects } = planted();
+    const start = editStartValues(objects, defaultValues());
+    const patches = editPatches(objects, start, structuredClone(start));
+    expect(patches.map((patch) => patch.kind)).toEqual(['Deployment']);
+    const operations = patches[0]?.operations ?? [];
+    expect(operations.filter((op) => op.op !== 'test')).toHaveLength(1);
+    const written = operations.find((op) => op.op === 'add');
+    expect(written?.path).toBe('/metadata/annotations/pipcache-plugin~1values');
+    const text = String(written && 'value' in written ? written.value : '');
+    expect(text).not.toContain('hunter2');
+    expect(text).not.toContain('&&');
+    const fresh = fromValuesAnnotation(text, defaultValues());
+    expect(fresh).toEqual(start);
+    expect(
+      hasDamagedValues({
+        ...objects.deployment,
+        metadata: { annotations: { [ANNOTATION_VALUES]: text } },
+      }),
+    ).toBe(false);
   });
 });

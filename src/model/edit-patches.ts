@@ -3,8 +3,9 @@ import { ANNOTATION_VALUES } from './contract';
 import type { BuildConfig, Container, Deployment, EnvVar, Route } from './k8s-types';
 import { DEVPI_COMMAND } from './start-script';
 import { MALLOC_ARENA_ENV } from './sizing';
-import { fromValuesAnnotation, toValuesAnnotation } from './values-annotation';
-import { toMap, toRows, type PipCacheValues } from './values';
+import { readValuesAnnotation, toValuesAnnotation } from './values-annotation';
+import type { RecordProblem } from './record-schema';
+import { defaultValues, toMap, toRows, type PipCacheValues } from './values';
 
 /** The live objects an edit may change. */
 export interface EditableObjects {
@@ -115,6 +116,22 @@ const guard = (resourceVersion: string | undefined): PatchOperation[] =>
   resourceVersion
     ? [{ op: 'test', path: '/metadata/resourceVersion', value: resourceVersion }]
     : [];
+
+/** What is wrong with the Deployment's values annotation; undefined when it is readable or missing. */
+export const valuesProblems = (deployment: Deployment): RecordProblem[] | undefined => {
+  const read = readValuesAnnotation(
+    deployment.metadata?.annotations?.[ANNOTATION_VALUES],
+    defaultValues(),
+  );
+  return read.state === 'damaged' ? read.problems : undefined;
+};
+
+/**
+ * Whether the Deployment's values annotation is damaged: an edit then writes a fresh one, rebuilt
+ * from the values it starts from and the user's validated changes, even when nothing else changed.
+ */
+export const hasDamagedValues = (deployment: Deployment): boolean =>
+  valuesProblems(deployment) !== undefined;
 
 /** True when the devpi container runs another start script than this plugin version writes. */
 export const hasStaleStartScript = (deployment: Deployment): boolean => {
@@ -258,7 +275,13 @@ export const editPatches = (
   requested: PipCacheValues,
 ): ObjectPatch[] => {
   const after = editedValues(before, requested);
-  if (same(before, after) && !hasStaleStartScript(objects.deployment)) return [];
+  if (
+    same(before, after) &&
+    !hasStaleStartScript(objects.deployment) &&
+    !hasDamagedValues(objects.deployment)
+  ) {
+    return [];
+  }
   const patches: ObjectPatch[] = [];
   const { deployment, buildConfig, route } = objects;
   if (buildConfig) {
@@ -407,9 +430,18 @@ export const rebaseEdit = (
  * runs: after a change made outside the plugin (`oc edit`), the annotation is out of date.
  */
 export const editStartValues = (objects: EditableObjects, base: PipCacheValues): PipCacheValues => {
-  const annotated = fromValuesAnnotation(
+  const read = readValuesAnnotation(
     objects.deployment.metadata?.annotations?.[ANNOTATION_VALUES],
     base,
   );
-  return valuesFromObjects(objects, annotated ?? base);
+  if (read.state === 'ok') return valuesFromObjects(objects, read.record);
+  // Missing or damaged: nothing of the record is used. The storage kind is read from the pod
+  // template, so that the annotation an edit writes does not claim storage the cache lacks.
+  const persistent = objects.deployment.spec?.template.spec?.volumes?.some(
+    (volume) => volume.name === 'data' && volume.persistentVolumeClaim,
+  );
+  return valuesFromObjects(objects, {
+    ...base,
+    storage: { ...base.storage, kind: persistent ? 'persistent' : 'ephemeral' },
+  });
 };

@@ -10,8 +10,9 @@ import {
   Title,
   Tooltip,
 } from '@patternfly/react-core';
+import DamagedRecordAlert from '../../components/DamagedRecordAlert';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { valuesFromObjects, type EditableObjects } from '../../model/edit-patches';
+import { valuesFromObjects, valuesProblems, type EditableObjects } from '../../model/edit-patches';
 import { defaultValues, type KeyValue, type PipCacheValues } from '../../model/values';
 import { useAccessReview } from '../../sdk/console-sdk';
 
@@ -33,6 +34,7 @@ const CacheSettings: React.FC<CacheSettingsProps> = ({ objects, values, onEdit }
     name: objects.deployment.metadata?.name,
   });
   const live = valuesFromObjects(objects, values ?? defaultValues());
+  const problems = React.useMemo(() => valuesProblems(objects.deployment), [objects.deployment]);
   const selector = (rows: KeyValue[]) =>
     rows.length
       ? rows.map((row) => (row.value ? `${row.key}=${row.value}` : row.key)).join(', ')
@@ -117,6 +119,28 @@ const CacheSettings: React.FC<CacheSettingsProps> = ({ objects, values, onEdit }
           )}
         </FlexItem>
       </Flex>
+      {problems && (
+        <DamagedRecordAlert
+          title={t("The record of this cache's settings is damaged")}
+          problems={problems}
+          data-test="pipcache-settings-damaged"
+        >
+          <p>
+            {t(
+              "Nothing of it is used: the settings below are read from the cache's running objects, and what they do not say (the image and how it was made, the upstream user, the proxy, the network policy) is unknown to the plugin.",
+            )}
+          </p>
+          <p>
+            {canPatch
+              ? t(
+                  "To repair it, open Edit settings, check the values and save: the record is replaced by one rebuilt from the running objects and your checked values (the plugin's defaults for what they do not say), even when you change nothing. Nothing else is changed unless you change it.",
+                )
+              : t(
+                  'Someone who may change this cache (patch on its Deployment) can repair it by saving Edit settings.',
+                )}
+          </p>
+        </DamagedRecordAlert>
+      )}
       <DescriptionList isHorizontal isCompact data-test="pipcache-settings">
         {rows
           .filter((row) => row.shown !== false)

@@ -142,4 +142,30 @@ describe('EditCacheModal', () => {
       ]),
     );
   });
+  it('shows a damaged values record with what was wrong, and saves a fresh one even unchanged', async () => {
+    patch.mockResolvedValue({});
+    const closeModal = jest.fn();
+    const live = objects();
+    const deployment: Deployment = {
+      ...live.deployment,
+      metadata: {
+        ...live.deployment.metadata,
+        annotations: { 'pipcache-plugin/values': '{"schema":1,"image":{"command":"sh"}}' },
+      },
+    };
+    render(
+      <EditCacheModal namespace="demo" objects={{ ...live, deployment }} closeModal={closeModal} />,
+    );
+    expect(screen.getByTestId('pipcache-edit-damaged')).toHaveTextContent(
+      'image.command is not a field of this record',
+    );
+    expect(screen.getByTestId('pipcache-edit-save')).toBeEnabled();
+    await save();
+    expect(closeModal).toHaveBeenCalled();
+    const written = patch.mock.calls[1]?.[0].data.find(
+      (op: { path: string }) => op.path === '/metadata/annotations/pipcache-plugin~1values',
+    );
+    expect(written?.value).not.toContain('command');
+    expect(JSON.parse(written?.value).storage.kind).toBe('ephemeral');
+  });
 });

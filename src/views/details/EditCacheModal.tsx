@@ -24,6 +24,7 @@ import { toK8sErrorInfo } from '../../api/k8s-error';
 import FormField from '../../components/FormField';
 import KeyValueEditor from '../../components/KeyValueEditor';
 import ActionModal from '../../components/ActionModal';
+import DamagedRecordAlert from '../../components/DamagedRecordAlert';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import {
   changedFields,
@@ -32,6 +33,7 @@ import {
   hasStaleStartScript,
   editStartValues,
   rebaseEdit,
+  valuesProblems,
   type EditableField,
   type EditableObjects,
   type ObjectPatch,
@@ -84,7 +86,12 @@ const EditCacheModal: React.FC<EditCacheModalProps> = ({ namespace, objects, clo
   const changed = changedFields(baseline.before, values);
   // A cache of an earlier plugin version is saved even unchanged: it gets the current start script.
   const staleScript = hasStaleStartScript(baseline.objects.deployment);
-  const unchanged = changed.length === 0 && !staleScript;
+  // A damaged values record is saved even unchanged: it is replaced by one rebuilt from the form.
+  const damaged = React.useMemo(
+    () => valuesProblems(baseline.objects.deployment),
+    [baseline.objects.deployment],
+  );
+  const unchanged = changed.length === 0 && !staleScript && !damaged;
   // Everything but the build node selector and the route lives in the pod template.
   const restartsPod =
     staleScript ||
@@ -218,6 +225,19 @@ const EditCacheModal: React.FC<EditCacheModalProps> = ({ namespace, objects, clo
         </>
       }
     >
+      {damaged && (
+        <DamagedRecordAlert
+          title={t("The record of this cache's settings is damaged")}
+          problems={damaged}
+          data-test="pipcache-edit-damaged"
+        >
+          <p>
+            {t(
+              'Nothing of it is used: the form starts from the running objects. Saving replaces the record with one rebuilt from the form, even when you change nothing.',
+            )}
+          </p>
+        </DamagedRecordAlert>
+      )}
       {staleScript && (
         <Alert
           variant="info"
