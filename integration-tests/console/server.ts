@@ -4,8 +4,9 @@
  * plugin assets, and the in-memory cluster under `/api/kubernetes/`.
  *
  * Run: `ts-node integration-tests/console/server.ts [--port 9000] [--seed demo|empty]`. With
- * `CONSOLE_GENERATION=4.22` it serves the console 4.22 generation of the shell (`dist-4.22/`,
- * built with the same variable) instead of the 4.19 one; the plugin's `dist/` is the same.
+ * `CONSOLE_GENERATION=4.21` or `4.22` it serves that generation of the shell (`dist-4.21/`,
+ * `dist-4.22/`, built with the same variable) instead of the 4.19 one (`dist/`, standing for
+ * consoles 4.19 and 4.20); the plugin's `dist/` is the same.
  */
 import * as fs from 'fs';
 import * as http from 'http';
@@ -16,9 +17,18 @@ import { createCluster, type Cluster } from '../cluster-api/server';
 import type { SeedName } from '../cluster-api/seed';
 
 const root = path.resolve(__dirname, '../..');
-const generation = process.env.CONSOLE_GENERATION === '4.22' ? '4.22' : '4.19';
-const shellDist = path.join(__dirname, generation === '4.22' ? 'dist-4.22' : 'dist');
-const consoleVersion = `${generation}.0`;
+/** The shell generation to serve, from `CONSOLE_GENERATION` (4.19 when unset). */
+export const shellGeneration = (
+  value = process.env.CONSOLE_GENERATION,
+): '4.19' | '4.21' | '4.22' => {
+  if (value === undefined || value === '' || value === '4.19' || value === '4.20') return '4.19';
+  if (value === '4.21' || value === '4.22') return value;
+  throw new Error(`CONSOLE_GENERATION must be 4.19 (or 4.20), 4.21 or 4.22, not ${value}.`);
+};
+export type ShellGenerationName = ReturnType<typeof shellGeneration>;
+/** Where a generation's build of the shell lives (`npm run build-shell[-4.21|-4.22]`). */
+export const shellDistOf = (generation: ShellGenerationName): string =>
+  path.join(__dirname, generation === '4.19' ? 'dist' : `dist-${generation}`);
 const pluginDist = path.join(root, 'dist');
 const PLUGIN_PREFIX = '/api/plugins/pipcache-plugin/';
 
@@ -85,7 +95,14 @@ export interface ShellServer {
 export const startShell = async ({
   port = 9000,
   seed = 'demo',
-}: { port?: number; seed?: SeedName } = {}): Promise<ShellServer> => {
+  generation = shellGeneration(),
+}: {
+  port?: number;
+  seed?: SeedName;
+  generation?: ShellGenerationName;
+} = {}): Promise<ShellServer> => {
+  const shellDist = shellDistOf(generation);
+  const consoleVersion = `${generation}.0`;
   const cluster = createCluster({ seed });
   const server = http.createServer((req, res) => {
     void (async () => {
@@ -159,10 +176,11 @@ if (require.main === module) {
     const index = process.argv.indexOf(`--${name}`);
     return index >= 0 ? process.argv[index + 1] : undefined;
   };
-  for (const dir of [shellDist, pluginDist]) {
+  const generation = shellGeneration();
+  for (const dir of [shellDistOf(generation), pluginDist]) {
     if (!fs.existsSync(dir)) {
       console.error(
-        `${path.relative(root, dir)}/ is missing: run \`npm run build\` and \`npm run ${generation === '4.22' ? 'build-shell-4.22' : 'build-shell'}\` first.`,
+        `${path.relative(root, dir)}/ is missing: run \`npm run build\` and \`npm run ${generation === '4.19' ? 'build-shell' : `build-shell-${generation}`}\` first.`,
       );
       process.exit(1);
     }
@@ -170,6 +188,7 @@ if (require.main === module) {
   void startShell({
     port: Number(arg('port') ?? process.env.PORT ?? 9000),
     seed: parseSeed(arg('seed')),
+    generation,
   }).then(({ url }) => {
     console.log(`Console ${generation} shell with PipCache: ${url}/pipcache/ns/demo`);
   });
