@@ -13,7 +13,7 @@ import * as http from 'http';
 import * as path from 'path';
 import { randomBytes } from 'crypto';
 import type { Duplex } from 'stream';
-import { createCluster, type Cluster } from '../cluster-api/server';
+import { createCluster, SESSION_COOKIE, type Cluster } from '../cluster-api/server';
 import type { SeedName } from '../cluster-api/seed';
 
 const root = path.resolve(__dirname, '../..');
@@ -62,7 +62,7 @@ export const contentSecurityPolicy = (nonce: string): string =>
 const sendFile = (
   res: http.ServerResponse,
   file: string,
-  headers: Record<string, string> = {},
+  headers: Record<string, string | string[]> = {},
 ): void => {
   fs.readFile(file, (error, data) => {
     if (error) {
@@ -127,6 +127,16 @@ export const startShell = async ({
         );
         return;
       }
+      // Like the console's backend: any other `/api/` path (such as `/api/prometheus` without
+      // cluster monitoring) is not found, never the app's page.
+      if (url.pathname.startsWith('/api/')) {
+        res.writeHead(404, {
+          'Content-Type': 'text/plain; charset=utf-8',
+          'X-Content-Type-Options': 'nosniff',
+        });
+        res.end('404 page not found\n');
+        return;
+      }
       if (url.pathname.startsWith('/static/')) {
         const file = inside(shellDist, url.pathname.slice('/static/'.length));
         if (file) sendFile(res, file);
@@ -136,7 +146,11 @@ export const startShell = async ({
       const nonce = randomBytes(16).toString('base64');
       sendFile(res, path.join(shellDist, 'index.html'), {
         'Content-Security-Policy': contentSecurityPolicy(nonce),
-        'Set-Cookie': `csrf-token=${randomBytes(16).toString('hex')}; Path=/; SameSite=Strict`,
+        // The console's session (its user is the masthead's) and its CSRF token cookie.
+        'Set-Cookie': [
+          `${SESSION_COOKIE}=shell-session; Path=/; HttpOnly; SameSite=Strict`,
+          `csrf-token=${randomBytes(16).toString('hex')}; Path=/; SameSite=Strict`,
+        ],
         'Cache-Control': 'no-store',
       });
     })();
