@@ -190,7 +190,12 @@ test.describe('the plugin in the console shell', () => {
     await expect(page.getByRole('heading', { name: 'Pip caches', exact: true })).toBeVisible();
   });
 
-  test('has its navigation item and Add card in the Developer perspective', async ({ page }) => {
+  test('has its navigation item and Add card in the Developer perspective', async ({
+    page,
+    cluster,
+  }) => {
+    // Off by default since console 4.19, until an admin enables it.
+    await cluster.capabilities({ developerPerspective: true });
     await page.goto('/');
     await page.getByTestId('perspective-dev').click();
     await expect(page.getByTestId('add-page')).toBeVisible();

@@ -123,7 +123,19 @@ export const startShell = async ({
           'X-Content-Type-Options': 'nosniff',
         });
         res.end(
-          `window.SERVER_FLAGS = ${JSON.stringify({ basePath: '/', consoleVersion, branding: 'okd', releaseVersion: consoleVersion })};\n`,
+          `window.SERVER_FLAGS = ${JSON.stringify({
+            basePath: '/',
+            consoleVersion,
+            branding: 'okd',
+            releaseVersion: consoleVersion,
+            // The console sets these only when it proxies cluster monitoring.
+            ...(cluster.capabilities.monitoring
+              ? {
+                  prometheusBaseURL: '/api/prometheus',
+                  prometheusTenancyBaseURL: '/api/prometheus-tenancy',
+                }
+              : {}),
+          })};\n`,
         );
         return;
       }

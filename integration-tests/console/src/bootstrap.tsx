@@ -14,6 +14,7 @@ import { coreReducer } from '@openshift-console/dynamic-plugin-sdk/lib/app/core/
 import { ModalProvider } from '@openshift-console/dynamic-plugin-sdk/lib/app/modal-support/ModalProvider';
 import '@patternfly/react-core/dist/styles/base.css';
 import App from './app/App';
+import { loadCapabilities, shellFlags } from './capabilities';
 import { appFetch, unauthorizedUrls } from './fetch';
 import { consoleShareScope } from './generation/console-share-scope';
 import { generation } from './generation/current';
@@ -84,6 +85,9 @@ const start = async () => {
       ...generation.dependencyOptions,
     },
   });
+  // The console's flags decide which extensions are in use (`flags.required`/`disallowed`).
+  await loadCapabilities();
+  pluginStore.setFeatureFlags(shellFlags());
   const base = `/api/plugins/${PLUGIN}/`;
   const manifest = (await (await fetch(`${base}plugin-manifest.json`)).json()) as PluginManifest;
   const entryCallbacks = window as unknown as Record<
