@@ -10,6 +10,7 @@
  */
 import * as fs from 'fs';
 import * as http from 'http';
+import * as https from 'https';
 import * as path from 'path';
 import { randomBytes } from 'crypto';
 import type { Duplex } from 'stream';
@@ -96,15 +97,18 @@ export const startShell = async ({
   port = 9000,
   seed = 'demo',
   generation = shellGeneration(),
+  tls,
 }: {
   port?: number;
   seed?: SeedName;
   generation?: ShellGenerationName;
+  /** Also serve over https on this port with this certificate (for kubectl's tokens). */
+  tls?: { port: number; cert: string; key: string };
 } = {}): Promise<ShellServer> => {
   const shellDist = shellDistOf(generation);
   const consoleVersion = `${generation}.0`;
   const cluster = createCluster({ seed });
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     void (async () => {
       if (await cluster.handleRequest(req, res)) return;
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -166,11 +170,24 @@ export const startShell = async ({
         'Cache-Control': 'no-store',
       });
     })();
-  });
-  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+  };
+  const upgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer): void => {
     if (!cluster.handleUpgrade(req, socket, head)) socket.destroy();
-  });
+  };
+  const server = http.createServer(handle);
+  server.on('upgrade', upgrade);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  // The same server over TLS, for kubectl: client-go sends a bearer token only over https.
+  let tlsServer: https.Server | undefined;
+  if (tls) {
+    tlsServer = https.createServer(
+      { cert: fs.readFileSync(tls.cert), key: fs.readFileSync(tls.key) },
+      handle,
+    );
+    tlsServer.on('upgrade', upgrade);
+    const listening = tlsServer;
+    await new Promise<void>((resolve) => listening.listen(tls.port, '127.0.0.1', resolve));
+  }
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return {
@@ -179,6 +196,8 @@ export const startShell = async ({
     close: () =>
       new Promise<void>((resolve) => {
         cluster.close();
+        tlsServer?.closeAllConnections();
+        tlsServer?.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
@@ -215,6 +234,9 @@ if (require.main === module) {
     port: Number(arg('port') ?? process.env.PORT ?? 9000),
     seed: parseSeed(arg('seed')),
     generation,
+    tls: arg('tls-port')
+      ? { port: Number(arg('tls-port')), cert: arg('tls-cert') ?? '', key: arg('tls-key') ?? '' }
+      : undefined,
   }).then(({ url }) => {
     console.log(`Console ${generation} shell with PipCache: ${url}/pipcache/ns/demo`);
   });
