@@ -88,6 +88,8 @@ const inside = (dir: string, urlPath: string): string | undefined => {
 
 export interface ShellServer {
   url: string;
+  /** The https address, when started with `tls`. */
+  tlsUrl?: string;
   cluster: Cluster;
   close: () => Promise<void>;
 }
@@ -102,7 +104,7 @@ export const startShell = async ({
   port?: number;
   seed?: SeedName;
   generation?: ShellGenerationName;
-  /** Also serve over https on this port with this certificate (for kubectl's tokens). */
+  /** Also serve over https on this port (0: any free one) with this certificate, for kubectl. */
   tls?: { port: number; cert: string; key: string };
 } = {}): Promise<ShellServer> => {
   const shellDist = shellDistOf(generation);
@@ -190,8 +192,12 @@ export const startShell = async ({
   }
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
+  const tlsAddress = tlsServer?.address();
   return {
     url: `http://127.0.0.1:${actualPort}`,
+    ...(typeof tlsAddress === 'object' && tlsAddress
+      ? { tlsUrl: `https://127.0.0.1:${tlsAddress.port}` }
+      : {}),
     cluster,
     close: () =>
       new Promise<void>((resolve) => {
