@@ -48,6 +48,7 @@ export default tseslint.config(
       'integration-tests/.cache/**',
       'integration-tests/shell/dist/**',
       'integration-tests/console/dist/**',
+      'integration-tests/console/dist-4.21/**',
       'integration-tests/console/dist-4.22/**',
       'integration-tests/console-422/node_modules/**',
       'integration-tests/console/.generated/**',

@@ -5,7 +5,7 @@
 set -u
 cd "$(dirname "$0")/.." || exit 1
 mkdir -p .cache
-rm -f .cache/jest.json .cache/playwright.json .cache/playwright-4.22.json
+rm -f .cache/jest.json .cache/playwright.json .cache/playwright-4.21.json .cache/playwright-4.22.json
 
 failed_steps=()
 step() {
@@ -37,15 +37,21 @@ if step "production build" npm run -s build; then
     step "browser tests (playwright, chromium)" env PLAYWRIGHT_JSON_OUTPUT_FILE=.cache/playwright.json \
       npx playwright test -c integration-tests/browser/playwright.config.ts --reporter=list,json
   fi
-  # The same plugin build in the console 4.22 generation of the shell (React 18, react-router 7,
-  # react-i18next 16, dynamic-plugin-sdk 8, PatternFly 6.4): the pages and flows most bound to
-  # React and the router. `npm run test:e2e-4.22` runs every browser test there.
-  if step "console 4.22 shell build" npm run -s build-shell-4.22; then
-    step "browser tests in the console 4.22 shell" env CONSOLE_GENERATION=4.22 \
-      PLAYWRIGHT_JSON_OUTPUT_FILE=.cache/playwright-4.22.json \
-      npx playwright test -c integration-tests/browser/playwright.config.ts --reporter=list,json \
-      shell.e2e.ts details.e2e.ts use-cache.e2e.ts create.e2e.ts
-  fi
+  # Every browser test above ran in the console 4.19 generation (standing for 4.19 and 4.20,
+  # the most constrained: no PatternFly shared, no BuildConfig actions). The same plugin build
+  # in the 4.21 (module federation, BuildConfig actions) and 4.22 (React 18, react-router 7,
+  # PatternFly 6.4 shared, dynamic-plugin-sdk 8) generations runs the journeys that differ:
+  # load and share scope, list, details, create, BuildConfig tab and actions, dashboards.
+  # `npm run test:e2e-4.21` and `npm run test:e2e-4.22` run every browser test there.
+  differing=(shell.e2e.ts details.e2e.ts create.e2e.ts use-cache.e2e.ts dashboards.e2e.ts)
+  for generation in 4.21 4.22; do
+    if step "console ${generation} shell build" npm run -s "build-shell-${generation}"; then
+      step "browser tests in the console ${generation} shell" env CONSOLE_GENERATION="${generation}" \
+        PLAYWRIGHT_JSON_OUTPUT_FILE=".cache/playwright-${generation}.json" \
+        npx playwright test -c integration-tests/browser/playwright.config.ts --reporter=list,json \
+        "${differing[@]}"
+    fi
+  done
 fi
 
 node scripts/test-summary.mjs "${failed_steps[@]}"

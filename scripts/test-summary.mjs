@@ -20,7 +20,11 @@ if (jest) {
   skipped += jest.numPendingTests + jest.numTodoTests;
 }
 // The browser tests in the console 4.19 shell, then those in the console 4.22 shell.
-for (const file of ['.cache/playwright.json', '.cache/playwright-4.22.json']) {
+for (const file of [
+  '.cache/playwright.json',
+  '.cache/playwright-4.21.json',
+  '.cache/playwright-4.22.json',
+]) {
   const playwright = readJson(file);
   if (playwright?.stats) {
     passed += playwright.stats.expected + playwright.stats.flaky;

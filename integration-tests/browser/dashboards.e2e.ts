@@ -119,6 +119,8 @@ test.describe('the Project Overview', () => {
 
   test("is the Developer perspective's Project page too", async ({ page, cluster }) => {
     await cluster.seed(cacheObjects('pipcache'));
+    // Off by default since console 4.19, until an admin enables it.
+    await cluster.capabilities({ developerPerspective: true });
     await page.goto('/');
     await page.getByTestId('perspective-dev').click();
     await page.getByTestId('shell-nav').getByRole('link', { name: 'Project', exact: true }).click();

@@ -34,6 +34,13 @@ export class ClusterControl {
     await this.post('/__cluster/disk-usage', { namespace, claim, bytes: Math.round(bytes) });
   }
 
+  /** Switches the cluster's optional parts (reset with the cluster before each test). */
+  async capabilities(
+    capabilities: Partial<Record<'build' | 'monitoring' | 'developerPerspective', boolean>>,
+  ): Promise<void> {
+    await this.post('/__cluster/capabilities', capabilities);
+  }
+
   async faults(faults: Record<string, unknown>): Promise<void> {
     await this.post('/__cluster/faults', faults);
   }

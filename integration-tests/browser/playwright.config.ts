@@ -3,10 +3,14 @@ import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.SHELL_PORT ?? 9123);
 const root = path.resolve(__dirname, '../..');
-// Which generation of the console shell serves the same plugin build: 4.19 (React 17,
-// react-router 5 + v5-compat) by default, 4.22 (React 18, react-router 7) with
-// CONSOLE_GENERATION=4.22 after `npm run build-shell-4.22`.
-const GENERATION = process.env.CONSOLE_GENERATION === '4.22' ? '4.22' : '4.19';
+// Which generation of the console shell serves the same plugin build: 4.19 (consoles 4.19
+// and 4.20: React 17, react-router 5 + v5-compat, the console's own loader, no PatternFly
+// shared) by default, 4.21 (the same with module federation and BuildConfig actions) after
+// `npm run build-shell-4.21`, 4.22 (React 18, react-router 7, PatternFly 6.4 shared) after
+// `npm run build-shell-4.22`.
+const GENERATION = ['4.21', '4.22'].includes(process.env.CONSOLE_GENERATION ?? '')
+  ? (process.env.CONSOLE_GENERATION as string)
+  : '4.19';
 
 /**
  * Browser tests: Debian's Chromium (never a downloaded browser) against the production build

@@ -1,8 +1,9 @@
-import { execFileSync, spawn, type ChildProcess } from 'child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { findResource } from './resources';
+import { startShell } from '../console/server';
 import { startClusterServer, type Cluster } from './server';
 
 /**
@@ -247,5 +248,69 @@ describe('kubectl against the in-memory API', () => {
       ['b', '2'],
       ['late', '1'],
     ]);
+  });
+});
+
+// kubectl sends a bearer token only over https: the demo's TLS listener, with a certificate
+// made by openssl as scripts/demo.sh makes it (skipped where openssl is missing).
+const hasOpenssl = !spawnSync('openssl', ['version']).error;
+(hasOpenssl ? describe : describe.skip)('kubectl with a token against the demo (CSRF on)', () => {
+  let demoUrl: string;
+  let demo: Cluster;
+  let closeDemo: () => Promise<void>;
+  let cert: string;
+  beforeAll(() => {
+    cert = path.join(home, 'cert.pem');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        path.join(home, 'key.pem'),
+        '-out',
+        cert,
+      ],
+      { stdio: 'ignore' },
+    );
+  });
+  beforeEach(async () => {
+    const shell = await startShell({
+      port: 0,
+      seed: 'demo',
+      tls: { port: 0, cert, key: path.join(home, 'key.pem') },
+    });
+    ({ cluster: demo, close: closeDemo } = shell);
+    demoUrl = `${shell.tlsUrl ?? ''}/api/kubernetes`;
+    // The browser's session user is the viewer: a token must act as its own user.
+    demo.setUser('viewer');
+  });
+  afterEach(async () => closeDemo());
+
+  const k = (...args: string[]) =>
+    kubectl(`--server=${demoUrl}`, `--certificate-authority=${cert}`, ...args);
+
+  it('writes as the user the token names, with no CSRF header', async () => {
+    const file = manifest(
+      'by-editor.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: by-editor, namespace: demo}\ndata: {k: v}\n',
+    );
+    const created = await k('--token=editor', 'create', '--validate=false', '-f', file);
+    expect(created.stderr).toBe('');
+    expect(created.stdout.trim()).toBe('configmap/by-editor created');
+    const denied = await k('--token=viewer', 'delete', 'configmap', 'by-editor', '-n', 'demo');
+    expect(denied.code).toBe(1);
+    expect(denied.stderr).toContain('User "viewer" cannot delete resource "configmaps"');
+    const deleted = await k('--token=editor', 'delete', 'configmap', 'by-editor', '-n', 'demo');
+    expect(deleted.code).toBe(0);
   });
 });

@@ -529,3 +529,78 @@ describe('what migrating from the original templates relies on', () => {
     expect(after.body.status).toMatchObject({ replicas: 0, readyReplicas: 0 });
   });
 });
+
+describe('bearer tokens (kubectl) and cookie sessions (the console)', () => {
+  const asToken = async (token: string, method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${base}/api/kubernetes${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, any> };
+  };
+
+  it('acts as the user a token names, with no CSRF header, whoever the session user is', async () => {
+    cluster.setUser('viewer');
+    const created = await asToken(
+      'editor',
+      'POST',
+      '/api/v1/namespaces/demo/configmaps',
+      configMap('t'),
+    );
+    expect(created.status).toBe(201);
+    const refused = await asToken(
+      'viewer',
+      'POST',
+      '/api/v1/namespaces/demo/configmaps',
+      configMap('u'),
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toContain('User "viewer" cannot create resource "configmaps"');
+    // The session user is untouched by the token's request.
+    expect(cluster.user).toBe('viewer');
+  });
+
+  it('answers an unknown token 401 Unauthorized', async () => {
+    const answer = await asToken('nobody', 'GET', '/api/v1/namespaces/demo/configmaps');
+    expect(answer.status).toBe(401);
+    expect(answer.body).toMatchObject({ kind: 'Status', reason: 'Unauthorized', code: 401 });
+  });
+
+  it('keeps the CSRF rule for a request with the console session cookie, token or not', async () => {
+    const response = await fetch(`${base}/api/kubernetes/api/v1/namespaces/demo/configmaps`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: 'Bearer cluster-admin',
+        Cookie: 'openshift-session-token=s; csrf-token=a',
+      },
+      body: JSON.stringify(configMap('v')),
+    });
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as { message: string }).message).toBe('Invalid CSRF token');
+  });
+});
+
+describe('capabilities', () => {
+  it('serves no build.openshift.io API without the Build capability', async () => {
+    expect(
+      (await api('GET', '/apis/build.openshift.io/v1/namespaces/demo/buildconfigs')).status,
+    ).toBe(200);
+    cluster.capabilities.build = false;
+    const answer = await api('GET', '/apis/build.openshift.io/v1/namespaces/demo/buildconfigs');
+    expect(answer.status).toBe(404);
+    const groups = (await api('GET', '/apis')).body.groups as { name: string }[];
+    expect(groups.map((g) => g.name)).not.toContain('build.openshift.io');
+    cluster.reset('demo');
+    expect(cluster.capabilities.build).toBe(true);
+  });
+
+  it('has no Prometheus routes without monitoring', async () => {
+    const query = `${base}/api/prometheus-tenancy/api/v1/query?namespace=demo&query=up`;
+    expect((await fetch(query)).status).not.toBe(404);
+    cluster.capabilities.monitoring = false;
+    // The standalone server answers 404 for any path the cluster does not handle.
+    expect((await fetch(query)).status).toBe(404);
+  });
+});

@@ -1,5 +1,6 @@
 import * as http from 'http';
 import type { Duplex } from 'stream';
+import { AsyncLocalStorage } from 'async_hooks';
 import { randomBytes } from 'crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { Controllers } from './controllers';
@@ -130,10 +131,35 @@ const parseProxyFaults = (entries: unknown[]): ProxyFault[] =>
     return fault;
   });
 
+/** The console's session cookie: a request carrying it is the browser's, not kubectl's. */
+export const SESSION_COOKIE = 'openshift-session-token';
+
+/**
+ * Optional parts of the cluster that a switch in the shell turns off: the Build capability
+ * (no `build.openshift.io` API, and the console's flag `OPENSHIFT_BUILDCONFIG` false), cluster
+ * monitoring (no `/api/prometheus*` routes in the console) and the Developer perspective
+ * (off by default since console 4.19, until an admin enables it).
+ */
+export interface Capabilities {
+  build: boolean;
+  monitoring: boolean;
+  developerPerspective: boolean;
+}
+
+const DEFAULT_CAPABILITIES: Capabilities = {
+  build: true,
+  monitoring: true,
+  developerPerspective: false,
+};
+
 /** The in-memory cluster: a Kubernetes-shaped HTTP API over a Store. */
 export class Cluster {
   readonly store = new Store();
-  user: UserName;
+  /** The user a request with a bearer token (and no session cookie) acts as, while it runs. */
+  private readonly tokenUser = new AsyncLocalStorage<UserName>();
+  /** The user picked in the shell's masthead: who the browser's requests act as. */
+  private sessionUser: UserName = 'project-admin';
+  readonly capabilities: Capabilities = { ...DEFAULT_CAPABILITIES };
   readonly domain: string;
   readonly rbac: RbacSettings = { projects: ['demo'], dockerBuilds: true, denials: [] };
   readonly faults: Faults = { failWrites: [], writesSeen: 0 };
@@ -147,6 +173,15 @@ export class Cluster {
   );
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly sockets = new Set<WebSocket>();
+
+  /** Who the current request acts as: its bearer token's user, else the session's. */
+  get user(): UserName {
+    return this.tokenUser.getStore() ?? this.sessionUser;
+  }
+
+  set user(user: UserName) {
+    this.sessionUser = user;
+  }
 
   constructor(options: ClusterOptions = {}) {
     this.user = options.user ?? 'project-admin';
@@ -171,6 +206,7 @@ export class Cluster {
     this.rbac.dockerBuilds = true;
     this.proxy.reset();
     this.prometheus.reset();
+    Object.assign(this.capabilities, DEFAULT_CAPABILITIES);
     // Seeded objects of a project go through the controllers as created ones do, so that a
     // seeded cache builds, rolls out and gets its Route admitted like one the plugin created.
     // (Cluster-scoped ones are left alone: the config.openshift.io Build is not a build.)
@@ -242,7 +278,8 @@ export class Cluster {
       : url.pathname.startsWith(`${PROMETHEUS_CLUSTER_PREFIX}/`)
         ? 'cluster'
         : undefined;
-    if (prometheusScope) {
+    // Without cluster monitoring the console registers no Prometheus routes at all.
+    if (prometheusScope && this.capabilities.monitoring) {
       const body = req.method === 'POST' ? await readBody(req) : '';
       try {
         this.prometheus.handle(req, res, url, body, prometheusScope);
@@ -254,6 +291,25 @@ export class Cluster {
     }
     if (!url.pathname.startsWith(`${API_PREFIX}/`)) return false;
     try {
+      // kubectl's way in: a bearer token and no console session acts as the user the token
+      // names. The CSRF rule guards cookie sessions only, so such a request needs no header.
+      const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+      if (bearer !== undefined && cookie(req, SESSION_COOKIE) === undefined) {
+        const user = Object.keys(USERS).find((name) => name === bearer) as UserName | undefined;
+        if (!user) {
+          throw new StatusError({
+            kind: 'Status',
+            apiVersion: 'v1',
+            metadata: {},
+            status: 'Failure',
+            message: 'Unauthorized',
+            reason: 'Unauthorized',
+            code: 401,
+          });
+        }
+        await this.tokenUser.run(user, () => this.route(req, res, url));
+        return true;
+      }
       if (this.csrf && req.method !== 'GET' && req.method !== 'HEAD') {
         const token = cookie(req, 'csrf-token');
         if (!token || req.headers['x-csrftoken'] !== token) {
@@ -292,6 +348,7 @@ export class Cluster {
     let target: Target;
     try {
       target = this.parsePath(url.pathname.slice(API_PREFIX.length));
+      this.requireAvailable(target.type);
       this.authorize({
         verb: 'watch',
         group: target.type.group,
@@ -444,6 +501,7 @@ export class Cluster {
       return;
     }
     const target = this.parsePath(path);
+    this.requireAvailable(target.type);
     if (target.type.group === 'project.openshift.io') {
       this.projects(req, res, target, url);
       return;
@@ -556,13 +614,33 @@ export class Cluster {
     }
   }
 
+  /** Whether an API group is served: `build.openshift.io` only with the Build capability. */
+  private available(type: ResourceType): boolean {
+    return this.capabilities.build || type.group !== 'build.openshift.io';
+  }
+
+  private requireAvailable(type: ResourceType): void {
+    if (this.available(type)) return;
+    throw new StatusError({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: 'the server could not find the requested resource',
+      reason: 'NotFound',
+      details: {},
+      code: 404,
+    });
+  }
+
   private discovery(path: string): unknown {
     const trimmed = path.replace(/\/$/, '');
     if (trimmed === '/version') return { major: '1', minor: '32', gitVersion: 'v1.32.0+in-memory' };
     if (trimmed === '/api')
       return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [] };
+    const served = RESOURCES.filter((t) => this.available(t));
     const groups = [
-      ...new Set(RESOURCES.filter((t) => t.group).map((t) => `${t.group}/${t.version}`)),
+      ...new Set(served.filter((t) => t.group).map((t) => `${t.group}/${t.version}`)),
     ];
     if (trimmed === '/apis') {
       return {
@@ -582,7 +660,7 @@ export class Cluster {
     if (!match) return undefined;
     const group = match[2] ?? '';
     const version = match[1] ?? match[3] ?? '';
-    const types = RESOURCES.filter((t) => t.group === group && t.version === version);
+    const types = served.filter((t) => t.group === group && t.version === version);
     if (types.length === 0 && !(group === 'authorization.k8s.io' && version === 'v1'))
       return undefined;
     return {
@@ -975,6 +1053,18 @@ export class Cluster {
           break;
         case 'GET /user':
           json(res, 200, { user: this.user, name: USERS[this.user] });
+          return;
+        case 'POST /capabilities':
+          for (const key of Object.keys(DEFAULT_CAPABILITIES) as (keyof Capabilities)[]) {
+            const value = body[key];
+            if (value === undefined) continue;
+            if (typeof value !== 'boolean') throw new Error(`"${key}" is true or false`);
+            this.capabilities[key] = value;
+          }
+          json(res, 200, this.capabilities);
+          return;
+        case 'GET /capabilities':
+          json(res, 200, this.capabilities);
           return;
         case 'POST /objects':
           json(

@@ -4,21 +4,32 @@
  * plugin assets, and the in-memory cluster under `/api/kubernetes/`.
  *
  * Run: `ts-node integration-tests/console/server.ts [--port 9000] [--seed demo|empty]`. With
- * `CONSOLE_GENERATION=4.22` it serves the console 4.22 generation of the shell (`dist-4.22/`,
- * built with the same variable) instead of the 4.19 one; the plugin's `dist/` is the same.
+ * `CONSOLE_GENERATION=4.21` or `4.22` it serves that generation of the shell (`dist-4.21/`,
+ * `dist-4.22/`, built with the same variable) instead of the 4.19 one (`dist/`, standing for
+ * consoles 4.19 and 4.20); the plugin's `dist/` is the same.
  */
 import * as fs from 'fs';
 import * as http from 'http';
+import * as https from 'https';
 import * as path from 'path';
 import { randomBytes } from 'crypto';
 import type { Duplex } from 'stream';
-import { createCluster, type Cluster } from '../cluster-api/server';
+import { createCluster, SESSION_COOKIE, type Cluster } from '../cluster-api/server';
 import type { SeedName } from '../cluster-api/seed';
 
 const root = path.resolve(__dirname, '../..');
-const generation = process.env.CONSOLE_GENERATION === '4.22' ? '4.22' : '4.19';
-const shellDist = path.join(__dirname, generation === '4.22' ? 'dist-4.22' : 'dist');
-const consoleVersion = `${generation}.0`;
+/** The shell generation to serve, from `CONSOLE_GENERATION` (4.19 when unset). */
+export const shellGeneration = (
+  value = process.env.CONSOLE_GENERATION,
+): '4.19' | '4.21' | '4.22' => {
+  if (value === undefined || value === '' || value === '4.19' || value === '4.20') return '4.19';
+  if (value === '4.21' || value === '4.22') return value;
+  throw new Error(`CONSOLE_GENERATION must be 4.19 (or 4.20), 4.21 or 4.22, not ${value}.`);
+};
+export type ShellGenerationName = ReturnType<typeof shellGeneration>;
+/** Where a generation's build of the shell lives (`npm run build-shell[-4.21|-4.22]`). */
+export const shellDistOf = (generation: ShellGenerationName): string =>
+  path.join(__dirname, generation === '4.19' ? 'dist' : `dist-${generation}`);
 const pluginDist = path.join(root, 'dist');
 const PLUGIN_PREFIX = '/api/plugins/pipcache-plugin/';
 
@@ -52,7 +63,7 @@ export const contentSecurityPolicy = (nonce: string): string =>
 const sendFile = (
   res: http.ServerResponse,
   file: string,
-  headers: Record<string, string> = {},
+  headers: Record<string, string | string[]> = {},
 ): void => {
   fs.readFile(file, (error, data) => {
     if (error) {
@@ -77,6 +88,8 @@ const inside = (dir: string, urlPath: string): string | undefined => {
 
 export interface ShellServer {
   url: string;
+  /** The https address, when started with `tls`. */
+  tlsUrl?: string;
   cluster: Cluster;
   close: () => Promise<void>;
 }
@@ -85,9 +98,19 @@ export interface ShellServer {
 export const startShell = async ({
   port = 9000,
   seed = 'demo',
-}: { port?: number; seed?: SeedName } = {}): Promise<ShellServer> => {
+  generation = shellGeneration(),
+  tls,
+}: {
+  port?: number;
+  seed?: SeedName;
+  generation?: ShellGenerationName;
+  /** Also serve over https on this port (0: any free one) with this certificate, for kubectl. */
+  tls?: { port: number; cert: string; key: string };
+} = {}): Promise<ShellServer> => {
+  const shellDist = shellDistOf(generation);
+  const consoleVersion = `${generation}.0`;
   const cluster = createCluster({ seed });
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     void (async () => {
       if (await cluster.handleRequest(req, res)) return;
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -106,8 +129,30 @@ export const startShell = async ({
           'X-Content-Type-Options': 'nosniff',
         });
         res.end(
-          `window.SERVER_FLAGS = ${JSON.stringify({ basePath: '/', consoleVersion, branding: 'okd', releaseVersion: consoleVersion })};\n`,
+          `window.SERVER_FLAGS = ${JSON.stringify({
+            basePath: '/',
+            consoleVersion,
+            branding: 'okd',
+            releaseVersion: consoleVersion,
+            // The console sets these only when it proxies cluster monitoring.
+            ...(cluster.capabilities.monitoring
+              ? {
+                  prometheusBaseURL: '/api/prometheus',
+                  prometheusTenancyBaseURL: '/api/prometheus-tenancy',
+                }
+              : {}),
+          })};\n`,
         );
+        return;
+      }
+      // Like the console's backend: any other `/api/` path (such as `/api/prometheus` without
+      // cluster monitoring) is not found, never the app's page.
+      if (url.pathname.startsWith('/api/')) {
+        res.writeHead(404, {
+          'Content-Type': 'text/plain; charset=utf-8',
+          'X-Content-Type-Options': 'nosniff',
+        });
+        res.end('404 page not found\n');
         return;
       }
       if (url.pathname.startsWith('/static/')) {
@@ -119,23 +164,46 @@ export const startShell = async ({
       const nonce = randomBytes(16).toString('base64');
       sendFile(res, path.join(shellDist, 'index.html'), {
         'Content-Security-Policy': contentSecurityPolicy(nonce),
-        'Set-Cookie': `csrf-token=${randomBytes(16).toString('hex')}; Path=/; SameSite=Strict`,
+        // The console's session (its user is the masthead's) and its CSRF token cookie.
+        'Set-Cookie': [
+          `${SESSION_COOKIE}=shell-session; Path=/; HttpOnly; SameSite=Strict`,
+          `csrf-token=${randomBytes(16).toString('hex')}; Path=/; SameSite=Strict`,
+        ],
         'Cache-Control': 'no-store',
       });
     })();
-  });
-  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+  };
+  const upgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer): void => {
     if (!cluster.handleUpgrade(req, socket, head)) socket.destroy();
-  });
+  };
+  const server = http.createServer(handle);
+  server.on('upgrade', upgrade);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  // The same server over TLS, for kubectl: client-go sends a bearer token only over https.
+  let tlsServer: https.Server | undefined;
+  if (tls) {
+    tlsServer = https.createServer(
+      { cert: fs.readFileSync(tls.cert), key: fs.readFileSync(tls.key) },
+      handle,
+    );
+    tlsServer.on('upgrade', upgrade);
+    const listening = tlsServer;
+    await new Promise<void>((resolve) => listening.listen(tls.port, '127.0.0.1', resolve));
+  }
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
+  const tlsAddress = tlsServer?.address();
   return {
     url: `http://127.0.0.1:${actualPort}`,
+    ...(typeof tlsAddress === 'object' && tlsAddress
+      ? { tlsUrl: `https://127.0.0.1:${tlsAddress.port}` }
+      : {}),
     cluster,
     close: () =>
       new Promise<void>((resolve) => {
         cluster.close();
+        tlsServer?.closeAllConnections();
+        tlsServer?.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
@@ -159,10 +227,11 @@ if (require.main === module) {
     const index = process.argv.indexOf(`--${name}`);
     return index >= 0 ? process.argv[index + 1] : undefined;
   };
-  for (const dir of [shellDist, pluginDist]) {
+  const generation = shellGeneration();
+  for (const dir of [shellDistOf(generation), pluginDist]) {
     if (!fs.existsSync(dir)) {
       console.error(
-        `${path.relative(root, dir)}/ is missing: run \`npm run build\` and \`npm run ${generation === '4.22' ? 'build-shell-4.22' : 'build-shell'}\` first.`,
+        `${path.relative(root, dir)}/ is missing: run \`npm run build\` and \`npm run ${generation === '4.19' ? 'build-shell' : `build-shell-${generation}`}\` first.`,
       );
       process.exit(1);
     }
@@ -170,6 +239,10 @@ if (require.main === module) {
   void startShell({
     port: Number(arg('port') ?? process.env.PORT ?? 9000),
     seed: parseSeed(arg('seed')),
+    generation,
+    tls: arg('tls-port')
+      ? { port: Number(arg('tls-port')), cert: arg('tls-cert') ?? '', key: arg('tls-key') ?? '' }
+      : undefined,
   }).then(({ url }) => {
     console.log(`Console ${generation} shell with PipCache: ${url}/pipcache/ns/demo`);
   });

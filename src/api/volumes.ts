@@ -17,6 +17,7 @@ import {
 } from '../model/storage-classes';
 import { consoleFetchJSON, k8sListItems } from '../sdk/console-sdk';
 import { CACHE_OWNED_KINDS } from './cache-kinds';
+import { monitoringAvailable } from './monitoring';
 import { applyGuardedPatch, type PatchOutcome } from './guarded-patch';
 
 /** The console backend's Prometheus tenancy API: queries scoped to one project the user may see. */
@@ -32,6 +33,8 @@ export const queryTenancy = (namespace: string, query: string): Promise<Promethe
 export const readVolumeUse = async (
   namespace: string,
 ): Promise<{ used: Map<string, number>; capacity: Map<string, number> }> => {
+  // Without cluster monitoring there is nothing to ask: no figures, and no failed requests.
+  if (!monitoringAvailable()) return { used: new Map(), capacity: new Map() };
   const [used, capacity] = await Promise.all([
     queryTenancy(namespace, volumeQuery(USED_METRIC, namespace)),
     queryTenancy(namespace, volumeQuery(CAPACITY_METRIC, namespace)),
@@ -98,6 +101,8 @@ export const readClusterVolumeUse = async (
   projects: string[],
   clusterWide: boolean,
 ): Promise<ClusterVolumeUse> => {
+  if (!monitoringAvailable())
+    return { used: new Map(), capacity: new Map(), skipped: [], failed: [] };
   if (clusterWide) {
     const query = (metric: string) =>
       consoleFetchJSON(

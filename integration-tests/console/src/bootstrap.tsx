@@ -14,7 +14,9 @@ import { coreReducer } from '@openshift-console/dynamic-plugin-sdk/lib/app/core/
 import { ModalProvider } from '@openshift-console/dynamic-plugin-sdk/lib/app/modal-support/ModalProvider';
 import '@patternfly/react-core/dist/styles/base.css';
 import App from './app/App';
+import { loadCapabilities, shellFlags } from './capabilities';
 import { appFetch, unauthorizedUrls } from './fetch';
+import { consoleShareScope } from './generation/console-share-scope';
 import { generation } from './generation/current';
 import { k8sReducer } from './k8s-reducer';
 import { SHELL_MODELS } from './models';
@@ -25,6 +27,8 @@ declare const __webpack_init_sharing__: (scope: string) => Promise<void>;
 declare const __webpack_share_scopes__: Record<string, Record<string, unknown>>;
 
 const PLUGIN = 'pipcache-plugin';
+/** Where the shell's loader takes entry callbacks in 4.19-4.21, which have no such global. */
+const SHELL_ENTRY_CALLBACK = '__shell_plugin_entry__';
 
 /** The versions of each shared module that something on the page has loaded, for tests. */
 const loadedShares = (scope: Record<string, unknown>): Record<string, string[]> =>
@@ -40,7 +44,17 @@ const loadedShares = (scope: Record<string, unknown>): Record<string, string[]> 
 const start = async () => {
   if (localStorage.getItem('shell-theme') === 'dark')
     document.documentElement.classList.add('pf-v6-theme-dark');
-  await __webpack_init_sharing__('default');
+  // Consoles 4.21 and 4.22 initialise webpack's share scope; 4.19 and 4.20 build one plain
+  // object in their loader. Either way it is the one object every plugin's `init` receives.
+  let shareScope: Record<string, unknown>;
+  if (generation.loader === 'console-object') {
+    shareScope = consoleShareScope();
+  } else {
+    await __webpack_init_sharing__('default');
+    shareScope = __webpack_share_scopes__.default ?? {};
+    generation.patchShareScope?.(shareScope);
+  }
+  const providedShares = Object.keys(shareScope).sort();
 
   setUtilsConfig({ appFetch });
   const store = createStore(
@@ -61,21 +75,44 @@ const start = async () => {
     react: { useSuspense: false },
   });
 
+  const legacyConsole = generation.loader !== 'dynamic-plugin-sdk';
   const pluginStore = new PluginStore({
     loaderOptions: {
-      sharedScope: __webpack_share_scopes__.default,
+      sharedScope: shareScope,
+      // 4.19-4.21 have no `__load_plugin_entry__`: a plugin built with SDK 4.22 calls it and
+      // never loads there. The shell's store takes callbacks under a private name instead.
+      ...(legacyConsole ? { entryCallbackSettings: { name: SHELL_ENTRY_CALLBACK } } : {}),
       ...generation.dependencyOptions,
     },
   });
-  // Console 4.19-4.21 plugins call `loadPluginEntry('name@version', container)`; like console
-  // 4.22, forward it to the loader's own callback with the version stripped.
-  window.loadPluginEntry = (pluginId, entryModule) => {
-    const name = pluginId.replace(/@[^@]*$/, '');
-    window.__load_plugin_entry__?.(name, entryModule);
-  };
-
+  // The console's flags decide which extensions are in use (`flags.required`/`disallowed`).
+  await loadCapabilities();
+  pluginStore.setFeatureFlags(shellFlags());
   const base = `/api/plugins/${PLUGIN}/`;
   const manifest = (await (await fetch(`${base}plugin-manifest.json`)).json()) as PluginManifest;
+  const entryCallbacks = window as unknown as Record<
+    string,
+    ((name: string, entryModule: unknown) => void) | undefined
+  >;
+  window.loadPluginEntry = legacyConsole
+    ? // Console 4.19-4.21 know a plugin by `name@version` and take its callback under that
+      // ID only: anything else is an unknown plugin.
+      (pluginId, entryModule) => {
+        if (pluginId !== `${manifest.name}@${manifest.version}`) {
+          console.error(`Received callback for unknown plugin ${pluginId}`);
+          return;
+        }
+        entryCallbacks[SHELL_ENTRY_CALLBACK]?.(manifest.name, entryModule);
+      }
+    : // Console 4.22 forwards the old callback to the loader's own, without the version, and
+      // warns that the plugin was built for an older console.
+      (pluginId, entryModule) => {
+        console.warn(
+          `[DEPRECATION WARNING] ${pluginId} was built for an older version of Console and may not work correctly in this version.`,
+        );
+        window.__load_plugin_entry__?.(pluginId.replace(/@[^@]*$/, ''), entryModule);
+      };
+
   // Preload the plugin's translations (ConsolePlugin `i18n.loadType: Preload`).
   const localeResponse = await fetch(`${base}locales/en/plugin__${PLUGIN}.json`);
   if (localeResponse.ok) {
@@ -108,7 +145,13 @@ const start = async () => {
     },
     missingFacades: () => [...missingFacades],
     consoleVersion: generation.consoleVersion,
-    loadedShares: () => loadedShares(__webpack_share_scopes__.default ?? {}),
+    generation: generation.name,
+    loader: generation.loader,
+    providedShares,
+    loadedShares: () => loadedShares(shareScope),
+    shareScopeIsWebpacks: () =>
+      typeof __webpack_share_scopes__ !== 'undefined' &&
+      __webpack_share_scopes__.default === shareScope,
     unauthorizedUrls,
   };
 

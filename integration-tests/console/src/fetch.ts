@@ -1,16 +1,30 @@
 import { HttpError } from '@openshift-console/dynamic-plugin-sdk/lib/utils/error/http-error';
+import { csrfToken, shouldLogOut } from './logout-rule';
 
-/** Records 401 answers: on a real console a 401 logs the user out, so tests treat it as a bug. */
+/**
+ * URLs whose 401 answer would have logged the user out of a real console (its `coFetch`
+ * rule, see ./logout-rule): every browser test asserts there are none.
+ */
 export const unauthorizedUrls: string[] = [];
 
 /**
- * The console's fetch for the SDK: same-origin credentials, and a rejected promise with an
+ * The console's fetch for the SDK: same-origin credentials, the console's `X-CSRFToken`
+ * header from the `csrf-token` cookie, the 401 logout rule, and a rejected promise with an
  * HttpError carrying the status, the response and the parsed Status body on failure.
  */
 export const appFetch = async (url: string, options: RequestInit = {}): Promise<Response> => {
-  const response = await fetch(url, { ...options, credentials: 'same-origin' });
+  const headers = new Headers(options.headers);
+  const token = csrfToken(document.cookie);
+  if (token && !headers.has('X-CSRFToken')) headers.set('X-CSRFToken', token);
+  const response = await fetch(url, { ...options, headers, credentials: 'same-origin' });
   if (response.ok) return response;
-  if (response.status === 401) unauthorizedUrls.push(url);
+  if (
+    response.status === 401 &&
+    shouldLogOut(url, (window as { SERVER_FLAGS?: { basePath?: string } }).SERVER_FLAGS?.basePath)
+  ) {
+    unauthorizedUrls.push(url);
+    console.error(`Logged out: ${url} answered 401`);
+  }
   const text = await response.text();
   let json: unknown;
   let message = response.statusText;

@@ -34,6 +34,7 @@ import {
   useShellExtensions,
   useShellResolvedExtensions,
 } from '../extensions';
+import { shellCapabilities, type ShellCapabilities } from '../capabilities';
 import { generation } from '../generation/current';
 import type { ShellRoute } from '../generation/generation';
 import { ALL_NAMESPACES, ShellContext, type Perspective } from '../shell-context';
@@ -62,6 +63,8 @@ interface StaticNav {
   id: string;
   name: string;
   href: string;
+  /** Shown only on a cluster with the Build capability (flag OPENSHIFT_BUILDCONFIG). */
+  needsBuild?: boolean;
 }
 
 /** A few of the console's own entries, so plugin items can be placed among them. */
@@ -83,7 +86,14 @@ const STATIC_NAV: Record<Perspective, { id: string; name: string; items: StaticN
     {
       id: 'builds',
       name: 'Builds',
-      items: [{ id: 'buildconfigs', name: 'BuildConfigs', href: '/k8s/ns/:ns/buildconfigs' }],
+      items: [
+        {
+          id: 'buildconfigs',
+          name: 'BuildConfigs',
+          href: '/k8s/ns/:ns/buildconfigs',
+          needsBuild: true,
+        },
+      ],
     },
   ],
   dev: [
@@ -93,7 +103,7 @@ const STATIC_NAV: Record<Perspective, { id: string; name: string; items: StaticN
       items: [
         { id: 'add', name: '+Add', href: '/add/ns/:ns' },
         { id: 'topology', name: 'Topology', href: '/topology/ns/:ns' },
-        { id: 'builds', name: 'Builds', href: '/builds/ns/:ns' },
+        { id: 'builds', name: 'Builds', href: '/builds/ns/:ns', needsBuild: true },
         { id: 'project', name: 'Project', href: '/project-details/ns/:ns' },
       ],
     },
@@ -113,10 +123,13 @@ const ShellNav: React.FC<{ navItems: HrefNav[] }> = ({ navItems }) => {
       <NavList>
         {STATIC_NAV[perspective].map((section) => {
           const items: { id: string; name: string; href: string; data?: Record<string, string> }[] =
-            section.items.map((item) => ({
-              ...item,
-              href: item.href.replace(':ns', ns),
-            }));
+            section.items
+              .filter((item) => !item.needsBuild || shellCapabilities().build)
+              .map((item) => ({
+                id: item.id,
+                name: item.name,
+                href: item.href.replace(':ns', ns),
+              }));
           for (const item of navItems.filter(
             (n) => (n.perspective ?? 'admin') === perspective && n.section === section.id,
           )) {
@@ -130,6 +143,8 @@ const ShellNav: React.FC<{ navItems: HrefNav[] }> = ({ navItems }) => {
             };
             items.splice(index >= 0 ? index + 1 : items.length, 0, entry);
           }
+          // Like the console, a section with nothing in it is not shown.
+          if (items.length === 0) return null;
           return (
             <NavExpandable
               key={section.id}
@@ -191,6 +206,37 @@ const UserSelect: React.FC = () => {
   );
 };
 
+const CAPABILITY_SWITCHES: { key: keyof ShellCapabilities; label: string }[] = [
+  { key: 'build', label: 'Build capability' },
+  { key: 'monitoring', label: 'Monitoring' },
+  { key: 'developerPerspective', label: 'Developer perspective' },
+];
+
+/** The cluster's optional parts, switched through the control API; the page then reloads. */
+const CapabilitySwitches: React.FC = () => {
+  const change = (key: keyof ShellCapabilities, on: boolean) => {
+    void fetch('/__cluster/capabilities', {
+      method: 'POST',
+      body: JSON.stringify({ [key]: on }),
+    }).then(() => window.location.reload());
+  };
+  return (
+    <>
+      {CAPABILITY_SWITCHES.map(({ key, label }) => (
+        <ToolbarItem key={key}>
+          <PfSwitch
+            id={`shell-capability-${key}`}
+            label={label}
+            isChecked={shellCapabilities()[key]}
+            onChange={(_e, on) => change(key, on)}
+            data-test={`capability-${key}`}
+          />
+        </ToolbarItem>
+      ))}
+    </>
+  );
+};
+
 const ShellMasthead: React.FC = () => {
   const { perspective, setPerspective } = React.useContext(ShellContext);
   const [dark, setDark] = React.useState(
@@ -222,15 +268,17 @@ const ShellMasthead: React.FC = () => {
                   onChange={() => setPerspective('admin')}
                   data-test="perspective-admin"
                 />
-                <ToggleGroupItem
-                  text="Developer"
-                  isSelected={perspective === 'dev'}
-                  onChange={() => {
-                    setPerspective('dev');
-                    navigate('/add/ns/demo');
-                  }}
-                  data-test="perspective-dev"
-                />
+                {shellCapabilities().developerPerspective && (
+                  <ToggleGroupItem
+                    text="Developer"
+                    isSelected={perspective === 'dev'}
+                    onChange={() => {
+                      setPerspective('dev');
+                      navigate('/add/ns/demo');
+                    }}
+                    data-test="perspective-dev"
+                  />
+                )}
               </ToggleGroup>
             </ToolbarItem>
             <ToolbarItem>
@@ -242,6 +290,7 @@ const ShellMasthead: React.FC = () => {
                 data-test="dark-theme"
               />
             </ToolbarItem>
+            <CapabilitySwitches />
             <ToolbarItem>
               <UserSelect />
             </ToolbarItem>
@@ -373,8 +422,11 @@ const App: React.FC<{ modalProvider: React.ComponentType<{ children?: React.Reac
   modalProvider: ModalProvider,
 }) => {
   const [activeNamespace, setActiveNamespace] = React.useState('demo');
+  // Since console 4.19 the Developer perspective exists only once an admin enables it.
   const [perspective, setPerspective] = React.useState<Perspective>(
-    (localStorage.getItem('shell-perspective') as Perspective | null) ?? 'admin',
+    shellCapabilities().developerPerspective
+      ? ((localStorage.getItem('shell-perspective') as Perspective | null) ?? 'admin')
+      : 'admin',
   );
   const state = React.useMemo(
     () => ({

@@ -22,6 +22,7 @@ import { useNavigate, useParams } from 'react-router-dom-v5-compat';
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import { useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk/lib/utils/k8s/hooks/useK8sWatchResource';
 import { ofType, translateLabel, useShellResolvedExtensions } from '../extensions';
+import { generation } from '../generation/current';
 
 interface ModelRef {
   group?: string;
@@ -74,7 +75,7 @@ const buildNumber = (build: K8sResourceCommon): number =>
 /**
  * The console's BuildConfig details page, reduced to what plugins plug into: the Actions menu
  * from `console.action/resource-provider` (called with `{ buildConfig, latestBuild }`, as
- * console 4.21+ does) and tabs from `console.tab/horizontalNav` (given `obj`).
+ * console 4.21+ does; the 4.19 generation shows none) and tabs from `console.tab/horizontalNav` (given `obj`).
  */
 const BuildConfigPage: React.FC = () => {
   const { ns = '', name = '', tab = '' } = useParams<{ ns: string; name: string; tab?: string }>();
@@ -104,8 +105,10 @@ const BuildConfigPage: React.FC = () => {
       e.type === 'console.tab/horizontalNav' &&
       isBuildConfigModel((e.properties as { model?: ModelRef }).model),
   );
+  // Consoles 4.19 and 4.20 render no plugin actions on BuildConfigs; 4.21 and later do.
   const providers = extensions.filter(
     (e) =>
+      generation.buildConfigActions &&
       e.type === 'console.action/resource-provider' &&
       isBuildConfigModel((e.properties as { model?: ModelRef }).model),
   );

@@ -1,33 +1,17 @@
-import * as React from 'react';
-import { render } from 'react-dom';
-import { BrowserRouter, Route, Switch } from 'react-router-dom';
-import { CompatRoute, CompatRouter } from 'react-router-dom-v5-compat';
-import thunk from 'redux-thunk';
+import { react17 } from './react17';
 import type { ShellGeneration } from './generation';
 
 /**
- * Console 4.19 to 4.21: React 17's `render`, react-router 5 with the v5-compat layer (the
- * console's own routes use the v5 API, plugin pages get both APIs through CompatRoute),
- * redux-thunk 2 and `@openshift/dynamic-plugin-sdk` 5's `fixedPluginDependencyResolutions`.
+ * Console 4.19 and 4.20: React 17, react-router 5 with v5-compat, redux-thunk 2 (see
+ * ./react17), the console's own plugin loader (one plain share-scope object, no webpack
+ * module federation in the host) and no BuildConfig actions. The shell keeps its extension
+ * store in `@openshift/dynamic-plugin-sdk` 5 (`fixedPluginDependencyResolutions`).
  */
 export const generation: ShellGeneration = {
+  ...react17,
+  name: '4.19',
   consoleVersion: '4.19.0',
-  render: (element, container) => render(element, container),
-  Router: ({ children }) => (
-    <BrowserRouter>
-      <CompatRouter>{children}</CompatRouter>
-    </BrowserRouter>
-  ),
-  ShellRoutes: ({ routes, notFound }) => (
-    <Switch>
-      {routes.map((route) => (
-        <CompatRoute key={route.key} path={route.path} exact={route.exact}>
-          {route.element}
-        </CompatRoute>
-      ))}
-      <Route>{notFound}</Route>
-    </Switch>
-  ),
-  thunk,
+  loader: 'console-object',
+  buildConfigActions: false,
   dependencyOptions: { fixedPluginDependencyResolutions: { '@console/pluginAPI': '4.19.0' } },
 };

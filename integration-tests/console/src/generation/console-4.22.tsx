@@ -13,7 +13,15 @@ import type { ShellGeneration } from './generation';
  * `@openshift/dynamic-plugin-sdk` 8's `customDependencyResolutions`.
  */
 export const generation: ShellGeneration = {
+  name: '4.22',
   consoleVersion: '4.22.0',
+  loader: 'dynamic-plugin-sdk',
+  buildConfigActions: true,
+  // Console 4.22 serves both old router names from react-router 7's entry in the share scope.
+  patchShareScope: (scope) => {
+    scope['react-router-dom'] = scope['react-router'];
+    scope['react-router-dom-v5-compat'] = scope['react-router'];
+  },
   render: (element, container) => createRoot(container).render(element),
   Router: ({ children }) => <BrowserRouter>{children}</BrowserRouter>,
   ShellRoutes: ({ routes, notFound }) => (
