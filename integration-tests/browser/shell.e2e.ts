@@ -133,6 +133,15 @@ test.describe('the plugin in the console shell', () => {
     );
   });
 
+  test("names its own console generation on the cluster Overview, never another's", async ({
+    page,
+  }) => {
+    await page.goto('/dashboards');
+    await expect(page.getByTestId('shell-openshift-version')).toHaveText(
+      `${GENERATION} (console shell)`,
+    );
+  });
+
   test('shows the empty state with a Create button that opens the form', async ({ page }) => {
     await page.goto('/pipcache/ns/demo');
     const empty = page.getByTestId('pipcache-empty-state');

@@ -5,10 +5,12 @@
  * in-memory cluster sees (requests, watches, probes). Needs `npm run build` and
  * `npm run build-shell` first.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { closureRows, measure } from '../bundle-report';
 import { BUDGET_ROWS, type ConsoleKey } from './budgets';
-import { startShell, type ShellServer } from '../../integration-tests/console/server';
+import { shellDistOf, startShell, type ShellServer } from '../../integration-tests/console/server';
 import { cacheObjects } from '../../integration-tests/browser/fixtures';
 import { RESOURCES } from '../../integration-tests/cluster-api/resources';
 import type { K8sObject } from '../../integration-tests/cluster-api/store';
@@ -21,10 +23,6 @@ const PLUGIN_PREFIX = '/api/plugins/pipcache-plugin/';
 const API_PREFIX = '/api/kubernetes/';
 /** The cache counts the traffic figures compare: they must not grow from the first to the last. */
 export const CACHE_COUNTS = [1, 20, 200] as const;
-
-/** The generation of the local console shell the benchmark runs in (`CONSOLE_GENERATION`). */
-const shellGeneration = (): ConsoleKey =>
-  process.env.CONSOLE_GENERATION === '4.22' ? '4.22' : '4.19';
 
 /**
  * What a page may fetch from the plugin on a console column, in bytes of gzip: the entry's budget
@@ -209,38 +207,6 @@ const installProbes = (condition: Condition): void => {
   }).observe({ type: 'longtask', buffered: true });
 };
 
-/**
- * Runs in the page before the shell: hands the plugin's container a share scope without the
- * shell's PatternFly modules, as a console whose PatternFly does not satisfy the plugin's range
- * would, so that the plugin loads its own PatternFly fallback chunks. The shell assigns
- * `window.loadPluginEntry` later; the setter wraps whatever it assigns.
- */
-const hideConsolePatternFly = (): void => {
-  interface Container {
-    init: (scope: Record<string, unknown>, ...rest: unknown[]) => unknown;
-    get: (module: string) => unknown;
-  }
-  type Load = (pluginId: string, container: Container) => void;
-  let wrapped: Load | undefined;
-  Object.defineProperty(window, 'loadPluginEntry', {
-    configurable: true,
-    get: () => wrapped,
-    set: (load: Load) => {
-      wrapped = (pluginId, container) =>
-        load(pluginId, {
-          get: (module) => container.get(module),
-          init: (scope, ...rest) =>
-            container.init(
-              Object.fromEntries(
-                Object.entries(scope).filter(([name]) => !name.startsWith('@patternfly/')),
-              ),
-              ...rest,
-            ),
-        });
-    },
-  });
-};
-
 interface Traffic {
   /** Requests to the cluster (`/api/kubernetes/`), not counting watch sockets. */
   requests: { method: string; url: string; at: number }[];
@@ -308,16 +274,12 @@ const visit = async (
   shell: ShellServer,
   spec: PageSpec,
   count: number,
-  {
-    withoutConsolePatternFly = false,
-    beforeLoad,
-  }: { withoutConsolePatternFly?: boolean; beforeLoad?: (page: Page) => Promise<void> } = {},
+  { beforeLoad }: { beforeLoad?: (page: Page) => Promise<void> } = {},
 ) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const traffic = recordTraffic(page);
   const condition = spec.ready(count);
-  if (withoutConsolePatternFly) await page.addInitScript(hideConsolePatternFly);
   if (beforeLoad) await beforeLoad(page);
   await page.addInitScript(installProbes, condition);
   await page.goto(`${shell.url}${spec.path}`);
@@ -335,12 +297,13 @@ const visit = async (
 const isProbe = (url: string): boolean => new URL(url).pathname.includes('/proxy/');
 
 /**
- * What each page fetches from the plugin (entry included), in gzip bytes, against the budgets
- * of the shell's console generation; in a generation other than 4.22, also with a share scope
- * stripped of PatternFly, as consoles 4.19–4.21 hand the plugin, against their budgets. The
- * PatternFly fallback files are those the module closures load on 4.19–4.21 but not on 4.22.
+ * What each page fetches from the plugin (entry included), in gzip bytes, in each console
+ * generation of the shell that is built: 4.19 (standing for 4.19 and 4.20) and 4.21 share no
+ * PatternFly, as those consoles do, and are held to the 4.19–4.21 budgets; 4.22 shares
+ * PatternFly 6.4 and is held to its own. The PatternFly fallback files are those the module
+ * closures load on 4.19–4.21 but not on 4.22.
  */
-const bundleFigures = async (browser: Browser, shell: ShellServer): Promise<Figure[]> => {
+const bundleFigures = async (browser: Browser): Promise<Figure[]> => {
   const closures = await closureRows();
   const on422 = new Set(closures.filter((c) => c.console === '4.22').flatMap((c) => c.files));
   const fallbacks = new Set(
@@ -349,41 +312,39 @@ const bundleFigures = async (browser: Browser, shell: ShellServer): Promise<Figu
       .flatMap((c) => c.files)
       .filter((file) => !on422.has(file)),
   );
-  const generation = shellGeneration();
   const figures: Figure[] = [];
-  const loaded = async (spec: PageSpec, withoutConsolePatternFly: boolean) => {
-    seedCluster(shell, 1, spec.user);
-    const { context, page, traffic } = await visit(browser, shell, spec, 1, {
-      withoutConsolePatternFly,
-    });
-    await settle(page, traffic);
-    await context.close();
-    const files = [...traffic.pluginJs].sort();
-    if (process.env.BENCH_DEBUG) console.log(`${spec.key}: ${files.join(' ')}`);
-    return {
-      all: measure(spec.key, files),
-      fallbacks: measure(
-        spec.key,
-        files.filter((file) => fallbacks.has(file)),
-      ),
-    };
-  };
-  for (const spec of PAGES) {
-    const shared = await loaded(spec, false);
-    figures.push({
-      name: `page JS, shell ${generation}: ${spec.title} (${shared.all.files.length} files, ${shared.fallbacks.files.length} PatternFly fallbacks)`,
-      value: shared.all.gzip,
-      unit: 'B',
-      budget: pageBudget(spec.budgetRow, generation),
-    });
-    if (generation === '4.22') continue;
-    const own = await loaded(spec, true);
-    figures.push({
-      name: `  … share scope without PatternFly, as 4.19–4.21 (${own.all.files.length} files, ${own.fallbacks.files.length} fallbacks)`,
-      value: own.all.gzip,
-      unit: 'B',
-      budget: pageBudget(spec.budgetRow, '4.19'),
-    });
+  for (const generation of ['4.19', '4.21', '4.22'] as const) {
+    if (!fs.existsSync(path.join(shellDistOf(generation), 'index.html'))) {
+      console.log(
+        `(shell ${generation} is not built: npm run build-shell${generation === '4.19' ? '' : `-${generation}`})`,
+      );
+      continue;
+    }
+    const column: ConsoleKey = generation === '4.22' ? '4.22' : '4.19';
+    const shell = await startShell({ port: 0, seed: 'demo', generation });
+    try {
+      for (const spec of PAGES) {
+        seedCluster(shell, 1, spec.user);
+        const { context, page, traffic } = await visit(browser, shell, spec, 1);
+        await settle(page, traffic);
+        await context.close();
+        const files = [...traffic.pluginJs].sort();
+        if (process.env.BENCH_DEBUG) console.log(`${generation} ${spec.key}: ${files.join(' ')}`);
+        const all = measure(spec.key, files);
+        const own = measure(
+          spec.key,
+          files.filter((file) => fallbacks.has(file)),
+        );
+        figures.push({
+          name: `page JS, console ${generation} shell: ${spec.title} (${all.files.length} files, ${own.files.length} PatternFly fallbacks)`,
+          value: all.gzip,
+          unit: 'B',
+          budget: pageBudget(spec.budgetRow, column),
+        });
+      }
+    } finally {
+      await shell.close();
+    }
   }
   return figures;
 };
@@ -762,7 +723,7 @@ export const browserFigures = async (options: BrowserOptions): Promise<Figure[]>
   const wanted = (section: Section) => options.sections.includes(section);
   try {
     const figures: Figure[] = [];
-    if (wanted('pages')) figures.push(...(await bundleFigures(browser, shell)));
+    if (wanted('pages')) figures.push(...(await bundleFigures(browser)));
     if (wanted('timings')) figures.push(...(await navigationFigures(browser, shell, options.runs)));
     if (wanted('rerender'))
       for (const count of [200, 1])

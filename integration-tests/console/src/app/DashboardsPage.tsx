@@ -18,6 +18,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom-v5-compat';
 import { ofType, translateLabel, useShellResolvedExtensions } from '../extensions';
+import { generation } from '../generation/current';
 import { Overview, OverviewGrid } from '../facades/dashboard';
 import { ErrorBoundary } from './ErrorBoundary';
 import StatusCard from './StatusCard';
@@ -48,7 +49,10 @@ const DetailsCard: React.FC = () => (
         </DescriptionListGroup>
         <DescriptionListGroup>
           <DescriptionListTerm>OpenShift version</DescriptionListTerm>
-          <DescriptionListDescription>4.19 (console shell)</DescriptionListDescription>
+          <DescriptionListDescription data-test="shell-openshift-version">
+            {/* The generation this shell imitates, so that the page never names another. */}
+            {generation.consoleVersion.replace(/\.0$/, '')} (console shell)
+          </DescriptionListDescription>
         </DescriptionListGroup>
       </DescriptionList>
     </CardBody>
