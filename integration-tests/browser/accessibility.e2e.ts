@@ -61,6 +61,11 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
       .getByRole('button', { name: 'pipcache', exact: true })
       .click();
     await expect(page.getByTestId('pipcache-urls-popover')).toBeVisible();
+    // The popover fades in: contrast is measured once it is fully opaque.
+    await expect(page.getByRole('dialog', { name: 'Index URLs of pipcache' })).toHaveCSS(
+      'opacity',
+      '1',
+    );
     expect(await violations(page, '[role="dialog"]')).toEqual([]);
     await page.keyboard.press('Escape');
 

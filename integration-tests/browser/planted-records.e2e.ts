@@ -262,9 +262,11 @@ test.describe('records planted in annotations', () => {
           },
         },
       ]);
+      // The BuildConfig's PipCache tab, which every console from 4.19 renders (the Actions
+      // menu's items only from 4.21).
       await page.goto('/k8s/ns/demo/buildconfigs/shop');
-      await page.getByTestId('actions-menu').click();
-      await page.getByRole('menuitem', { name: 'Stop using pip cache' }).click();
+      await page.getByRole('tab', { name: 'PipCache' }).click();
+      await page.getByTestId('pipcache-bc-stop').click();
       const stop = page.getByTestId('pipcache-stop-modal');
       await expect(stop.getByTestId('pipcache-stop-damaged')).toContainText(
         'The record of the pip settings shop had before is damaged',

@@ -135,7 +135,10 @@ test.describe('the plugin in the console shell', () => {
 
   test("names its own console generation on the cluster Overview, never another's", async ({
     page,
+    cluster,
   }) => {
+    // The cluster Overview is an admin's page: a project admin's plugin items are refused there.
+    await cluster.user('cluster-admin');
     await page.goto('/dashboards');
     await expect(page.getByTestId('shell-openshift-version')).toHaveText(
       `${GENERATION} (console shell)`,

@@ -146,6 +146,34 @@ describe('PipCacheCreatePage', () => {
     // (A generous timeout: typing into the whole form is slow on a loaded machine.)
   }, 30_000);
 
+  it('moves an untouched suggested name to a free one when a cache of that name appears', async () => {
+    setCluster({ caches: [] });
+    const view = renderForm();
+    const name = await screen.findByTestId('pipcache-name');
+    expect(name).toHaveValue('pipcache');
+    // The watch delivers a cache called pipcache after the form opened.
+    setCluster({ caches: ['pipcache'] });
+    view.rerender(
+      <MemoryRouter
+        initialEntries={['/pipcache/ns/demo/~new']}
+        future={{ v7_startTransition: true, v7_relativeSplatPath: true }}
+      >
+        <Routes>
+          <Route path="/pipcache/ns/:ns/~new" element={<PipCacheCreatePage />} />
+        </Routes>
+      </MemoryRouter>,
+    );
+    expect(await screen.findByDisplayValue('pipcache-2')).toBe(screen.getByTestId('pipcache-name'));
+    expect(screen.queryByTestId('pipcache-name-error')).not.toBeInTheDocument();
+    // A name the user typed stays as typed, and is reported where it was typed.
+    await userEvent.clear(screen.getByTestId('pipcache-name'));
+    await userEvent.type(screen.getByTestId('pipcache-name'), 'pipcache');
+    expect(screen.getByTestId('pipcache-name')).toHaveValue('pipcache');
+    expect(screen.getByTestId('pipcache-name-error')).toHaveTextContent(
+      'A pip cache called pipcache already exists in this project.',
+    );
+  }, 30_000);
+
   it("names each Placement control uniquely: the build's node selector apart from the pod's", async () => {
     renderForm();
     await act(async () =>

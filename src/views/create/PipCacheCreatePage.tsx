@@ -148,6 +148,15 @@ const PipCacheCreatePage: React.FC = () => {
     setTouched({ name: true });
   }, [loaded, values, facts, migrateName, template.objects, instancesLoaded, instances]);
 
+  // A cache that appears after the name was suggested (the watch delivers it late, or someone
+  // creates one meanwhile) takes the suggestion's place: an untouched name moves to a free one,
+  // so that the form never greets the user with an error they did not make.
+  React.useEffect(() => {
+    if (migrateName || touched.name || !values) return;
+    const taken = instances.map((instance) => instance.name);
+    if (taken.includes(values.name)) setValues({ ...values, name: freeCacheName(taken) });
+  }, [migrateName, touched.name, values, instances]);
+
   // Routes of the project tell the apps domain, so the generated host can be shown exactly.
   const [routes] = useK8sWatchResource<Route[]>({
     groupVersionKind: { group: 'route.openshift.io', version: 'v1', kind: 'Route' },
