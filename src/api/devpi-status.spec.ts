@@ -26,7 +26,7 @@ describe('fetchDevpiStatus', () => {
     );
     expect(result).toEqual({
       kind: 'answered',
-      status: expect.objectContaining({ version: '6.19.1', serial: 0 }) as unknown,
+      value: expect.objectContaining({ version: '6.19.1', serial: 0 }) as unknown,
     });
   });
 

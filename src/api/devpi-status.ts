@@ -1,16 +1,8 @@
 import { parseDevpiStatus, type DevpiStatus } from '../model/devpi-status';
-import { consoleFetch } from '../sdk/console-sdk';
-import { toK8sErrorInfo } from './k8s-error';
-import { devpiProxyUrl } from './probe';
-import { probeQueue } from './probe-queue';
+import { fetchDevpiJson, type DevpiJsonResult } from './devpi-json';
 
 /** What asking devpi's `/+status` found. */
-export type DevpiStatusResult =
-  | { kind: 'answered'; status: DevpiStatus }
-  | { kind: 'not-devpi' }
-  | { kind: 'http-error'; status: number; message: string }
-  | { kind: 'timeout' }
-  | { kind: 'network-error'; message: string };
+export type DevpiStatusResult = DevpiJsonResult<DevpiStatus>;
 
 /**
  * Asks a cache's devpi-server for `/+status` through the API server's service proxy (the same
@@ -22,31 +14,4 @@ export const fetchDevpiStatus = (
   service: string,
   timeoutMs = 5000,
 ): Promise<DevpiStatusResult> =>
-  probeQueue.run(async () => {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    try {
-      const response = await consoleFetch(
-        devpiProxyUrl(namespace, service, '+status'),
-        { headers: { Accept: 'application/json' }, signal: controller.signal },
-        timeoutMs + 1000,
-      );
-      let body: unknown;
-      try {
-        body = JSON.parse(await response.text());
-      } catch {
-        return { kind: 'not-devpi' };
-      }
-      const status = parseDevpiStatus(body);
-      return status ? { kind: 'answered', status } : { kind: 'not-devpi' };
-    } catch (error) {
-      const info = toK8sErrorInfo(error);
-      if (controller.signal.aborted || info.timedOut) return { kind: 'timeout' };
-      if (info.code !== undefined) {
-        return { kind: 'http-error', status: info.code, message: info.message };
-      }
-      return { kind: 'network-error', message: info.message };
-    } finally {
-      clearTimeout(timer);
-    }
-  });
+  fetchDevpiJson(namespace, service, '+status', parseDevpiStatus, timeoutMs);

@@ -47,7 +47,7 @@ const DevpiIndexSettings: React.FC<DevpiIndexSettingsProps> = ({
       </span>
     );
   }
-  const { settings } = result;
+  const { value: settings } = result;
   const configured = deployment
     ? managedIndexSettings(valuesFromObjects({ deployment }, values ?? defaultValues()).devpi)
     : undefined;

@@ -52,7 +52,7 @@ const DevpiStatusFacts: React.FC<DevpiStatusFactsProps> = ({
   if (why || result?.kind !== 'answered') {
     return <span data-test="pipcache-devpi-status-unavailable">{why}</span>;
   }
-  const { status } = result;
+  const { value: status } = result;
   return (
     <span data-test="pipcache-devpi-status">
       <span data-test="pipcache-devpi-version">
