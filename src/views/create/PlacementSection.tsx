@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Alert, Title } from '@patternfly/react-core';
 import KeyValueEditor from '../../components/KeyValueEditor';
+import { useNodeSelectorLabels } from '../../components/useNodeSelectorLabels';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import type { FormBinding } from './form-binding';
 import FormSectionExpandable from './FormSectionExpandable';
@@ -14,6 +15,7 @@ interface PlacementSectionProps {
 /** Node selectors for the image build and for the cache pod, set apart as the templates had them. */
 const PlacementSection: React.FC<PlacementSectionProps> = ({ binding, projectNodeSelector }) => {
   const { t } = usePipCacheTranslation();
+  const labels = useNodeSelectorLabels();
   const { values, set, errors } = binding;
   return (
     <FormSectionExpandable title={t('Placement')} data-test="pipcache-section-placement">
@@ -35,12 +37,7 @@ const PlacementSection: React.FC<PlacementSectionProps> = ({ binding, projectNod
         prefix="placement.build"
         rows={values.placement.build}
         errors={errors}
-        addLabel={t('Add a node selector for the build')}
-        rowLabels={{
-          key: (number) => t("Key {{number}} of the build's node selector", { number }),
-          value: (number) => t("Value {{number}} of the build's node selector", { number }),
-          remove: (number) => t("Remove row {{number}} of the build's node selector", { number }),
-        }}
+        {...labels.build}
         onChange={(build) => set((v) => ({ ...v, placement: { ...v.placement, build } }))}
       />
       <Title headingLevel="h3" size="md">
@@ -51,13 +48,7 @@ const PlacementSection: React.FC<PlacementSectionProps> = ({ binding, projectNod
         prefix="placement.pods"
         rows={values.placement.pods}
         errors={errors}
-        addLabel={t('Add a node selector for the cache pod')}
-        rowLabels={{
-          key: (number) => t("Key {{number}} of the cache pod's node selector", { number }),
-          value: (number) => t("Value {{number}} of the cache pod's node selector", { number }),
-          remove: (number) =>
-            t("Remove row {{number}} of the cache pod's node selector", { number }),
-        }}
+        {...labels.pods}
         onChange={(pods) => set((v) => ({ ...v, placement: { ...v.placement, pods } }))}
       />
     </FormSectionExpandable>

@@ -62,6 +62,23 @@ describe('EditCacheModal', () => {
     expect(patch).not.toHaveBeenCalled();
   });
 
+  it("names the cache pod's and the build's node-selector controls apart", async () => {
+    render(<EditCacheModal namespace="demo" objects={objects()} closeModal={jest.fn()} />);
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Add a node selector for the cache pod' }),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Add a node selector for the build' }),
+    );
+    expect(
+      screen.getByRole('textbox', { name: "Key 1 of the cache pod's node selector" }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('textbox', { name: "Key 1 of the build's node selector" }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add node label' })).toBeNull();
+  });
+
   it('dry runs the guarded patch before applying it, then closes', async () => {
     patch.mockResolvedValue({});
     const closeModal = jest.fn();

@@ -23,6 +23,7 @@ import {
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import FormField from '../../components/FormField';
 import KeyValueEditor from '../../components/KeyValueEditor';
+import { useNodeSelectorLabels } from '../../components/useNodeSelectorLabels';
 import ActionModal from '../../components/ActionModal';
 import DamagedRecordAlert from '../../components/DamagedRecordAlert';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
@@ -62,6 +63,7 @@ const isEditableError = (key: string): boolean =>
  */
 const EditCacheModal: React.FC<EditCacheModalProps> = ({ namespace, objects, closeModal }) => {
   const { t } = usePipCacheTranslation();
+  const nodeSelectorLabels = useNodeSelectorLabels();
   const [baseline, setBaseline] = React.useState<Baseline>(() => ({
     objects,
     before: editStartValues(objects, defaultValues()),
@@ -400,7 +402,7 @@ const EditCacheModal: React.FC<EditCacheModalProps> = ({ namespace, objects, clo
               onChange={(pods) => set('placement', { pods })}
               errors={errors}
               prefix="placement.pods"
-              addLabel={t('Add node label')}
+              {...nodeSelectorLabels.pods}
             />
           </FormField>
           {baseline.objects.buildConfig && (
@@ -411,7 +413,7 @@ const EditCacheModal: React.FC<EditCacheModalProps> = ({ namespace, objects, clo
                 onChange={(build) => set('placement', { build })}
                 errors={errors}
                 prefix="placement.build"
-                addLabel={t('Add node label')}
+                {...nodeSelectorLabels.build}
               />
             </FormField>
           )}
