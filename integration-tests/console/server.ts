@@ -161,6 +161,14 @@ export const startShell = async ({
         else res.writeHead(400).end();
         return;
       }
+      // Only a page navigation gets the app (and, with it, a fresh CSRF cookie). A file the
+      // shell does not have, such as the browser's own `/favicon.ico` request, is not found:
+      // answering it with the page would replace the CSRF cookie while the app's writes are in
+      // flight, and those would then be refused ("Invalid CSRF token"), which no console does.
+      if (/\.(ico|png|svg|jpe?g|gif|webp|css|js|map|json|txt|woff2?)$/i.test(url.pathname)) {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
+        return;
+      }
       const nonce = randomBytes(16).toString('base64');
       sendFile(res, path.join(shellDist, 'index.html'), {
         'Content-Security-Policy': contentSecurityPolicy(nonce),
