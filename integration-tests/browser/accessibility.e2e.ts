@@ -5,6 +5,16 @@ import { appBuildConfig, cacheObjects, expect, runningPod, test } from './fixtur
 
 /** What axe found against WCAG 2.1 A and AA under `selector`, one line per rule and node. */
 const violations = async (page: Page, selector: string): Promise<string[]> => {
+  // Colours are measured at rest: a button's or a dialog's transition still running would be
+  // judged half-way (a spinner's endless animation is left alone).
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const results = await new AxeBuilder({ page })
     .include(selector)
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
