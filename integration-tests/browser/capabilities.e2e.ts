@@ -68,6 +68,50 @@ test.describe('optional cluster capabilities', () => {
       expect(extension.flags?.required, extension.type).toEqual(['OPENSHIFT_BUILDCONFIG']);
   });
 
+  test('without the Build capability the list, details and create form work and say builds are unavailable', async ({
+    page,
+    cluster,
+  }) => {
+    await cluster.seed([...cacheObjects('pipcache', { persistent: true }), runningPod('pipcache')]);
+    await cluster.capabilities({ build: false });
+    // Page errors and console errors fail every test (fixture `problems`); on top of that the
+    // plugin asks the missing build API nothing.
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('build.openshift.io')) asked.push(request.url());
+    });
+    await page.goto('/pipcache/ns/demo');
+    await expect(page.locator('[data-test-name="pipcache"]')).toBeVisible();
+    await expect(page.getByTestId('pipcache-builds-unavailable')).toContainText(
+      'Builds are unavailable on this cluster',
+    );
+    await page.getByTestId('pipcache-row-actions').click();
+    await expect(page.getByTestId('pipcache-row-use')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+
+    await page.goto('/pipcache/ns/demo/pipcache');
+    await expect(page.getByTestId('pipcache-details-title')).toHaveText('pipcache');
+    await expect(page.getByTestId('pipcache-status')).toBeVisible();
+    await expect(page.getByTestId('pipcache-builds-unavailable')).toContainText(
+      'Builds are unavailable on this cluster',
+    );
+    await expect(page.getByTestId('pipcache-build-state')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /Start build/ })).toHaveCount(0);
+
+    await page.goto('/pipcache/ns/demo/~new');
+    await page
+      .getByTestId('pipcache-section-image')
+      .getByRole('button', { name: 'Image source' })
+      .click();
+    await expect(page.getByTestId('pipcache-builds-unavailable')).toContainText(
+      'Builds are unavailable on this cluster',
+    );
+    await expect(page.locator('#pipcache-image-build')).toBeDisabled();
+    await expect(page.locator('#pipcache-image-git')).toBeDisabled();
+    await expect(page.locator('#pipcache-image-existing')).toBeChecked();
+    expect(asked).toEqual([]);
+  });
+
   test('without monitoring there are no Prometheus routes and the cache page still works', async ({
     page,
     cluster,

@@ -41,6 +41,9 @@ const freePort = () =>
     fs.mkdirSync(path.join(www, 'locales/en'), { recursive: true });
     fs.writeFileSync(path.join(www, 'plugin-manifest.json'), '{"name":"pipcache-plugin"}');
     fs.writeFileSync(path.join(www, 'plugin-entry.0123ab.min.js'), 'window.x = 1;');
+    fs.writeFileSync(path.join(www, 'c.4d5e6f.js'), 'window.y = 1;');
+    // A development build's entry carries no hash.
+    fs.writeFileSync(path.join(www, 'plugin-entry.js'), 'window.z = 1;');
     fs.writeFileSync(path.join(www, 'locales/en/plugin__pipcache-plugin.json'), '{}');
     execFileSync(
       'openssl',
@@ -142,13 +145,33 @@ const freePort = () =>
     expect((await get('/no-such-chunk.js')).status).toBe(404);
   });
 
-  it('lets browsers revalidate hashed chunks (ETag, Last-Modified)', async () => {
-    // The chart sets no long-lived Cache-Control on content-hashed chunks yet: they are cached
-    // heuristically and revalidated, which is correct but costs a round trip per chunk.
-    const chunk = await get('/plugin-entry.0123ab.min.js');
-    expect(chunk.headers.etag).toMatch(/^"[0-9a-f]+-[0-9a-f]+"$/);
-    expect(chunk.headers['last-modified']).toBeDefined();
-    expect(chunk.headers['cache-control']).toBeUndefined();
+  // Until issue 23 the chart set no Cache-Control on hashed files and this test pinned that
+  // (heuristic caching, a revalidation round trip per chunk). webpack.config.ts names every
+  // chunk and the production entry by content hash, so a name never refers to other bytes:
+  // they are now cached for a year without revalidation.
+  it('lets browsers keep content-hashed chunks and the hashed entry for a year', async () => {
+    for (const file of ['/plugin-entry.0123ab.min.js', '/c.4d5e6f.js']) {
+      const response = await get(file);
+      expect(response.status).toBe(200);
+      expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(response.headers['content-type']).toBe('application/javascript');
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+    }
+  });
+
+  it('revalidates what is not content-hashed and never caches a missing chunk', async () => {
+    for (const file of ['/locales/en/plugin__pipcache-plugin.json', '/plugin-entry.js']) {
+      const response = await get(file);
+      expect(response.status).toBe(200);
+      expect(response.headers['cache-control']).toBeUndefined();
+      expect(response.headers.etag).toMatch(/^"[0-9a-f]+-[0-9a-f]+"$/);
+      expect(response.headers['last-modified']).toBeDefined();
+    }
+    // During a rolling update an old pod may be asked for a new chunk: its 404 must not stick.
+    const missing = await get('/c.abcdef.js');
+    expect(missing.status).toBe(404);
+    expect(missing.headers['cache-control']).toBeUndefined();
+    expect(missing.headers['x-content-type-options']).toBe('nosniff');
   });
 
   // Debian's OpenSSL 3 (like RHEL's crypto policy in the image) already refuses TLS 1.0 and

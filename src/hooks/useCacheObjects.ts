@@ -8,6 +8,7 @@ import {
   type WatchedLists,
 } from '../model/cache-resources';
 import { ANCHOR_SELECTOR, LABEL_INSTANCE } from '../model/contract';
+import { useBuildsAvailable } from './useBuildsAvailable';
 import { useK8sWatchResources, type WatchK8sResource } from '../sdk/console-sdk';
 
 const KINDS: Record<WatchedKind, K8sGroupVersionKind> = {
@@ -19,6 +20,8 @@ const KINDS: Record<WatchedKind, K8sGroupVersionKind> = {
   builds: { group: 'build.openshift.io', version: 'v1', kind: 'Build' },
   pods: { version: 'v1', kind: 'Pod' },
 };
+
+const BUILD_KINDS: readonly WatchedKind[] = ['buildConfigs', 'builds'];
 
 export interface CacheObjectsResult {
   caches: Map<string, CacheObjects>;
@@ -40,6 +43,8 @@ export const useCacheObjects = (
   name?: string,
   enabled = true,
 ): CacheObjectsResult => {
+  // Without the Build capability there is no build.openshift.io API to watch.
+  const buildsAvailable = useBuildsAvailable();
   const resources = React.useMemo(() => {
     // Nothing is watched until the caller knows where to look (no refused cluster-wide watch).
     if (!enabled) return {} as Record<WatchedKind, WatchK8sResource>;
@@ -49,6 +54,7 @@ export const useCacheObjects = (
     }
     const watches = {} as Record<WatchedKind, WatchK8sResource>;
     for (const kind of WATCHED_KINDS) {
+      if (!buildsAvailable && BUILD_KINDS.includes(kind)) continue;
       watches[kind] = {
         groupVersionKind: KINDS[kind],
         isList: true,
@@ -58,7 +64,7 @@ export const useCacheObjects = (
       };
     }
     return watches;
-  }, [namespace, name, enabled]);
+  }, [namespace, name, enabled, buildsAvailable]);
 
   // Partial: with nothing to watch, the results have no entries at all.
   const results: Partial<ReturnType<typeof useK8sWatchResources<Watches>>> =

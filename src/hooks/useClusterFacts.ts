@@ -8,6 +8,7 @@ import {
 } from '../model/storage-classes';
 import { usablePythonTags, type BuildStrategyKind, type ClusterFacts } from '../model/values';
 import { useAccessReview, useK8sWatchResource } from '../sdk/console-sdk';
+import { useBuildsAvailable } from './useBuildsAvailable';
 
 export interface FormFacts {
   facts: ClusterFacts;
@@ -59,6 +60,8 @@ export const useClusterFacts = (namespace: string): FormFacts => {
     namespace,
   });
 
+  const buildsAvailable = useBuildsAvailable();
+
   return React.useMemo(() => {
     const pythonMissing = Boolean(pythonError);
     // The SDK hands over no object before the first answer, whatever the type says.
@@ -72,7 +75,8 @@ export const useClusterFacts = (namespace: string): FormFacts => {
       facts: {
         pythonTags: usablePythonTags(tags),
         allowedStrategies: strategies,
-        canBuild: buildConfigs,
+        // Without the Build capability only an existing image is possible.
+        canBuild: buildConfigs && buildsAvailable,
       },
       storageClasses: (classesLoaded ? classes : []).map(storageClassInfo),
       projectNodeSelector:
@@ -91,6 +95,7 @@ export const useClusterFacts = (namespace: string): FormFacts => {
     docker,
     source,
     buildConfigs,
+    buildsAvailable,
     dockerChecking,
     sourceChecking,
     bcChecking,

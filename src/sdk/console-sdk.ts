@@ -33,6 +33,7 @@ export {
   Timestamp,
   useAccessReview,
   useActiveNamespace,
+  useFlag,
   useK8sWatchResource,
   useK8sWatchResources,
   useModal,

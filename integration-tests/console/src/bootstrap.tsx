@@ -57,8 +57,15 @@ const start = async () => {
   const providedShares = Object.keys(shareScope).sort();
 
   setUtilsConfig({ appFetch });
+  // The console's FLAGS state, an Immutable Map that the SDK's `useFlag` reads with `get`;
+  // the shell's flags are fixed once the capabilities are loaded (a switch reloads the page).
+  const flags = { get: (flag: string): boolean | undefined => shellFlags()[flag] };
   const store = createStore(
-    combineReducers({ k8s: k8sReducer, sdkCore: coreReducer as Reducer }),
+    combineReducers({
+      k8s: k8sReducer,
+      sdkCore: coreReducer as Reducer,
+      FLAGS: ((state: typeof flags = flags) => state) as Reducer,
+    }),
     applyMiddleware(generation.thunk),
   );
   storeHandler.setStore(store);

@@ -7,6 +7,8 @@ import { k8sGet, k8sPatch, useAccessReview, useK8sWatchResources } from '../../s
 import UseCacheModal from './UseCacheModal';
 
 jest.mock('../../sdk/console-sdk', () => ({
+  // The Build capability (flag OPENSHIFT_BUILDCONFIG): present unless a test says otherwise.
+  useFlag: jest.fn(() => true),
   useK8sWatchResources: jest.fn(),
   useK8sWatchResource: () => [[], true, undefined],
   useAccessReview: jest.fn(),

@@ -1,6 +1,8 @@
 import * as React from 'react';
 import { Checkbox, FormSelect, FormSelectOption, Radio } from '@patternfly/react-core';
+import BuildsUnavailableNote from '../../components/BuildsUnavailableNote';
 import FormField from '../../components/FormField';
+import { useBuildsAvailable } from '../../hooks/useBuildsAvailable';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { devpiVersionNote } from '../../model/validation';
 import type { ClusterFacts } from '../../model/values';
@@ -25,8 +27,16 @@ const ImageSourceSection: React.FC<ImageSourceSectionProps> = ({
 }) => {
   const { t } = usePipCacheTranslation();
   const { values, set, shown } = binding;
+  const buildsAvailable = useBuildsAvailable();
   return (
     <FormSectionExpandable title={t('Image source')} data-test="pipcache-section-image">
+      {!buildsAvailable && (
+        <BuildsUnavailableNote>
+          {t(
+            'The cluster has no Build capability: building devpi-server needs a BuildConfig. Use an existing devpi-server image.',
+          )}
+        </BuildsUnavailableNote>
+      )}
       <Radio
         id="pipcache-image-build"
         name="image-source"

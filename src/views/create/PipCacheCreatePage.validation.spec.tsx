@@ -7,6 +7,8 @@ import { k8sCreate, useK8sWatchResource, useK8sWatchResources } from '../../sdk/
 import PipCacheCreatePage from './PipCacheCreatePage';
 
 jest.mock('../../sdk/console-sdk', () => ({
+  // The Build capability (flag OPENSHIFT_BUILDCONFIG): present unless a test says otherwise.
+  useFlag: jest.fn(() => true),
   DocumentTitle: () => null,
   useAccessReview: jest.fn(() => [true, false]),
   useK8sWatchResource: jest.fn(),

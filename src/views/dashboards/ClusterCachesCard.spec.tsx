@@ -12,6 +12,8 @@ import {
 import ClusterCachesCard from './ClusterCachesCard';
 
 jest.mock('../../sdk/console-sdk', () => ({
+  // The Build capability (flag OPENSHIFT_BUILDCONFIG): present unless a test says otherwise.
+  useFlag: jest.fn(() => true),
   useK8sWatchResources: jest.fn(),
   useAccessReview: jest.fn(),
   consoleFetchJSON: jest.fn(),

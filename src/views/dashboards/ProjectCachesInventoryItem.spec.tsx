@@ -7,6 +7,8 @@ import { consoleFetchJSON, useK8sWatchResources } from '../../sdk/console-sdk';
 import ProjectCachesInventoryItem from './ProjectCachesInventoryItem';
 
 jest.mock('../../sdk/console-sdk', () => ({
+  // The Build capability (flag OPENSHIFT_BUILDCONFIG): present unless a test says otherwise.
+  useFlag: jest.fn(() => true),
   useK8sWatchResources: jest.fn(),
   consoleFetchJSON: jest.fn(),
   InventoryItem: ({ children }: { children?: React.ReactNode }) => <div>{children}</div>,

@@ -12,10 +12,12 @@ import {
   Stack,
   Title,
 } from '@patternfly/react-core';
+import BuildsUnavailableNote from '../../components/BuildsUnavailableNote';
 import CopyableText from '../../components/CopyableText';
 import HealthLabel from '../../components/HealthLabel';
 import IndexUrl from '../../components/IndexUrl';
 import GuardedButton from '../../components/GuardedButton';
+import { useBuildsAvailable } from '../../hooks/useBuildsAvailable';
 import { useCacheChangeAccess } from '../../hooks/useCacheChangeAccess';
 import { useDevpiProbe } from '../../hooks/useDevpiProbe';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
@@ -51,6 +53,7 @@ const CacheOverview: React.FC<{
   /** Opens Edit settings: offered when devpi was OOM-killed. */
   onEdit?: () => void;
 }> = ({ instance, hasService, buildConfig, pvc, deployment, onChangeHost, onEdit }) => {
+  const buildsAvailable = useBuildsAvailable();
   const access = useCacheChangeAccess(instance.namespace, instance.name);
   const { t } = usePipCacheTranslation();
   const launchModal = useModal();
@@ -203,7 +206,15 @@ const CacheOverview: React.FC<{
               </DescriptionListDescription>
             </DescriptionListGroup>
           )}
-          {instance.builtInCluster && (
+          {!buildsAvailable && (
+            <DescriptionListGroup>
+              <DescriptionListTerm>{t('Image build')}</DescriptionListTerm>
+              <DescriptionListDescription>
+                <BuildsUnavailableNote />
+              </DescriptionListDescription>
+            </DescriptionListGroup>
+          )}
+          {buildsAvailable && instance.builtInCluster && (
             <DescriptionListGroup>
               <DescriptionListTerm>{t('Image build')}</DescriptionListTerm>
               <DescriptionListDescription>

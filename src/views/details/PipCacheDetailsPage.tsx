@@ -18,6 +18,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom-v5-compat';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import GuardedButton from '../../components/GuardedButton';
 import { toCacheInstance } from '../../hooks/useCacheInstances';
+import { useBuildsAvailable } from '../../hooks/useBuildsAvailable';
 import { useCacheObjects } from '../../hooks/useCacheObjects';
 import { useCacheAccess } from '../../hooks/useCacheAccess';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
@@ -57,6 +58,7 @@ const PipCacheDetailsPage: React.FC = () => {
   }, [cache, buildConfig, route]);
   const [activeTab, setActiveTab] = React.useState<string | number>('overview');
   const access = useCacheAccess(ns, name);
+  const buildsAvailable = useBuildsAvailable();
 
   if (!loaded && !loadError) {
     return (
@@ -122,12 +124,15 @@ const PipCacheDetailsPage: React.FC = () => {
             </FlexItem>
             <FlexItem>
               <Flex>
-                <FlexItem>
-                  <CacheUseButtons
-                    cache={instance}
-                    allowed={access.checking || access.canUseInBuilds}
-                  />
-                </FlexItem>
+                {/* Without the Build capability the overview says why there is nothing to use. */}
+                {buildsAvailable && (
+                  <FlexItem>
+                    <CacheUseButtons
+                      cache={instance}
+                      allowed={access.checking || access.canUseInBuilds}
+                    />
+                  </FlexItem>
+                )}
                 <FlexItem>
                   <GuardedButton
                     allowed={access.checking || access.canDelete}

@@ -6,6 +6,8 @@ import { useAccessReview, useModal } from '../../sdk/console-sdk';
 import CacheRowActions from './CacheRowActions';
 
 jest.mock('../../sdk/console-sdk', () => ({
+  // The Build capability (flag OPENSHIFT_BUILDCONFIG): present unless a test says otherwise.
+  useFlag: jest.fn(() => true),
   useModal: jest.fn(),
   useAccessReview: jest.fn(() => [true, false]),
 }));

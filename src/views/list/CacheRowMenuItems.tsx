@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Divider, DropdownItem } from '@patternfly/react-core';
+import { useBuildsAvailable } from '../../hooks/useBuildsAvailable';
 import { useCacheAccess } from '../../hooks/useCacheAccess';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import type { CacheInstance } from '../../model/instance';
@@ -21,25 +22,31 @@ const CacheRowMenuItems: React.FC<CacheRowMenuItemsProps> = ({
 }) => {
   const { t } = usePipCacheTranslation();
   const access = useCacheAccess(cache.namespace, cache.name);
+  // Without the Build capability there are no BuildConfigs to use the cache in.
+  const buildsAvailable = useBuildsAvailable();
   const guard = (allowed: boolean, reason: string) =>
     access.checking || allowed
       ? { isAriaDisabled: access.checking }
       : { isAriaDisabled: true, tooltipProps: { content: reason } };
   return (
     <>
-      <DropdownItem
-        onClick={onUseInBuilds}
-        {...guard(
-          access.canUseInBuilds,
-          t('You may not change BuildConfigs in project {{namespace}}.', {
-            namespace: cache.namespace,
-          }),
-        )}
-        data-test="pipcache-row-use"
-      >
-        {t('Use in builds…')}
-      </DropdownItem>
-      <Divider component="li" />
+      {buildsAvailable && (
+        <>
+          <DropdownItem
+            onClick={onUseInBuilds}
+            {...guard(
+              access.canUseInBuilds,
+              t('You may not change BuildConfigs in project {{namespace}}.', {
+                namespace: cache.namespace,
+              }),
+            )}
+            data-test="pipcache-row-use"
+          >
+            {t('Use in builds…')}
+          </DropdownItem>
+          <Divider component="li" />
+        </>
+      )}
       <DropdownItem
         isDanger
         onClick={onDelete}

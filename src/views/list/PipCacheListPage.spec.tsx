@@ -6,6 +6,7 @@ import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import {
   k8sListItems,
   useAccessReview,
+  useFlag,
   useK8sWatchResources,
   useModal,
 } from '../../sdk/console-sdk';
@@ -14,6 +15,8 @@ import DeleteCacheModal from '../details/DeleteCacheModal';
 import PipCacheListPage from './PipCacheListPage';
 
 jest.mock('../../sdk/console-sdk', () => ({
+  // The Build capability (flag OPENSHIFT_BUILDCONFIG): present unless a test says otherwise.
+  useFlag: jest.fn(() => true),
   useK8sWatchResources: jest.fn(),
   // DeploymentConfigs of the original templates: none in these tests.
   useK8sWatchResource: () => [[], true, undefined],
@@ -116,6 +119,25 @@ describe('PipCacheListPage', () => {
         },
       }),
     );
+  });
+
+  it('without the Build capability watches no builds and says builds are unavailable', () => {
+    const flag = useFlag as jest.MockedFunction<typeof useFlag>;
+    flag.mockReturnValue(false);
+    try {
+      watch.mockReturnValue([[], true, undefined]);
+      renderAt('/pipcache/ns/demo');
+      expect(flag).toHaveBeenCalledWith('OPENSHIFT_BUILDCONFIG');
+      const watched = watchAll.mock.calls[0]![0] as Record<string, unknown>;
+      expect(Object.keys(watched).sort()).toEqual(
+        KINDS.filter((kind) => kind !== 'buildConfigs' && kind !== 'builds').sort(),
+      );
+      expect(screen.getByTestId('pipcache-builds-unavailable')).toHaveTextContent(
+        'Builds are unavailable on this cluster',
+      );
+    } finally {
+      flag.mockReturnValue(true);
+    }
   });
 
   it('shows the empty state with a Create button that opens the form', () => {

@@ -10,7 +10,9 @@ import {
 } from '@patternfly/react-core';
 import { useNavigate, useParams } from 'react-router-dom-v5-compat';
 import { toK8sErrorInfo } from '../../api/k8s-error';
+import BuildsUnavailableNote from '../../components/BuildsUnavailableNote';
 import { useAllProjectsAccess } from '../../hooks/useAllProjectsAccess';
+import { useBuildsAvailable } from '../../hooks/useBuildsAvailable';
 import { useCacheInstances } from '../../hooks/useCacheInstances';
 import { useVolumeUse } from '../../hooks/useVolumeUse';
 import { diskUseOf } from '../../model/disk';
@@ -50,6 +52,7 @@ const PipCacheListPage: React.FC = () => {
   const watchable =
     Boolean(ns) || (!access.checking && (access.clusterWide || Boolean(access.project)));
   const { instances, loaded, loadError } = useCacheInstances(shownNamespace, undefined, watchable);
+  const buildsAvailable = useBuildsAvailable();
   // Disk figures come per project (two queries a minute), so only for a one-project list.
   const volumes = useVolumeUse(ns);
   const [filter, setFilter] = React.useState('');
@@ -185,6 +188,7 @@ const PipCacheListPage: React.FC = () => {
           </Alert>
         )}
         {watchable && <TemplateCachesAlert namespace={shownNamespace} />}
+        {!buildsAvailable && <BuildsUnavailableNote />}
         {body}
       </PageSection>
     </>
