@@ -16,10 +16,10 @@ sed -n '/entry-points.devpi_server\]/,/^$/p' "$DEVPI_SRC/server/pyproject.toml" 
 printf '#!/bin/sh\nexec /usr/bin/python3 -c "import sys; from devpi_server.init import init; sys.argv[0]=\\"devpi-init\\"; sys.exit(init())" "$@"\n' > "$D/bin/devpi-init"
 printf '#!/bin/sh\nexec /usr/bin/python3 -c "import sys; from devpi_server.main import main; sys.argv[0]=\\"devpi-server\\"; sys.exit(main())" "$@"\n' > "$D/bin/devpi-server"
 chmod +x "$D/bin/devpi-init" "$D/bin/devpi-server"
-(cd "$HERE/../.." && npx ts-node -T -e "process.stdout.write(require('./src/model/start-script').START_SCRIPT)") |
-  sed "s/--host 0.0.0.0 --port 8080/--host 127.0.0.1 --port $PORT/; s#http://127.0.0.1:8080#http://127.0.0.1:$PORT#" > "$D/start.sh"
+# The script listens on devpi's own DEVPISERVER_PORT (8080 when unset, as in the pod).
+(cd "$HERE/../.." && npx ts-node -T -e "process.stdout.write(require('./src/model/start-script').START_SCRIPT)") > "$D/start.sh"
 rm -rf "$D/data"
-exec env PATH="$D/bin:/usr/bin:/bin" HOME=/tmp \
+exec env PATH="$D/bin:/usr/bin:/bin" HOME=/tmp DEVPISERVER_PORT="$PORT" \
   PYTHONPATH="$D/site:$DEVPI_SRC/server:$DEVPI_SRC/common:$PL_SRC" \
   DEVPISERVER_SERVERDIR="$D/data/server" DEVPISERVER_ARGON2_MEMORY_COST=65536 \
   DEVPI_ROOT_PASSWORD=load-test DEVPI_MIRROR_URL="$UPSTREAM" /bin/sh -c "$(cat "$D/start.sh")"

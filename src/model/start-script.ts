@@ -26,11 +26,14 @@ import { WAVE_PLUGIN_SETUP } from './wave-plugin';
  * - The root password reaches devpi-init as `DEVPISERVER_ROOT_PASSWD` (devpi reads every option
  *   from `DEVPISERVER_<OPTION>`), never as an argument, which every process can read in
  *   `/proc/<pid>/cmdline`.
- * - A non-interactive shell starts background jobs with SIGINT ignored, so devpi-server is
- *   started as `(trap - INT; exec devpi-server …) &` and a SIGTERM becomes SIGINT, devpi's
- *   clean stop (about 2 s), with SIGKILL after 8 s so that a stop never runs into the pod's
- *   grace period. Every long step runs in the background and is waited for, because a shell
- *   runs its traps only between commands.
+ * - A non-interactive shell starts background jobs with SIGINT ignored, and Python then never
+ *   installs its KeyboardInterrupt handler, so devpi-server is started through a one-line Python
+ *   launcher that sets SIGINT back to its default before it execs devpi-server. (`trap - INT` in
+ *   the job's subshell does that in bash but not in dash, the `/bin/sh` of Debian-based images:
+ *   seen with devpi-server 6.19.1, which then stopped only on SIGKILL.) A SIGTERM becomes SIGINT,
+ *   devpi's clean stop (about 2 s), with SIGKILL after 8 s so that a stop never runs into the
+ *   pod's grace period. Every long step runs in the background and is waited for, because a
+ *   shell runs its traps only between commands.
  * - Index settings persist on the volume, so every start sets every key the plugin manages,
  *   defaults included (see `managedIndexSettings`).
  *
@@ -135,7 +138,7 @@ set -- --serverdir "$SERVERDIR" --host 0.0.0.0 --port "\${DEVPISERVER_PORT:-8080
 if [ -n "\${DEVPI_REQUEST_TIMEOUT:-}" ]; then set -- "$@" --request-timeout "$DEVPI_REQUEST_TIMEOUT"; fi
 set -- "$@" --mirror-cache-expiry "\${DEVPI_MIRROR_CACHE_EXPIRY:-1800}"
 if [ "\${DEVPI_OFFLINE:-false}" = "true" ]; then set -- "$@" --offline-mode; fi
-(trap - INT; exec devpi-server "$@") &
+python3 -c 'import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])' devpi-server "$@" &
 server=$!
 
 python3 - "$server" <<'PY' &
