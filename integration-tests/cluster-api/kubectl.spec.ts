@@ -1,9 +1,10 @@
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'child_process';
+import { execFileSync, spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { findResource } from './resources';
 import { startShell } from '../console/server';
+import { hasOpenssl, makeSelfSignedCert } from '../self-signed-cert';
 import { startClusterServer, type Cluster } from './server';
 
 /**
@@ -253,7 +254,6 @@ describe('kubectl against the in-memory API', () => {
 
 // kubectl sends a bearer token only over https: the demo's TLS listener, with a certificate
 // made by openssl as scripts/demo.sh makes it (skipped where openssl is missing).
-const hasOpenssl = !spawnSync('openssl', ['version']).error;
 (hasOpenssl ? describe : describe.skip)('kubectl with a token against the demo (CSRF on)', () => {
   let demoUrl: string;
   let demo: Cluster;
@@ -261,27 +261,7 @@ const hasOpenssl = !spawnSync('openssl', ['version']).error;
   let cert: string;
   beforeAll(() => {
     cert = path.join(home, 'cert.pem');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-        '-keyout',
-        path.join(home, 'key.pem'),
-        '-out',
-        cert,
-      ],
-      { stdio: 'ignore' },
-    );
+    makeSelfSignedCert(cert, path.join(home, 'key.pem'));
   });
   beforeEach(async () => {
     const shell = await startShell({

@@ -1,10 +1,11 @@
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'child_process';
+import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as https from 'https';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import type { SecureVersion } from 'tls';
+import { hasOpenssl, makeSelfSignedCert } from '../self-signed-cert';
 
 /**
  * The chart's own nginx.conf, run by Debian's nginx (package nginx-light) over TLS with a
@@ -14,9 +15,7 @@ import type { SecureVersion } from 'tls';
 const root = path.resolve(__dirname, '../..');
 // /usr/sbin is not on every user's PATH.
 const nginxBin = fs.existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
-const available = [nginxBin, 'openssl'].every(
-  (tool) => !spawnSync(tool, ['-v'], { stdio: 'ignore' }).error,
-);
+const available = hasOpenssl && !spawnSync(nginxBin, ['-v'], { stdio: 'ignore' }).error;
 
 jest.setTimeout(30_000);
 
@@ -45,21 +44,7 @@ const freePort = () =>
     // A development build's entry carries no hash.
     fs.writeFileSync(path.join(www, 'plugin-entry.js'), 'window.z = 1;');
     fs.writeFileSync(path.join(www, 'locales/en/plugin__pipcache-plugin.json'), '{}');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-      ].concat(['-keyout', path.join(dir, 'tls.key'), '-out', path.join(dir, 'tls.crt')]),
-      { stdio: 'ignore' },
-    );
+    makeSelfSignedCert(path.join(dir, 'tls.crt'), path.join(dir, 'tls.key'));
     port = await freePort();
     // The nginx.conf block of the chart's ConfigMap, with the pod's paths pointed here.
     const template = fs.readFileSync(
