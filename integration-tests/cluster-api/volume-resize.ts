@@ -1,6 +1,6 @@
 import { quantityBytes } from './prometheus';
 import type { ResourceType } from './resources';
-import { invalid, StatusError } from './status';
+import { invalid, statusError } from './status';
 import type { K8sObject } from './store';
 import { record } from './objects';
 
@@ -34,14 +34,9 @@ export const checkClaimResize = (
   const className = record(after.spec).storageClassName;
   const storage = storageClass(typeof className === 'string' ? className : undefined);
   if (record(storage).allowVolumeExpansion !== true)
-    throw new StatusError({
-      kind: 'Status',
-      apiVersion: 'v1',
-      metadata: {},
-      status: 'Failure',
-      message: `persistentvolumeclaims "${name}" is forbidden: only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize`,
-      reason: 'Forbidden',
-      details: { name, kind: 'persistentvolumeclaims' },
-      code: 403,
-    });
+    throw statusError(
+      403,
+      `persistentvolumeclaims "${name}" is forbidden: only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize`,
+      { details: { name, kind: 'persistentvolumeclaims' } },
+    );
 };
