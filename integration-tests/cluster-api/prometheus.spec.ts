@@ -151,6 +151,42 @@ describe('volume metrics through the tenancy proxy', () => {
     ]);
   });
 
+  it('refuses time, range and step parameters it cannot use with the error Prometheus gives', async () => {
+    const range = { namespace: 'demo', query: 'kubelet_volume_stats_capacity_bytes' };
+    const refusal = async (params: Record<string, string>, path = '/api/v1/query_range') => {
+      const answer = await query({ ...range, ...params }, path);
+      return [answer.status, answer.body?.errorType, answer.body?.error];
+    };
+    const ok = { start: '1700000000', end: '1700000600', step: '60' };
+    expect(await refusal({ time: 'noon' }, '/api/v1/query')).toEqual([
+      400,
+      'bad_data',
+      'invalid parameter "time": cannot parse "noon" to a valid timestamp',
+    ]);
+    expect(await refusal({ ...ok, start: 'x' })).toEqual([
+      400,
+      'bad_data',
+      'invalid parameter "start": cannot parse "x" to a valid timestamp',
+    ]);
+    expect(await refusal({ ...ok, end: '' })).toEqual([
+      400,
+      'bad_data',
+      'invalid parameter "end": cannot parse "" to a valid timestamp',
+    ]);
+    expect(await refusal({ ...ok, step: '5 minutes' })).toEqual([
+      400,
+      'bad_data',
+      'invalid parameter "step": cannot parse "5 minutes" to a valid duration',
+    ]);
+    expect(await refusal({ ...ok, end: '1600000000' })).toEqual([
+      400,
+      'bad_data',
+      'invalid parameter "end": end timestamp must not be before start time',
+    ]);
+    expect((await refusal({ ...ok, step: '0' }))[2]).toMatch(/zero or negative query resolution/);
+    expect((await refusal({ ...ok, step: '0.01' }))[2]).toMatch(/^exceeded maximum resolution/);
+  });
+
   it('takes a POSTed form as Prometheus does', async () => {
     const response = await fetch(`${base}/api/prometheus-tenancy/api/v1/query?namespace=demo`, {
       method: 'POST',

@@ -126,6 +126,67 @@ const parseDuration = (value: string): number | undefined => {
   );
 };
 
+/** A request's form, as Go's `ParseForm` reads it: the query string and, for POST, the body. */
+const formOf = (req: http.IncomingMessage, url: URL, body: string): URLSearchParams => {
+  const form = new URLSearchParams(url.search);
+  if (req.method === 'POST') {
+    for (const [key, value] of new URLSearchParams(body)) form.append(key, value);
+  }
+  return form;
+};
+
+/** Prometheus's refusal of a request parameter: the API answers it as 400 `bad_data`. */
+class BadData extends Error {}
+
+/** A timestamp parameter (seconds or RFC 3339), or BadData naming it. */
+const timeParam = (form: URLSearchParams, name: string): number => {
+  const text = form.get(name) ?? '';
+  const value = parseTime(text);
+  if (value === undefined)
+    throw new BadData(`invalid parameter "${name}": cannot parse "${text}" to a valid timestamp`);
+  return value;
+};
+
+/**
+ * The `data` of a query (`/api/v1/query`, a vector at `time`, now by default) or a range query
+ * (a matrix with one point a `step` from `start` to `end`) over the selected series.
+ */
+const evaluate = (form: URLSearchParams, path: string, selected: Series[]): unknown => {
+  if (path === '/api/v1/query') {
+    const time = form.get('time') ? timeParam(form, 'time') : Date.now() / 1000;
+    return {
+      resultType: 'vector',
+      result: selected.map((s) => ({ metric: s.metric, value: [time, String(s.value)] })),
+    };
+  }
+  const start = timeParam(form, 'start');
+  const end = timeParam(form, 'end');
+  const step = parseDuration(form.get('step') ?? '');
+  if (step === undefined)
+    throw new BadData(
+      `invalid parameter "step": cannot parse "${form.get('step') ?? ''}" to a valid duration`,
+    );
+  if (end < start)
+    throw new BadData('invalid parameter "end": end timestamp must not be before start time');
+  if (step <= 0)
+    throw new BadData(
+      'invalid parameter "step": zero or negative query resolution step widths are not accepted. Try a positive integer',
+    );
+  if ((end - start) / step > 11000)
+    throw new BadData(
+      'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)',
+    );
+  const times: number[] = [];
+  for (let t = start; t <= end; t += step) times.push(t);
+  return {
+    resultType: 'matrix',
+    result: selected.map((s) => ({
+      metric: s.metric,
+      values: times.map((t) => [t, String(s.value)]),
+    })),
+  };
+};
+
 /**
  * The console's `/api/prometheus-tenancy` as OpenShift builds it: kube-rbac-proxy (the user must
  * be allowed to `get pods` in every `namespace` of the query string), prom-label-proxy (forces
@@ -202,10 +263,7 @@ export class Prometheus {
       }
     }
     // prom-label-proxy reads the form: query string and, for POST, the body.
-    const form = new URLSearchParams(url.search);
-    if (req.method === 'POST') {
-      for (const [key, value] of new URLSearchParams(body)) form.append(key, value);
-    }
+    const form = formOf(req, url, body);
     const namespaces = form.getAll('namespace').filter(Boolean);
     if (namespaces.length === 0) {
       labelProxyError(res, 400, 'The "namespace" query parameter must be provided.');
@@ -316,92 +374,12 @@ export class Prometheus {
       : matchers;
     const selected = series.filter((s) => effective.every((m) => matches(m, s.metric[m.name])));
 
-    if (path === '/api/v1/query') {
-      const timeParam = form.get('time');
-      const time = timeParam ? parseTime(timeParam) : Date.now() / 1000;
-      if (time === undefined) {
-        apiError(
-          res,
-          400,
-          'bad_data',
-          `invalid parameter "time": cannot parse "${timeParam ?? ''}" to a valid timestamp`,
-        );
-        return;
-      }
-      send(res, 200, {
-        status: 'success',
-        data: {
-          resultType: 'vector',
-          result: selected.map((s) => ({ metric: s.metric, value: [time, String(s.value)] })),
-        },
-      });
-      return;
+    try {
+      send(res, 200, { status: 'success', data: evaluate(form, path, selected) });
+    } catch (error) {
+      if (!(error instanceof BadData)) throw error;
+      apiError(res, 400, 'bad_data', error.message);
     }
-    const start = parseTime(form.get('start') ?? '');
-    const end = parseTime(form.get('end') ?? '');
-    const step = parseDuration(form.get('step') ?? '');
-    for (const [name, value] of [
-      ['start', start],
-      ['end', end],
-    ] as const) {
-      if (value === undefined) {
-        apiError(
-          res,
-          400,
-          'bad_data',
-          `invalid parameter "${name}": cannot parse "${form.get(name) ?? ''}" to a valid timestamp`,
-        );
-        return;
-      }
-    }
-    if (step === undefined) {
-      apiError(
-        res,
-        400,
-        'bad_data',
-        `invalid parameter "step": cannot parse "${form.get('step') ?? ''}" to a valid duration`,
-      );
-      return;
-    }
-    if (end! < start!) {
-      apiError(
-        res,
-        400,
-        'bad_data',
-        'invalid parameter "end": end timestamp must not be before start time',
-      );
-      return;
-    }
-    if (step <= 0) {
-      apiError(
-        res,
-        400,
-        'bad_data',
-        'invalid parameter "step": zero or negative query resolution step widths are not accepted. Try a positive integer',
-      );
-      return;
-    }
-    if ((end! - start!) / step > 11000) {
-      apiError(
-        res,
-        400,
-        'bad_data',
-        'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)',
-      );
-      return;
-    }
-    const times: number[] = [];
-    for (let t = start!; t <= end!; t += step) times.push(t);
-    send(res, 200, {
-      status: 'success',
-      data: {
-        resultType: 'matrix',
-        result: selected.map((s) => ({
-          metric: s.metric,
-          values: times.map((t) => [t, String(s.value)]),
-        })),
-      },
-    });
   }
 
   /** The cluster-wide API: kube-rbac-proxy's check of the platform Prometheus, then Prometheus. */
@@ -429,10 +407,7 @@ export class Prometheus {
       );
       return;
     }
-    const form = new URLSearchParams(url.search);
-    if (req.method === 'POST') {
-      for (const [key, value] of new URLSearchParams(body)) form.append(key, value);
-    }
+    const form = formOf(req, url, body);
     // Every project that has a claim: the kubelet reports volumes wherever they are.
     const namespaces = [
       ...new Set(this.store.list(PVCS).map((pvc) => pvc.metadata.namespace ?? '')),
