@@ -2,8 +2,8 @@ import type * as http from 'http';
 import { matcherString, matches, parseSelector, PromQLError, type Matcher } from './promql';
 import type { AccessRequest } from './rbac';
 import { findResource } from './resources';
-import type { K8sObject, Store } from './store';
-import { record } from './objects';
+import type { Store } from './store';
+import { volumeSeries, type Series } from './volume-metrics';
 
 /** Where the console serves the tenancy port of thanos-querier (namespace-scoped queries). */
 export const PROMETHEUS_TENANCY_PREFIX = '/api/prometheus-tenancy';
@@ -11,13 +11,6 @@ export const PROMETHEUS_TENANCY_PREFIX = '/api/prometheus-tenancy';
 export const PROMETHEUS_CLUSTER_PREFIX = '/api/prometheus';
 
 const PVCS = findResource('', 'v1', 'persistentvolumeclaims')!;
-const PODS = findResource('', 'v1', 'pods')!;
-
-const VOLUME_METRICS = [
-  'kubelet_volume_stats_capacity_bytes',
-  'kubelet_volume_stats_used_bytes',
-  'kubelet_volume_stats_available_bytes',
-] as const;
 
 /** What tests set: Prometheus down (502 as the console's proxy, 503 as Prometheus), disk use. */
 export interface PrometheusSettings {
@@ -25,44 +18,6 @@ export interface PrometheusSettings {
   /** `namespace/claim` → bytes the devpi stand-in has written to the volume. */
   diskUsage: Map<string, number>;
 }
-
-interface Series {
-  metric: Record<string, string>;
-  value: number;
-}
-
-const SUFFIXES: Record<string, number> = {
-  Ki: 2 ** 10,
-  Mi: 2 ** 20,
-  Gi: 2 ** 30,
-  Ti: 2 ** 40,
-  Pi: 2 ** 50,
-  Ei: 2 ** 60,
-  n: 1e-9,
-  u: 1e-6,
-  m: 1e-3,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  E: 1e18,
-};
-
-/** Bytes of a Kubernetes quantity (`1Gi`, `500M`, `1e9`); undefined when it is not one. */
-export const quantityBytes = (quantity: unknown): number | undefined => {
-  if (typeof quantity === 'number') return quantity;
-  if (typeof quantity !== 'string') return undefined;
-  const match =
-    /^([+-]?\d+(?:\.\d+)?)(?:[eE]([+-]?\d+))?(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$/.exec(
-      quantity.trim(),
-    );
-  if (!match) return undefined;
-  const [, digits = '0', exponent = '0', suffix] = match;
-  return Math.ceil(
-    Number(digits) * 10 ** Number(exponent) * (suffix ? (SUFFIXES[suffix] ?? 1) : 1),
-  );
-};
 
 const send = (
   res: http.ServerResponse,
@@ -278,7 +233,10 @@ export class Prometheus {
       namespaces.length === 1
         ? { name: 'namespace', op: '=', value: namespaces[0] ?? '' }
         : { name: 'namespace', op: '=~', value: [...namespaces].sort().join('|') };
-    this.answer(res, form, path, this.series(namespaces), { injected, namespaces });
+    this.answer(res, form, path, volumeSeries(this.store, namespaces, this.settings.diskUsage), {
+      injected,
+      namespaces,
+    });
   }
 
   /**
@@ -412,57 +370,6 @@ export class Prometheus {
     const namespaces = [
       ...new Set(this.store.list(PVCS).map((pvc) => pvc.metadata.namespace ?? '')),
     ].filter(Boolean);
-    this.answer(res, form, path, this.series(namespaces));
-  }
-
-  /** The kubelet's volume series of the namespaces: bound claims mounted by a running pod. */
-  private series(namespaces: string[]): Series[] {
-    return namespaces.flatMap((namespace) => {
-      const pods = this.store
-        .list(PODS, namespace)
-        .filter((pod) => record(pod.status).phase === 'Running');
-      return this.store
-        .list(PVCS, namespace)
-        .filter((pvc) => record(pvc.status).phase === 'Bound')
-        .flatMap((pvc) => {
-          const claim = pvc.metadata.name ?? '';
-          const pod = pods.find((p) => mounts(p, claim));
-          if (!pod) return [];
-          const capacity =
-            quantityBytes(record(record(pvc.status).capacity).storage) ??
-            quantityBytes(record(record(record(pvc.spec).resources).requests).storage) ??
-            0;
-          const used = Math.min(
-            this.settings.diskUsage.get(`${namespace}/${claim}`) ?? 0,
-            capacity,
-          );
-          const node = (record(pod.spec).nodeName as string | undefined) ?? 'worker-0';
-          const values: Record<(typeof VOLUME_METRICS)[number], number> = {
-            kubelet_volume_stats_capacity_bytes: capacity,
-            kubelet_volume_stats_used_bytes: used,
-            kubelet_volume_stats_available_bytes: capacity - used,
-          };
-          return VOLUME_METRICS.map((name) => ({
-            metric: {
-              __name__: name,
-              endpoint: 'https-metrics',
-              instance: `${node}:10250`,
-              job: 'kubelet',
-              metrics_path: '/metrics',
-              namespace,
-              node,
-              persistentvolumeclaim: claim,
-              prometheus: 'openshift-monitoring/k8s',
-              service: 'kubelet',
-            },
-            value: values[name],
-          }));
-        });
-    });
+    this.answer(res, form, path, volumeSeries(this.store, namespaces, this.settings.diskUsage));
   }
 }
-
-const mounts = (pod: K8sObject, claim: string): boolean =>
-  ((record(pod.spec).volumes ?? []) as { persistentVolumeClaim?: { claimName?: string } }[]).some(
-    (volume) => volume.persistentVolumeClaim?.claimName === claim,
-  );
