@@ -1,3 +1,4 @@
+import { parseQuantity } from '../../src/model/quantity';
 import { record } from './objects';
 import { findResource } from './resources';
 import type { K8sObject, Store } from './store';
@@ -5,37 +6,16 @@ import type { K8sObject, Store } from './store';
 const PVCS = findResource('', 'v1', 'persistentvolumeclaims')!;
 const PODS = findResource('', 'v1', 'pods')!;
 
-const SUFFIXES: Record<string, number> = {
-  Ki: 2 ** 10,
-  Mi: 2 ** 20,
-  Gi: 2 ** 30,
-  Ti: 2 ** 40,
-  Pi: 2 ** 50,
-  Ei: 2 ** 60,
-  n: 1e-9,
-  u: 1e-6,
-  m: 1e-3,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  E: 1e18,
-};
-
-/** Bytes of a Kubernetes quantity (`1Gi`, `500M`, `1e9`); undefined when it is not one. */
+/**
+ * Bytes of a Kubernetes quantity (`1Gi`, `500M`, `1e9`), rounded up as the kubelet reports
+ * whole bytes; undefined when it is not one. The grammar is the model's, which reads
+ * quantities as the API server does.
+ */
 export const quantityBytes = (quantity: unknown): number | undefined => {
   if (typeof quantity === 'number') return quantity;
   if (typeof quantity !== 'string') return undefined;
-  const match =
-    /^([+-]?\d+(?:\.\d+)?)(?:[eE]([+-]?\d+))?(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$/.exec(
-      quantity.trim(),
-    );
-  if (!match) return undefined;
-  const [, digits = '0', exponent = '0', suffix] = match;
-  return Math.ceil(
-    Number(digits) * 10 ** Number(exponent) * (suffix ? (SUFFIXES[suffix] ?? 1) : 1),
-  );
+  const value = parseQuantity(quantity);
+  return value === undefined ? undefined : Math.ceil(value);
 };
 
 /** The bytes a claim asks for (`spec.resources.requests.storage`). */
