@@ -151,6 +151,43 @@ describe('volume metrics through the tenancy proxy', () => {
     ]);
   });
 
+  it('refuses time, range and step parameters it cannot use with the error Prometheus gives', async () => {
+    const range = { start: '1700000000', end: '1700000600', step: '60' };
+    const cases: [Record<string, string>, string][] = [
+      [{ time: 'noon' }, 'invalid parameter "time": cannot parse "noon" to a valid timestamp'],
+      [
+        { ...range, start: 'x' },
+        'invalid parameter "start": cannot parse "x" to a valid timestamp',
+      ],
+      [{ ...range, end: '' }, 'invalid parameter "end": cannot parse "" to a valid timestamp'],
+      [
+        { ...range, step: '5 min' },
+        'invalid parameter "step": cannot parse "5 min" to a valid duration',
+      ],
+      [
+        { ...range, end: '1600000000' },
+        'invalid parameter "end": end timestamp must not be before start time',
+      ],
+      [
+        { ...range, step: '0' },
+        'invalid parameter "step": zero or negative query resolution step widths are not accepted. Try a positive integer',
+      ],
+      [
+        { ...range, step: '0.01' },
+        'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)',
+      ],
+    ];
+    for (const [params, error] of cases) {
+      const path = 'time' in params ? '/api/v1/query' : '/api/v1/query_range';
+      const answer = await query({ namespace: 'demo', query: 'up', ...params }, path);
+      expect([answer.status, answer.body?.errorType, answer.body?.error]).toEqual([
+        400,
+        'bad_data',
+        error,
+      ]);
+    }
+  });
+
   it('takes a POSTed form as Prometheus does', async () => {
     const response = await fetch(`${base}/api/prometheus-tenancy/api/v1/query?namespace=demo`, {
       method: 'POST',

@@ -2,8 +2,8 @@ import type * as http from 'http';
 import { matcherString, matches, parseSelector, PromQLError, type Matcher } from './promql';
 import type { AccessRequest } from './rbac';
 import { findResource } from './resources';
-import type { K8sObject, Store } from './store';
-import { record } from './objects';
+import type { Store } from './store';
+import { volumeSeries, type Series } from './volume-metrics';
 
 /** Where the console serves the tenancy port of thanos-querier (namespace-scoped queries). */
 export const PROMETHEUS_TENANCY_PREFIX = '/api/prometheus-tenancy';
@@ -11,13 +11,6 @@ export const PROMETHEUS_TENANCY_PREFIX = '/api/prometheus-tenancy';
 export const PROMETHEUS_CLUSTER_PREFIX = '/api/prometheus';
 
 const PVCS = findResource('', 'v1', 'persistentvolumeclaims')!;
-const PODS = findResource('', 'v1', 'pods')!;
-
-const VOLUME_METRICS = [
-  'kubelet_volume_stats_capacity_bytes',
-  'kubelet_volume_stats_used_bytes',
-  'kubelet_volume_stats_available_bytes',
-] as const;
 
 /** What tests set: Prometheus down (502 as the console's proxy, 503 as Prometheus), disk use. */
 export interface PrometheusSettings {
@@ -25,44 +18,6 @@ export interface PrometheusSettings {
   /** `namespace/claim` → bytes the devpi stand-in has written to the volume. */
   diskUsage: Map<string, number>;
 }
-
-interface Series {
-  metric: Record<string, string>;
-  value: number;
-}
-
-const SUFFIXES: Record<string, number> = {
-  Ki: 2 ** 10,
-  Mi: 2 ** 20,
-  Gi: 2 ** 30,
-  Ti: 2 ** 40,
-  Pi: 2 ** 50,
-  Ei: 2 ** 60,
-  n: 1e-9,
-  u: 1e-6,
-  m: 1e-3,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  E: 1e18,
-};
-
-/** Bytes of a Kubernetes quantity (`1Gi`, `500M`, `1e9`); undefined when it is not one. */
-export const quantityBytes = (quantity: unknown): number | undefined => {
-  if (typeof quantity === 'number') return quantity;
-  if (typeof quantity !== 'string') return undefined;
-  const match =
-    /^([+-]?\d+(?:\.\d+)?)(?:[eE]([+-]?\d+))?(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$/.exec(
-      quantity.trim(),
-    );
-  if (!match) return undefined;
-  const [, digits = '0', exponent = '0', suffix] = match;
-  return Math.ceil(
-    Number(digits) * 10 ** Number(exponent) * (suffix ? (SUFFIXES[suffix] ?? 1) : 1),
-  );
-};
 
 const send = (
   res: http.ServerResponse,
@@ -124,6 +79,67 @@ const parseDuration = (value: string): number | undefined => {
     (total, [, n = '0', unit = 's']) => total + Number(n) * (units[unit] ?? 1),
     0,
   );
+};
+
+/** A request's form, as Go's `ParseForm` reads it: the query string and, for POST, the body. */
+const formOf = (req: http.IncomingMessage, url: URL, body: string): URLSearchParams => {
+  const form = new URLSearchParams(url.search);
+  if (req.method === 'POST') {
+    for (const [key, value] of new URLSearchParams(body)) form.append(key, value);
+  }
+  return form;
+};
+
+/** Prometheus's refusal of a request parameter: the API answers it as 400 `bad_data`. */
+class BadData extends Error {}
+
+/** A timestamp parameter (seconds or RFC 3339), or BadData naming it. */
+const timeParam = (form: URLSearchParams, name: string): number => {
+  const text = form.get(name) ?? '';
+  const value = parseTime(text);
+  if (value === undefined)
+    throw new BadData(`invalid parameter "${name}": cannot parse "${text}" to a valid timestamp`);
+  return value;
+};
+
+/**
+ * The `data` of a query (`/api/v1/query`, a vector at `time`, now by default) or a range query
+ * (a matrix with one point a `step` from `start` to `end`) over the selected series.
+ */
+const evaluate = (form: URLSearchParams, path: string, selected: Series[]): unknown => {
+  if (path === '/api/v1/query') {
+    const time = form.get('time') ? timeParam(form, 'time') : Date.now() / 1000;
+    return {
+      resultType: 'vector',
+      result: selected.map((s) => ({ metric: s.metric, value: [time, String(s.value)] })),
+    };
+  }
+  const start = timeParam(form, 'start');
+  const end = timeParam(form, 'end');
+  const step = parseDuration(form.get('step') ?? '');
+  if (step === undefined)
+    throw new BadData(
+      `invalid parameter "step": cannot parse "${form.get('step') ?? ''}" to a valid duration`,
+    );
+  if (end < start)
+    throw new BadData('invalid parameter "end": end timestamp must not be before start time');
+  if (step <= 0)
+    throw new BadData(
+      'invalid parameter "step": zero or negative query resolution step widths are not accepted. Try a positive integer',
+    );
+  if ((end - start) / step > 11000)
+    throw new BadData(
+      'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)',
+    );
+  const times: number[] = [];
+  for (let t = start; t <= end; t += step) times.push(t);
+  return {
+    resultType: 'matrix',
+    result: selected.map((s) => ({
+      metric: s.metric,
+      values: times.map((t) => [t, String(s.value)]),
+    })),
+  };
 };
 
 /**
@@ -202,10 +218,7 @@ export class Prometheus {
       }
     }
     // prom-label-proxy reads the form: query string and, for POST, the body.
-    const form = new URLSearchParams(url.search);
-    if (req.method === 'POST') {
-      for (const [key, value] of new URLSearchParams(body)) form.append(key, value);
-    }
+    const form = formOf(req, url, body);
     const namespaces = form.getAll('namespace').filter(Boolean);
     if (namespaces.length === 0) {
       labelProxyError(res, 400, 'The "namespace" query parameter must be provided.');
@@ -220,7 +233,10 @@ export class Prometheus {
       namespaces.length === 1
         ? { name: 'namespace', op: '=', value: namespaces[0] ?? '' }
         : { name: 'namespace', op: '=~', value: [...namespaces].sort().join('|') };
-    this.answer(res, form, path, this.series(namespaces), { injected, namespaces });
+    this.answer(res, form, path, volumeSeries(this.store, namespaces, this.settings.diskUsage), {
+      injected,
+      namespaces,
+    });
   }
 
   /**
@@ -316,92 +332,12 @@ export class Prometheus {
       : matchers;
     const selected = series.filter((s) => effective.every((m) => matches(m, s.metric[m.name])));
 
-    if (path === '/api/v1/query') {
-      const timeParam = form.get('time');
-      const time = timeParam ? parseTime(timeParam) : Date.now() / 1000;
-      if (time === undefined) {
-        apiError(
-          res,
-          400,
-          'bad_data',
-          `invalid parameter "time": cannot parse "${timeParam ?? ''}" to a valid timestamp`,
-        );
-        return;
-      }
-      send(res, 200, {
-        status: 'success',
-        data: {
-          resultType: 'vector',
-          result: selected.map((s) => ({ metric: s.metric, value: [time, String(s.value)] })),
-        },
-      });
-      return;
+    try {
+      send(res, 200, { status: 'success', data: evaluate(form, path, selected) });
+    } catch (error) {
+      if (!(error instanceof BadData)) throw error;
+      apiError(res, 400, 'bad_data', error.message);
     }
-    const start = parseTime(form.get('start') ?? '');
-    const end = parseTime(form.get('end') ?? '');
-    const step = parseDuration(form.get('step') ?? '');
-    for (const [name, value] of [
-      ['start', start],
-      ['end', end],
-    ] as const) {
-      if (value === undefined) {
-        apiError(
-          res,
-          400,
-          'bad_data',
-          `invalid parameter "${name}": cannot parse "${form.get(name) ?? ''}" to a valid timestamp`,
-        );
-        return;
-      }
-    }
-    if (step === undefined) {
-      apiError(
-        res,
-        400,
-        'bad_data',
-        `invalid parameter "step": cannot parse "${form.get('step') ?? ''}" to a valid duration`,
-      );
-      return;
-    }
-    if (end! < start!) {
-      apiError(
-        res,
-        400,
-        'bad_data',
-        'invalid parameter "end": end timestamp must not be before start time',
-      );
-      return;
-    }
-    if (step <= 0) {
-      apiError(
-        res,
-        400,
-        'bad_data',
-        'invalid parameter "step": zero or negative query resolution step widths are not accepted. Try a positive integer',
-      );
-      return;
-    }
-    if ((end! - start!) / step > 11000) {
-      apiError(
-        res,
-        400,
-        'bad_data',
-        'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)',
-      );
-      return;
-    }
-    const times: number[] = [];
-    for (let t = start!; t <= end!; t += step) times.push(t);
-    send(res, 200, {
-      status: 'success',
-      data: {
-        resultType: 'matrix',
-        result: selected.map((s) => ({
-          metric: s.metric,
-          values: times.map((t) => [t, String(s.value)]),
-        })),
-      },
-    });
   }
 
   /** The cluster-wide API: kube-rbac-proxy's check of the platform Prometheus, then Prometheus. */
@@ -429,65 +365,11 @@ export class Prometheus {
       );
       return;
     }
-    const form = new URLSearchParams(url.search);
-    if (req.method === 'POST') {
-      for (const [key, value] of new URLSearchParams(body)) form.append(key, value);
-    }
+    const form = formOf(req, url, body);
     // Every project that has a claim: the kubelet reports volumes wherever they are.
     const namespaces = [
       ...new Set(this.store.list(PVCS).map((pvc) => pvc.metadata.namespace ?? '')),
     ].filter(Boolean);
-    this.answer(res, form, path, this.series(namespaces));
-  }
-
-  /** The kubelet's volume series of the namespaces: bound claims mounted by a running pod. */
-  private series(namespaces: string[]): Series[] {
-    return namespaces.flatMap((namespace) => {
-      const pods = this.store
-        .list(PODS, namespace)
-        .filter((pod) => record(pod.status).phase === 'Running');
-      return this.store
-        .list(PVCS, namespace)
-        .filter((pvc) => record(pvc.status).phase === 'Bound')
-        .flatMap((pvc) => {
-          const claim = pvc.metadata.name ?? '';
-          const pod = pods.find((p) => mounts(p, claim));
-          if (!pod) return [];
-          const capacity =
-            quantityBytes(record(record(pvc.status).capacity).storage) ??
-            quantityBytes(record(record(record(pvc.spec).resources).requests).storage) ??
-            0;
-          const used = Math.min(
-            this.settings.diskUsage.get(`${namespace}/${claim}`) ?? 0,
-            capacity,
-          );
-          const node = (record(pod.spec).nodeName as string | undefined) ?? 'worker-0';
-          const values: Record<(typeof VOLUME_METRICS)[number], number> = {
-            kubelet_volume_stats_capacity_bytes: capacity,
-            kubelet_volume_stats_used_bytes: used,
-            kubelet_volume_stats_available_bytes: capacity - used,
-          };
-          return VOLUME_METRICS.map((name) => ({
-            metric: {
-              __name__: name,
-              endpoint: 'https-metrics',
-              instance: `${node}:10250`,
-              job: 'kubelet',
-              metrics_path: '/metrics',
-              namespace,
-              node,
-              persistentvolumeclaim: claim,
-              prometheus: 'openshift-monitoring/k8s',
-              service: 'kubelet',
-            },
-            value: values[name],
-          }));
-        });
-    });
+    this.answer(res, form, path, volumeSeries(this.store, namespaces, this.settings.diskUsage));
   }
 }
-
-const mounts = (pod: K8sObject, claim: string): boolean =>
-  ((record(pod.spec).volumes ?? []) as { persistentVolumeClaim?: { claimName?: string } }[]).some(
-    (volume) => volume.persistentVolumeClaim?.claimName === claim,
-  );

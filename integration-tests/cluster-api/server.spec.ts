@@ -310,6 +310,16 @@ describe('patches', () => {
       'application/json-patch+json',
     );
     expect(guarded.status).toBe(422);
+    expect(guarded.body).toEqual({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: 'the server rejected our request due to an error in our request',
+      reason: 'Invalid',
+      details: {},
+      code: 422,
+    });
     expect((await api('GET', '/api/v1/namespaces/demo/configmaps/p')).body.data.a).toBe('2');
   });
 });
@@ -390,6 +400,13 @@ describe('access', () => {
       body: JSON.stringify(configMap('x')),
     });
     expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({
+      kind: 'Status',
+      status: 'Failure',
+      reason: 'Forbidden',
+      message: 'Invalid CSRF token',
+      code: 403,
+    });
   });
 
   it('lists only the projects the user belongs to', async () => {
@@ -415,6 +432,40 @@ describe('faults', () => {
     expect((await api('POST', '/api/v1/namespaces/demo/configmaps', configMap('f3'))).status).toBe(
       201,
     );
+  });
+
+  it('gives a failed write the Status the API server gives its code', async () => {
+    cluster.faults.failWrites = [
+      { nth: 1, code: 500, message: 'etcdserver: request timed out' },
+      { nth: 2, code: 409, message: 'taken' },
+      { nth: 3, code: 409, message: 'modified' },
+      { nth: 4, code: 422, message: 'bad' },
+      { nth: 5, code: 504, message: 'slow' },
+    ];
+    const path = '/api/v1/namespaces/demo/configmaps';
+    const answers = [
+      await api('POST', path, configMap('s1')),
+      await api('POST', path, configMap('s2')),
+      await api('PUT', `${path}/s3`, configMap('s3')),
+      await api('PATCH', `${path}/s4`, {}, 'application/merge-patch+json'),
+      await api('DELETE', `${path}/s5`),
+    ];
+    expect(answers.map((a) => [a.status, a.body.reason, a.body.message])).toEqual([
+      [500, 'InternalError', 'etcdserver: request timed out'],
+      [409, 'AlreadyExists', 'taken'],
+      [409, 'Conflict', 'modified'],
+      [422, 'Invalid', 'bad'],
+      [504, 'Timeout', 'slow'],
+    ]);
+    expect(answers[0]!.body).toEqual({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: 'etcdserver: request timed out',
+      reason: 'InternalError',
+      code: 500,
+    });
   });
 });
 
@@ -590,6 +641,16 @@ describe('capabilities', () => {
     cluster.capabilities.build = false;
     const answer = await api('GET', '/apis/build.openshift.io/v1/namespaces/demo/buildconfigs');
     expect(answer.status).toBe(404);
+    expect(answer.body).toEqual({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: 'the server could not find the requested resource',
+      reason: 'NotFound',
+      details: {},
+      code: 404,
+    });
     const groups = (await api('GET', '/apis')).body.groups as { name: string }[];
     expect(groups.map((g) => g.name)).not.toContain('build.openshift.io');
     cluster.reset('demo');

@@ -25,11 +25,38 @@ export class StatusError extends Error {
   }
 }
 
-const status = (
+/**
+ * The reason the API server gives a failure of a code when nothing more specific applies, as
+ * apimachinery's `NewGenericServerResponse` maps codes to reasons (a create's 409 is
+ * `AlreadyExists`); 410 is the `Expired` of a watch from a compacted resourceVersion.
+ */
+export const reasonFor = (code: number, method?: string): string => {
+  const reasons: Record<number, string> = {
+    400: 'BadRequest',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'NotFound',
+    405: 'MethodNotAllowed',
+    406: 'NotAcceptable',
+    409: method === 'POST' ? 'AlreadyExists' : 'Conflict',
+    410: 'Expired',
+    415: 'UnsupportedMediaType',
+    422: 'Invalid',
+    429: 'TooManyRequests',
+    503: 'ServiceUnavailable',
+    504: 'Timeout',
+  };
+  return reasons[code] ?? (code >= 500 ? 'InternalError' : 'Unknown');
+};
+
+/**
+ * The one place a failure `Status` is built: its code, message and details, with the reason
+ * the API server gives that code unless a more specific one is named.
+ */
+export const statusError = (
   code: number,
-  reason: string,
   message: string,
-  details?: StatusBody['details'],
+  { reason = reasonFor(code), details }: { reason?: string; details?: StatusBody['details'] } = {},
 ): StatusError =>
   new StatusError({
     kind: 'Status',
@@ -45,36 +72,41 @@ const status = (
 const resourceName = (type: ResourceType): string =>
   type.group ? `${type.plural}.${type.group}` : type.plural;
 
+const objectDetails = (type: ResourceType, name: string): StatusBody['details'] => ({
+  name,
+  group: type.group,
+  kind: type.plural,
+});
+
 export const notFound = (type: ResourceType, name: string): StatusError =>
-  status(404, 'NotFound', `${resourceName(type)} "${name}" not found`, {
-    name,
-    group: type.group,
-    kind: type.plural,
+  statusError(404, `${resourceName(type)} "${name}" not found`, {
+    details: objectDetails(type, name),
   });
 
+/** A path the server does not serve (or an API group switched off), as the real 404 says it. */
+export const unknownResource = (): StatusError =>
+  statusError(404, 'the server could not find the requested resource', { details: {} });
+
 export const alreadyExists = (type: ResourceType, name: string): StatusError =>
-  status(409, 'AlreadyExists', `${resourceName(type)} "${name}" already exists`, {
-    name,
-    group: type.group,
-    kind: type.plural,
+  statusError(409, `${resourceName(type)} "${name}" already exists`, {
+    reason: 'AlreadyExists',
+    details: objectDetails(type, name),
   });
 
 export const conflict = (type: ResourceType, name: string): StatusError =>
-  status(
+  statusError(
     409,
-    'Conflict',
     `Operation cannot be fulfilled on ${resourceName(type)} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
-    { name, group: type.group, kind: type.plural },
+    { details: objectDetails(type, name) },
   );
 
 export const invalid = (type: ResourceType, name: string, causes: StatusCause[]): StatusError =>
-  status(
+  statusError(
     422,
-    'Invalid',
     `${type.kind}${type.group ? `.${type.group}` : ''} "${name}" is invalid: ${causes
       .map((c) => `${c.field}: ${c.message}`)
       .join(', ')}`,
-    { name, group: type.group, kind: type.kind, causes },
+    { details: { name, group: type.group, kind: type.kind, causes } },
   );
 
 export const forbidden = (
@@ -85,28 +117,23 @@ export const forbidden = (
   namespace: string | undefined,
   name?: string,
 ): StatusError =>
-  status(
+  statusError(
     403,
-    'Forbidden',
     `${resource}${group ? `.${group}` : ''}${name ? ` "${name}"` : ''} is forbidden: User "${user}" cannot ${verb} resource "${resource}" in API group "${group}"${
       namespace ? ` in the namespace "${namespace}"` : ' at the cluster scope'
     }`,
-    { ...(name ? { name } : {}), group, kind: resource },
+    { details: { ...(name ? { name } : {}), group, kind: resource } },
   );
 
-export const badRequest = (message: string): StatusError => status(400, 'BadRequest', message);
+export const unauthorized = (): StatusError => statusError(401, 'Unauthorized');
 
-export const expired = (message: string): StatusError => status(410, 'Expired', message);
+export const badRequest = (message: string): StatusError => statusError(400, message);
+
+export const expired = (message: string): StatusError => statusError(410, message);
 
 export const methodNotAllowed = (): StatusError =>
-  status(
-    405,
-    'MethodNotAllowed',
-    'the server does not allow this method on the requested resource',
-  );
+  statusError(405, 'the server does not allow this method on the requested resource');
 
-export const serviceUnavailable = (message: string): StatusError =>
-  status(503, 'ServiceUnavailable', message);
+export const serviceUnavailable = (message: string): StatusError => statusError(503, message);
 
-export const internalError = (message: string): StatusError =>
-  status(500, 'InternalError', message);
+export const internalError = (message: string): StatusError => statusError(500, message);

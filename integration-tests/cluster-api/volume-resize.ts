@@ -1,11 +1,8 @@
-import { quantityBytes } from './prometheus';
 import type { ResourceType } from './resources';
-import { invalid, StatusError } from './status';
+import { invalid, statusError } from './status';
 import type { K8sObject } from './store';
 import { record } from './objects';
-
-const requested = (pvc: K8sObject): number | undefined =>
-  quantityBytes(record(record(record(pvc.spec).resources).requests).storage);
+import { requestedBytes } from './volume-metrics';
 
 /**
  * The API server's rules for changing a claim's size: never smaller (422), larger only when
@@ -19,8 +16,8 @@ export const checkClaimResize = (
   storageClass: (name: string | undefined) => K8sObject | undefined,
 ): void => {
   if (type.kind !== 'PersistentVolumeClaim') return;
-  const old = requested(before);
-  const next = requested(after);
+  const old = requestedBytes(before);
+  const next = requestedBytes(after);
   if (old === undefined || next === undefined || next === old) return;
   const name = after.metadata.name ?? '';
   if (next < old)
@@ -34,14 +31,9 @@ export const checkClaimResize = (
   const className = record(after.spec).storageClassName;
   const storage = storageClass(typeof className === 'string' ? className : undefined);
   if (record(storage).allowVolumeExpansion !== true)
-    throw new StatusError({
-      kind: 'Status',
-      apiVersion: 'v1',
-      metadata: {},
-      status: 'Failure',
-      message: `persistentvolumeclaims "${name}" is forbidden: only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize`,
-      reason: 'Forbidden',
-      details: { name, kind: 'persistentvolumeclaims' },
-      code: 403,
-    });
+    throw statusError(
+      403,
+      `persistentvolumeclaims "${name}" is forbidden: only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize`,
+      { details: { name, kind: 'persistentvolumeclaims' } },
+    );
 };
