@@ -1,25 +1,15 @@
 import * as React from 'react';
-import type { K8sGroupVersionKind, K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
+import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import {
   groupCacheObjects,
+  WATCHED,
   WATCHED_KINDS,
   type CacheObjects,
   type WatchedKind,
-  type WatchedLists,
 } from '../model/cache-resources';
 import { ANCHOR_SELECTOR, LABEL_INSTANCE } from '../model/contract';
 import { useBuildsAvailable } from './useBuildsAvailable';
 import { useK8sWatchResources, type WatchK8sResource } from '../sdk/console-sdk';
-
-const KINDS: Record<WatchedKind, K8sGroupVersionKind> = {
-  deployments: { group: 'apps', version: 'v1', kind: 'Deployment' },
-  services: { version: 'v1', kind: 'Service' },
-  routes: { group: 'route.openshift.io', version: 'v1', kind: 'Route' },
-  pvcs: { version: 'v1', kind: 'PersistentVolumeClaim' },
-  buildConfigs: { group: 'build.openshift.io', version: 'v1', kind: 'BuildConfig' },
-  builds: { group: 'build.openshift.io', version: 'v1', kind: 'Build' },
-  pods: { version: 'v1', kind: 'Pod' },
-};
 
 const BUILD_KINDS: readonly WatchedKind[] = ['buildConfigs', 'builds'];
 
@@ -31,6 +21,7 @@ export interface CacheObjectsResult {
   loadError: unknown;
 }
 
+/** What the watches deliver, before the model parses it. */
 type Watches = Record<WatchedKind, K8sResourceCommon[]>;
 
 /**
@@ -56,7 +47,7 @@ export const useCacheObjects = (
     for (const kind of WATCHED_KINDS) {
       if (!buildsAvailable && BUILD_KINDS.includes(kind)) continue;
       watches[kind] = {
-        groupVersionKind: KINDS[kind],
+        groupVersionKind: WATCHED[kind].gvk,
         isList: true,
         namespaced: true,
         namespace,
@@ -71,7 +62,7 @@ export const useCacheObjects = (
     useK8sWatchResources<Watches>(resources);
 
   return React.useMemo(() => {
-    const lists = {} as WatchedLists;
+    const lists: Partial<Watches> = {};
     for (const kind of WATCHED_KINDS) {
       const result = results[kind];
       lists[kind] = result?.loaded ? result.data : [];

@@ -7,6 +7,7 @@ import {
   type StorageClassObject,
 } from '../model/storage-classes';
 import { usablePythonTags, type BuildStrategyKind, type ClusterFacts } from '../model/values';
+import { KINDS } from '../model/kinds';
 import { useAccessReview, useK8sWatchResource } from '../sdk/console-sdk';
 import { useBuildsAvailable } from './useBuildsAvailable';
 
@@ -23,7 +24,7 @@ type StorageClass = K8sResourceCommon & StorageClassObject;
 /** What the cluster offers the create form: python tags, build rights, storage classes. */
 export const useClusterFacts = (namespace: string): FormFacts => {
   const pythonWatch = useK8sWatchResource<ImageStream>({
-    groupVersionKind: { group: 'image.openshift.io', version: 'v1', kind: 'ImageStream' },
+    groupVersionKind: KINDS.ImageStream.gvk,
     name: 'python',
     namespace: 'openshift',
   });
@@ -31,12 +32,12 @@ export const useClusterFacts = (namespace: string): FormFacts => {
   // The SDK types the load error as `any`: a cluster without the samples answers 404 here.
   const pythonError: unknown = pythonWatch[2];
   const [classes, classesLoaded] = useK8sWatchResource<StorageClass[]>({
-    groupVersionKind: { group: 'storage.k8s.io', version: 'v1', kind: 'StorageClass' },
+    groupVersionKind: KINDS.StorageClass.gvk,
     isList: true,
   });
   // A Project, not a Namespace: project members may read their Project but not watch Namespaces.
   const [project] = useK8sWatchResource<K8sResourceCommon>({
-    groupVersionKind: { group: 'project.openshift.io', version: 'v1', kind: 'Project' },
+    groupVersionKind: KINDS.Project.gvk,
     name: namespace,
   });
   const [docker, dockerChecking] = useAccessReview({
