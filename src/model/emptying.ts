@@ -10,6 +10,7 @@ import {
   MANAGED_BY,
 } from './contract';
 import type { Deployment, PersistentVolumeClaim, Pod } from './k8s-types';
+import { KINDS, typeMeta } from './kinds';
 import type { PipCacheValues } from './values';
 import {
   arrayOf,
@@ -162,8 +163,7 @@ export const claimToCreate = (
   const recorded = record.claim;
   const spec = recorded.spec;
   return {
-    apiVersion: 'v1',
-    kind: 'PersistentVolumeClaim',
+    ...typeMeta(KINDS.PersistentVolumeClaim),
     metadata: {
       name: claimNameOf(cacheName),
       namespace: deployment.metadata?.namespace,
@@ -189,8 +189,7 @@ export const freshClaim = (pvc: PersistentVolumeClaim): RecordedClaim => {
   );
   const storage = spec.resources?.requests?.storage;
   return {
-    apiVersion: 'v1',
-    kind: 'PersistentVolumeClaim',
+    ...typeMeta(KINDS.PersistentVolumeClaim),
     metadata: {
       name: pvc.metadata?.name ?? '',
       ...(pvc.metadata?.namespace ? { namespace: pvc.metadata.namespace } : {}),
@@ -222,8 +221,7 @@ export const claimFromValues = (
   const cacheName = deployment.metadata?.name ?? '';
   const storageClass = values.storage.storageClass;
   return {
-    apiVersion: 'v1',
-    kind: 'PersistentVolumeClaim',
+    ...typeMeta(KINDS.PersistentVolumeClaim),
     metadata: {
       name: claimNameOf(cacheName),
       ...(deployment.metadata?.namespace ? { namespace: deployment.metadata.namespace } : {}),
