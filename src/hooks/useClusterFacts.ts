@@ -21,6 +21,10 @@ export interface FormFacts {
 
 type StorageClass = K8sResourceCommon & StorageClassObject;
 
+/** The project's default node selector; the SDK hands over no object before the first answer. */
+const projectNodeSelector = (project: K8sResourceCommon | undefined): string | undefined =>
+  project?.metadata?.annotations?.['openshift.io/node-selector'] || undefined;
+
 /** What the cluster offers the create form: python tags, build rights, storage classes. */
 export const useClusterFacts = (namespace: string): FormFacts => {
   const pythonWatch = useK8sWatchResource<ImageStream>({
@@ -66,7 +70,7 @@ export const useClusterFacts = (namespace: string): FormFacts => {
   return React.useMemo(() => {
     const pythonMissing = Boolean(pythonError);
     // The SDK hands over no object before the first answer, whatever the type says.
-    const stream = python as ImageStream | undefined;
+    const stream: ImageStream | undefined = python;
     const tags = pythonMissing ? [] : (stream?.spec?.tags ?? []).map((tag) => tag.name);
     const strategies: BuildStrategyKind[] = [
       ...(docker ? (['docker'] as const) : []),
@@ -80,10 +84,7 @@ export const useClusterFacts = (namespace: string): FormFacts => {
         canBuild: buildConfigs && buildsAvailable,
       },
       storageClasses: (classesLoaded ? classes : []).map(storageClassInfo),
-      projectNodeSelector:
-        (project as K8sResourceCommon | undefined)?.metadata?.annotations?.[
-          'openshift.io/node-selector'
-        ] || undefined,
+      projectNodeSelector: projectNodeSelector(project),
       loaded: (pythonLoaded || pythonMissing) && !dockerChecking && !sourceChecking && !bcChecking,
     };
   }, [

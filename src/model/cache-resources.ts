@@ -1,14 +1,5 @@
 import { LABEL_INSTANCE } from './contract';
-import type {
-  Build,
-  BuildConfig,
-  Deployment,
-  PersistentVolumeClaim,
-  Pod,
-  Route,
-  Service,
-} from './k8s-types';
-import { KINDS, type KindEntry } from './kinds';
+import { KINDS, type KindEntry, type KindName, type KindObject } from './kinds';
 import { isPlainObject } from './record-schema';
 
 /** The kinds the UI watches to know a cache's state, keyed as the watch hook returns them. */
@@ -24,30 +15,22 @@ export const WATCHED_KINDS = [
 
 export type WatchedKind = (typeof WATCHED_KINDS)[number];
 
-/** The kind each watched list holds. */
-export const WATCHED = {
-  deployments: KINDS.Deployment,
-  services: KINDS.Service,
-  routes: KINDS.Route,
-  pvcs: KINDS.PersistentVolumeClaim,
-  buildConfigs: KINDS.BuildConfig,
-  builds: KINDS.Build,
-  pods: KINDS.Pod,
-} as const satisfies Record<WatchedKind, KindEntry>;
+/** The kind of the kinds table each watched list holds. */
+const WATCHED_KIND_NAMES = {
+  deployments: 'Deployment',
+  services: 'Service',
+  routes: 'Route',
+  pvcs: 'PersistentVolumeClaim',
+  buildConfigs: 'BuildConfig',
+  builds: 'Build',
+  pods: 'Pod',
+} as const satisfies Record<WatchedKind, KindName>;
 
-/** The typed object of each kind of the table, as far as the plugin reads it. */
-interface ObjectsOfKind {
-  Deployment: Deployment;
-  Service: Service;
-  Route: Route;
-  PersistentVolumeClaim: PersistentVolumeClaim;
-  BuildConfig: BuildConfig;
-  Build: Build;
-  Pod: Pod;
-}
+/** The table's entry of a watched list's kind (for its watch and its links). */
+export const watchedEntry = (kind: WatchedKind): KindEntry => KINDS[WATCHED_KIND_NAMES[kind]];
 
 /** The typed object a watched list holds. */
-export type WatchedObject<K extends WatchedKind> = ObjectsOfKind[(typeof WATCHED)[K]['kind']];
+export type WatchedObject<K extends WatchedKind> = KindObject<(typeof WATCHED_KIND_NAMES)[K]>;
 
 /** One list per watched kind, every object carrying the contract's labels. */
 export type WatchedLists = { [K in WatchedKind]: WatchedObject<K>[] };
@@ -95,7 +78,7 @@ const isObjectOf =
 
 /** The objects of one watched list that pass {@link isObjectOf}, typed. */
 const parseList = <K extends WatchedKind>(kind: K, items: readonly unknown[] = []) =>
-  items.filter(isObjectOf<K>(WATCHED[kind]));
+  items.filter(isObjectOf<K>(watchedEntry(kind)));
 
 /** Parses every watched list: what the cluster delivered is untrusted until checked. */
 export const parseWatchedLists = (

@@ -1,14 +1,5 @@
 import { pointerSegment, type PatchOperation } from './buildconfig-patch';
-import {
-  ANNOTATION_PREFIX,
-  APP_NAME,
-  LABEL_COMPONENT,
-  LABEL_INSTANCE,
-  LABEL_MANAGED_BY,
-  LABEL_NAME,
-  LABEL_PART_OF,
-  MANAGED_BY,
-} from './contract';
+import { ANNOTATION_PREFIX, contractLabels, LABEL_PART_OF } from './contract';
 import type { Deployment, PersistentVolumeClaim, Pod } from './k8s-types';
 import { KINDS, typeMeta } from './kinds';
 import type { PipCacheValues } from './values';
@@ -143,13 +134,8 @@ export const readEmptying = (deployment: Deployment): EmptyingRecord | undefined
   recordOf(readEmptyingRecord(deployment));
 
 /** Labels the plugin sets on a cache's claim, whatever a record says. */
-const contractClaimLabels = (cacheName: string, partOf: string | undefined) => ({
-  [LABEL_NAME]: APP_NAME,
-  [LABEL_INSTANCE]: cacheName,
-  [LABEL_COMPONENT]: 'cache',
-  [LABEL_PART_OF]: partOf && LABEL_VALUE.test(partOf) ? partOf : cacheName,
-  [LABEL_MANAGED_BY]: MANAGED_BY,
-});
+const contractClaimLabels = (cacheName: string, partOf: string | undefined) =>
+  contractLabels(cacheName, 'cache', partOf && LABEL_VALUE.test(partOf) ? partOf : cacheName);
 
 /**
  * The claim an emptying creates, rebuilt from the plugin's rules: the Deployment's namespace,

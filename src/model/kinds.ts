@@ -5,6 +5,19 @@
  * model, so that a kind is spelled once.
  */
 import type { K8sGroupVersionKind, K8sModel } from '@openshift-console/dynamic-plugin-sdk';
+import type {
+  Build,
+  BuildConfig,
+  ConfigMap,
+  Deployment,
+  ImageStream,
+  NetworkPolicy,
+  PersistentVolumeClaim,
+  Pod,
+  Route,
+  Secret,
+  Service,
+} from './k8s-types';
 
 /** One kind: its name parts, the `apiVersion` its objects carry, and the SDK's model of it. */
 export interface KindEntry<Kind extends string = string, ApiVersion extends string = string> {
@@ -112,6 +125,24 @@ export const KINDS = {
 } as const;
 
 export type KindName = keyof typeof KINDS;
+
+/** The typed object of each kind the plugin reads as a whole, as far as it reads it. */
+interface KindObjects {
+  Deployment: Deployment;
+  Service: Service;
+  Route: Route;
+  PersistentVolumeClaim: PersistentVolumeClaim;
+  BuildConfig: BuildConfig;
+  Build: Build;
+  Pod: Pod;
+  ImageStream: ImageStream;
+  ConfigMap: ConfigMap;
+  Secret: Secret;
+  NetworkPolicy: NetworkPolicy;
+}
+
+/** The typed object of a kind of the table. */
+export type KindObject<N extends keyof KindObjects & KindName> = KindObjects[N];
 
 /**
  * Every kind a cache may own, in the order the UI deletes them: what serves traffic first, the

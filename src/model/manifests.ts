@@ -2,17 +2,15 @@ import {
   ANNOTATION_VALUES,
   ANNOTATION_VERSION,
   APP_NAME,
-  LABEL_COMPONENT,
+  contractLabels,
   LABEL_INSTANCE,
-  LABEL_MANAGED_BY,
   LABEL_NAME,
-  LABEL_PART_OF,
-  MANAGED_BY,
   type CacheComponent,
 } from './contract';
 import type {
   BuildConfig,
   ConfigMap,
+  Container,
   Deployment,
   EnvVar,
   ImageStream,
@@ -94,11 +92,19 @@ export const cacheLabels = (
   component: CacheComponent,
 ): Record<string, string> => ({
   ...toMap(values.labels),
-  [LABEL_NAME]: APP_NAME,
-  [LABEL_INSTANCE]: values.name,
-  [LABEL_COMPONENT]: component,
-  [LABEL_PART_OF]: values.applicationGroup || values.name,
-  [LABEL_MANAGED_BY]: MANAGED_BY,
+  ...contractLabels(values.name, component, values.applicationGroup || values.name),
+});
+
+/** The container resources the values ask for; an edit patches the same shape. */
+export const resourcesOf = (values: PipCacheValues): Container['resources'] => ({
+  requests: {
+    memory: values.resources.memoryRequest,
+    ...(values.resources.cpuRequest ? { cpu: values.resources.cpuRequest } : {}),
+  },
+  limits: {
+    memory: values.resources.memoryLimit,
+    ...(values.resources.cpuLimit ? { cpu: values.resources.cpuLimit } : {}),
+  },
 });
 
 const podSelector = (values: PipCacheValues): Record<string, string> => ({
@@ -195,16 +201,7 @@ const deploymentManifest = (
   const image = builtImage(values)
     ? `${REGISTRY}/${namespace}/${name}:latest`
     : values.image.reference;
-  const resources = {
-    requests: {
-      memory: values.resources.memoryRequest,
-      ...(values.resources.cpuRequest ? { cpu: values.resources.cpuRequest } : {}),
-    },
-    limits: {
-      memory: values.resources.memoryLimit,
-      ...(values.resources.cpuLimit ? { cpu: values.resources.cpuLimit } : {}),
-    },
-  };
+  const resources = resourcesOf(values);
   const nodeSelector = toMap(values.placement.pods);
   return {
     ...typeMeta(KINDS.Deployment),

@@ -2,7 +2,7 @@ import * as React from 'react';
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { WATCHED, type CacheObjects, type WatchedKind } from '../../model/cache-resources';
+import { watchedEntry, type CacheObjects, type WatchedKind } from '../../model/cache-resources';
 import { ResourceLink } from '../../sdk/console-sdk';
 
 /** The kinds listed, in this order. */
@@ -21,7 +21,7 @@ const CacheObjectsList: React.FC<{ cache: CacheObjects }> = ({ cache }) => {
   const { t } = usePipCacheTranslation();
   const rows = SHOWN.flatMap((key) => {
     const objects: readonly K8sResourceCommon[] = cache[key];
-    return objects.map((object) => ({ gvk: WATCHED[key].gvk, object }));
+    return objects.map((object) => ({ gvk: watchedEntry(key).gvk, object }));
   });
   return (
     <Table aria-label={t('Objects of this cache')} variant="compact" data-test="pipcache-objects">
