@@ -21,6 +21,10 @@ export interface FormFacts {
 
 type StorageClass = K8sResourceCommon & StorageClassObject;
 
+/** The tags of the python image stream; the SDK hands over no object before the first answer. */
+const pythonTagsOf = (stream: ImageStream | undefined): string[] =>
+  (stream?.spec?.tags ?? []).map((tag) => tag.name);
+
 /** The project's default node selector; the SDK hands over no object before the first answer. */
 const projectNodeSelector = (project: K8sResourceCommon | undefined): string | undefined =>
   project?.metadata?.annotations?.['openshift.io/node-selector'] || undefined;
@@ -69,9 +73,7 @@ export const useClusterFacts = (namespace: string): FormFacts => {
 
   return React.useMemo(() => {
     const pythonMissing = Boolean(pythonError);
-    // The SDK hands over no object before the first answer, whatever the type says.
-    const stream: ImageStream | undefined = python;
-    const tags = pythonMissing ? [] : (stream?.spec?.tags ?? []).map((tag) => tag.name);
+    const tags = pythonMissing ? [] : pythonTagsOf(python);
     const strategies: BuildStrategyKind[] = [
       ...(docker ? (['docker'] as const) : []),
       ...(source ? (['s2i'] as const) : []),

@@ -165,7 +165,7 @@ const CacheOverview: React.FC<{
                     class: instance.storage.storageClass ?? t('default class'),
                   })
                 : t('Ephemeral: cached packages are lost when the pod restarts.')}
-              {instance.storage.kind !== 'persistent' && deployment && (
+              {instance.storage.kind !== 'persistent' && (
                 <>
                   {' '}
                   <GuardedButton
@@ -225,7 +225,7 @@ const CacheOverview: React.FC<{
                       <StartBuildButton buildConfig={buildConfig} />
                     </FlexItem>
                   )}
-                  {buildConfig && deployment && (
+                  {buildConfig && (
                     <FlexItem>
                       <GuardedButton
                         allowed={access.checking || access.canUpgrade}
