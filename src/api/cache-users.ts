@@ -1,9 +1,7 @@
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import { ANNOTATION_USES } from '../model/contract';
 import { k8sListItems } from '../sdk/console-sdk';
-import { CACHE_OWNED_KINDS } from './cache-kinds';
-
-const BUILD_CONFIG = CACHE_OWNED_KINDS.find((model) => model.kind === 'BuildConfig');
+import { KINDS } from '../model/kinds';
 
 /** BuildConfigs of a project whose `pipcache-plugin/uses` annotation names the cache `namespace/name`. */
 export const listBuildConfigsUsing = async (
@@ -11,9 +9,8 @@ export const listBuildConfigsUsing = async (
   cacheNamespace: string,
   cacheName: string,
 ): Promise<K8sResourceCommon[]> => {
-  if (!BUILD_CONFIG) return [];
   const items = await k8sListItems<K8sResourceCommon>({
-    model: BUILD_CONFIG,
+    model: KINDS.BuildConfig.model,
     queryParams: { ns: searchNamespace },
   });
   const wanted = `${cacheNamespace}/${cacheName}`;

@@ -1,14 +1,10 @@
 import type { PlannedManifest } from '../model/manifests';
-import { CACHE_OWNED_KINDS } from './cache-kinds';
+import { ownedModel } from '../model/kinds';
 import { dryRunThenCreate, type CreateReport, type PlannedObject } from './create-objects';
 
 /** Pairs each planned manifest with the model that says where it lives in the API. */
 export const toPlannedObjects = (manifests: readonly PlannedManifest[]): PlannedObject[] =>
-  manifests.map(({ object }) => {
-    const model = CACHE_OWNED_KINDS.find((candidate) => candidate.kind === object.kind);
-    if (!model) throw new Error(`No model for ${object.kind}`);
-    return { model, data: object };
-  });
+  manifests.map(({ object }) => ({ model: ownedModel(object.kind), data: object }));
 
 /** Creates a cache: a server-side dry run of every object, then the objects in order, or nothing. */
 export const createCache = (manifests: readonly PlannedManifest[]): Promise<CreateReport> =>

@@ -1,8 +1,8 @@
 import type { K8sModel, K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import { instanceSelector, LABEL_INSTANCE, LABEL_NAME, APP_NAME } from '../model/contract';
+import { CACHE_OWNED_KINDS } from '../model/kinds';
 import { k8sListItems } from '../sdk/console-sdk';
 import { deleteExactly } from './delete-exactly';
-import { CACHE_OWNED_KINDS } from './cache-kinds';
 import { toK8sErrorInfo, type K8sErrorInfo } from './k8s-error';
 
 /** One object that belongs to a cache, found by the contract's instance selector. */
@@ -18,7 +18,7 @@ export const listCacheObjects = async (
 ): Promise<{ objects: OwnedObject[]; failures: { model: K8sModel; error: K8sErrorInfo }[] }> => {
   const objects: OwnedObject[] = [];
   const failures: { model: K8sModel; error: K8sErrorInfo }[] = [];
-  for (const model of CACHE_OWNED_KINDS) {
+  for (const { model } of CACHE_OWNED_KINDS) {
     try {
       const items = await k8sListItems<K8sResourceCommon>({
         model,

@@ -1,15 +1,9 @@
-import type { K8sModel, K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
+import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import type { EditableObjects, EditedKind, ObjectPatch } from '../model/edit-patches';
+import { ownedModel } from '../model/kinds';
 import type { BuildConfig, Deployment, Route } from '../model/k8s-types';
 import { k8sGet, k8sPatch } from '../sdk/console-sdk';
-import { CACHE_OWNED_KINDS } from './cache-kinds';
 import { isConflict, toK8sErrorInfo, type K8sErrorInfo } from './k8s-error';
-
-const modelOf = (kind: EditedKind): K8sModel => {
-  const model = CACHE_OWNED_KINDS.find((candidate) => candidate.kind === kind);
-  if (!model) throw new Error(`No model for ${kind}`);
-  return model;
-};
 
 /** What happened to one object's patch. */
 export type PatchFate =
@@ -38,7 +32,7 @@ export interface EditReport {
 
 const send = (namespace: string, patch: ObjectPatch, dryRun: boolean): Promise<K8sResourceCommon> =>
   k8sPatch({
-    model: modelOf(patch.kind),
+    model: ownedModel(patch.kind),
     resource: { metadata: { name: patch.name, namespace } },
     data: patch.operations,
     ...(dryRun ? { queryParams: { dryRun: 'All' } } : {}),
@@ -108,7 +102,7 @@ export const readEditableObjects = async (
   current: EditableObjects,
 ): Promise<EditableObjects> => {
   const get = <T>(kind: EditedKind, name: string | undefined): Promise<T> =>
-    k8sGet({ model: modelOf(kind), name: name ?? '', ns: namespace }) as Promise<T>;
+    k8sGet({ model: ownedModel(kind), name: name ?? '', ns: namespace }) as Promise<T>;
   const [deployment, buildConfig, route] = await Promise.all([
     get<Deployment>('Deployment', current.deployment.metadata?.name),
     current.buildConfig

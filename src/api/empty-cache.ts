@@ -1,4 +1,4 @@
-import type { K8sModel, K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
+import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import { instanceSelector } from '../model/contract';
 import {
   claimToCreate,
@@ -9,16 +9,10 @@ import {
   type EmptyStep,
 } from '../model/emptying';
 import type { Deployment, PersistentVolumeClaim } from '../model/k8s-types';
+import { KINDS } from '../model/kinds';
 import { k8sCreate, k8sGet, k8sListItems, k8sPatch } from '../sdk/console-sdk';
 import { deleteExactly } from './delete-exactly';
-import { CACHE_OWNED_KINDS, POD_MODEL } from './cache-kinds';
 import { toK8sErrorInfo, type K8sErrorInfo } from './k8s-error';
-
-const kind = (name: string): K8sModel => {
-  const model = CACHE_OWNED_KINDS.find((m) => m.kind === name);
-  if (!model) throw new Error(`No model for ${name}`);
-  return model;
-};
 
 /** How long one waiting step may take before the run stops and says so. */
 const WAIT_MS = 120_000;
@@ -61,8 +55,8 @@ export const emptyCache = async (
 ): Promise<void> => {
   const namespace = deployment.metadata?.namespace ?? '';
   const name = deployment.metadata?.name ?? '';
-  const depModel = kind('Deployment');
-  const pvcModel = kind('PersistentVolumeClaim');
+  const depModel = KINDS.Deployment.model;
+  const pvcModel = KINDS.PersistentVolumeClaim.model;
   const run = async <T>(step: EmptyStep, action: () => Promise<T>): Promise<T> => {
     try {
       return await action();
@@ -95,7 +89,7 @@ export const emptyCache = async (
       async () =>
         (
           await k8sListItems<Resource>({
-            model: POD_MODEL,
+            model: KINDS.Pod.model,
             queryParams: { ns: namespace, labelSelector: { matchLabels: instanceSelector(name) } },
           })
         ).length === 0,

@@ -1,4 +1,3 @@
-import type { K8sModel } from '@openshift-console/dynamic-plugin-sdk';
 import { instanceSelector } from '../model/contract';
 import {
   emptiedAt,
@@ -8,12 +7,10 @@ import {
   type RestartStep,
 } from '../model/emptying';
 import type { Deployment, Pod } from '../model/k8s-types';
+import { KINDS } from '../model/kinds';
 import { k8sGet, k8sListItems } from '../sdk/console-sdk';
-import { CACHE_OWNED_KINDS, POD_MODEL } from './cache-kinds';
 import { applyGuardedPatch } from './guarded-patch';
 import { toK8sErrorInfo, type K8sErrorInfo } from './k8s-error';
-
-const DEPLOYMENT_MODEL = CACHE_OWNED_KINDS.find((m) => m.kind === 'Deployment') as K8sModel;
 
 /** How often a guarded stamp is tried again when the template changed for another reason. */
 const ATTEMPTS = 3;
@@ -47,7 +44,7 @@ const stamp = async (deployment: Deployment): Promise<string> => {
   let read = deployment;
   for (let attempt = 1; ; attempt += 1) {
     const at = new Date().toISOString();
-    const outcome = await applyGuardedPatch(DEPLOYMENT_MODEL, read, restartPatch(read, at));
+    const outcome = await applyGuardedPatch(KINDS.Deployment.model, read, restartPatch(read, at));
     if (outcome.state === 'applied') return at;
     if (outcome.state === 'failed') throw new RestartError('restart', outcome.error);
     if (outcome.state !== 'changed' || !outcome.current || attempt >= ATTEMPTS)
@@ -81,7 +78,7 @@ export const emptyEphemeralCache = async (
   let current: Deployment;
   try {
     current = await k8sGet<Deployment & { metadata: object }>({
-      model: DEPLOYMENT_MODEL,
+      model: KINDS.Deployment.model,
       name,
       ns: namespace,
     });
@@ -93,7 +90,7 @@ export const emptyEphemeralCache = async (
   const progress = async (step: RestartStep): Promise<RestartProgress> => {
     try {
       const pods = await k8sListItems<Pod & { metadata: object }>({
-        model: POD_MODEL,
+        model: KINDS.Pod.model,
         queryParams: { ns: namespace, labelSelector: { matchLabels: instanceSelector(name) } },
       });
       return restartProgress(pods, at);

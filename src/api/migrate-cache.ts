@@ -1,4 +1,5 @@
 import type { K8sModel, K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
+import { latestBuild } from '../model/instance';
 import type { CacheManifest, PlannedManifest } from '../model/manifests';
 import type {
   Build,
@@ -9,6 +10,7 @@ import type {
   Route,
   Service,
 } from '../model/k8s-types';
+import { KINDS, ownedModel as modelOf } from '../model/kinds';
 import {
   adoptClaimPatch,
   discardMigrationPatch,
@@ -31,7 +33,6 @@ import { toValuesAnnotation } from '../model/values-annotation';
 import type { PipCacheValues } from '../model/values';
 import { k8sCreate, k8sGet, k8sListItems, k8sPatch, k8sUpdate } from '../sdk/console-sdk';
 import { deleteExactly } from './delete-exactly';
-import { CACHE_OWNED_KINDS, POD_MODEL } from './cache-kinds';
 import { startBuild } from './start-build';
 import { toPlannedObjects } from './create-cache';
 import {
@@ -43,40 +44,9 @@ import {
 import { toK8sErrorInfo, type K8sErrorInfo } from './k8s-error';
 
 /** The original templates' DeploymentConfig kind. */
-export const DEPLOYMENT_CONFIG_MODEL: K8sModel = {
-  kind: 'DeploymentConfig',
-  plural: 'deploymentconfigs',
-  apiVersion: 'v1',
-  apiGroup: 'apps.openshift.io',
-  label: 'DeploymentConfig',
-  labelPlural: 'DeploymentConfigs',
-  abbr: 'DC',
-  namespaced: true,
-};
-
-const BUILD_MODEL: K8sModel = {
-  kind: 'Build',
-  plural: 'builds',
-  apiVersion: 'v1',
-  apiGroup: 'build.openshift.io',
-  label: 'Build',
-  labelPlural: 'Builds',
-  abbr: 'B',
-  namespaced: true,
-};
-
-const buildNumber = (build: Build): number =>
-  Number(build.metadata.annotations?.['openshift.io/build.number'] ?? 0);
-
-/** The latest build of a list, by the build number OpenShift gives each build of a BuildConfig. */
-const newestBuild = (builds: readonly Build[]): Build | undefined =>
-  [...builds].sort((a, b) => buildNumber(b) - buildNumber(a))[0];
-
-const modelOf = (kind: string): K8sModel => {
-  const model = CACHE_OWNED_KINDS.find((m) => m.kind === kind);
-  if (!model) throw new Error(`No model for ${kind}`);
-  return model;
-};
+const DEPLOYMENT_CONFIG_MODEL = KINDS.DeploymentConfig.model;
+const BUILD_MODEL = KINDS.Build.model;
+const POD_MODEL = KINDS.Pod.model;
 
 /** Kinds created before anything old is touched; all or nothing, like a create. */
 const FIRST_KINDS = new Set(['Secret', 'ConfigMap', 'PersistentVolumeClaim', 'NetworkPolicy']);
@@ -334,7 +304,7 @@ export const finishMigration = async (
             labelSelector: { matchLabels: { 'openshift.io/build-config.name': name } },
           },
         });
-        const newest = newestBuild(builds);
+        const newest = latestBuild(builds);
         const ended = ['Failed', 'Error', 'Cancelled'].includes(newest?.status?.phase ?? '');
         if (newest && ended && firstLook) {
           firstLook = false;

@@ -1,17 +1,14 @@
 import type { Route } from '../model/k8s-types';
 import { k8sPatch } from '../sdk/console-sdk';
-import { CACHE_OWNED_KINDS } from './cache-kinds';
-
-const ROUTE_MODEL = CACHE_OWNED_KINDS.find((model) => model.kind === 'Route');
+import { KINDS } from '../model/kinds';
 
 /**
  * Gives a cache's Route another host. Guarded by the resourceVersion it was read at, so an
  * edit made meanwhile makes the patch fail instead of being overwritten.
  */
 export const changeRouteHost = (route: Route, host: string): Promise<Route> => {
-  if (!ROUTE_MODEL) throw new Error('No Route model');
   return k8sPatch({
-    model: ROUTE_MODEL,
+    model: KINDS.Route.model,
     resource: route,
     data: [
       { op: 'test', path: '/metadata/resourceVersion', value: route.metadata.resourceVersion },

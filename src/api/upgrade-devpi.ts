@@ -8,11 +8,9 @@ import {
 } from '../model/upgrade';
 import { normalizeDevpiVersion } from '../model/pep440';
 import { k8sGet } from '../sdk/console-sdk';
-import { CACHE_OWNED_KINDS } from './cache-kinds';
+import { KINDS } from '../model/kinds';
 import { dryRunThenPatch, type EditReport } from './edit-cache';
 import { startBuild } from './start-build';
-
-const CONFIG_MAP_MODEL = CACHE_OWNED_KINDS.find((model) => model.kind === 'ConfigMap');
 
 /** The patches that pin another devpi-server release: the build's source and the values annotation. */
 export const upgradePatches = async (
@@ -30,9 +28,9 @@ export const upgradePatches = async (
       name: buildConfig.metadata.name ?? '',
       operations: dockerfileUpgradePatch(buildConfig, version),
     });
-  } else if (path.kind === 'configmap' && CONFIG_MAP_MODEL) {
+  } else if (path.kind === 'configmap') {
     const configMap = await k8sGet<ConfigMap & { metadata: object }>({
-      model: CONFIG_MAP_MODEL,
+      model: KINDS.ConfigMap.model,
       name: path.configMap,
       ns: buildConfig.metadata.namespace,
     });

@@ -1,4 +1,4 @@
-import type { K8sModel, K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
+import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import {
   CLUSTER_BUILD_CONFIG_NAME,
   stopUsingCacheForAllBuildsPatch,
@@ -8,32 +8,14 @@ import {
 import { cacheUsePatch, stopUsingCachePatch } from '../model/buildconfig-patch';
 import { admitProjectPatch, clientPolicyFor } from '../model/client-policy';
 import type { BuildConfig, NetworkPolicy } from '../model/k8s-types';
+import { KINDS } from '../model/kinds';
 import type { PipCacheValues } from '../model/values';
 import { k8sCreate, k8sGet } from '../sdk/console-sdk';
-import { CACHE_OWNED_KINDS } from './cache-kinds';
 import { applyGuardedPatch, type PatchOutcome } from './guarded-patch';
 import { toK8sErrorInfo } from './k8s-error';
 
-const byKind = (kind: string): K8sModel => {
-  const found = CACHE_OWNED_KINDS.find((model) => model.kind === kind);
-  if (!found) throw new Error(`No model for ${kind}`);
-  return found;
-};
-
-/** The BuildConfig model of the API (`build.openshift.io/v1`). */
-export const BUILD_CONFIG_MODEL: K8sModel = byKind('BuildConfig');
-
-/** The cluster-scoped `config.openshift.io/v1` Build model: the cluster's build defaults. */
-export const CLUSTER_BUILD_MODEL: K8sModel = {
-  kind: 'Build',
-  plural: 'builds',
-  apiVersion: 'v1',
-  apiGroup: 'config.openshift.io',
-  label: 'Build',
-  labelPlural: 'Builds',
-  abbr: 'B',
-  namespaced: false,
-};
+const BUILD_CONFIG_MODEL = KINDS.BuildConfig.model;
+const CLUSTER_BUILD_MODEL = KINDS.ClusterBuild.model;
 
 /** Points a BuildConfig's builds at a cache (Source and Docker strategies). */
 export const applyCacheToBuildConfig = (
@@ -76,7 +58,7 @@ export const stopUsingCacheForAllBuilds = (
   return applyGuardedPatch(CLUSTER_BUILD_MODEL, config, patch);
 };
 
-const NETWORK_POLICY_MODEL: K8sModel = byKind('NetworkPolicy');
+const NETWORK_POLICY_MODEL = KINDS.NetworkPolicy.model;
 
 /**
  * Lets build pods of `project` reach a cache: adds the project to the cache's own client

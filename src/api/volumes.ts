@@ -1,4 +1,3 @@
-import type { K8sModel } from '@openshift-console/dynamic-plugin-sdk';
 import { bytesByNamespacedClaim, clusterVolumeQuery, tenancyPlan } from '../model/cluster-disk';
 import {
   bytesByClaim,
@@ -9,6 +8,7 @@ import {
   type PrometheusVector,
 } from '../model/disk';
 import type { PersistentVolumeClaim } from '../model/k8s-types';
+import { KINDS } from '../model/kinds';
 import {
   effectiveStorageClass,
   storageClassInfo,
@@ -16,7 +16,6 @@ import {
   type StorageClassObject,
 } from '../model/storage-classes';
 import { consoleFetchJSON, k8sListItems } from '../sdk/console-sdk';
-import { CACHE_OWNED_KINDS } from './cache-kinds';
 import { monitoringAvailable } from './monitoring';
 import { applyGuardedPatch, type PatchOutcome } from './guarded-patch';
 
@@ -42,42 +41,27 @@ export const readVolumeUse = async (
   return { used: bytesByClaim(used), capacity: bytesByClaim(capacity) };
 };
 
-const STORAGE_CLASS_MODEL: K8sModel = {
-  kind: 'StorageClass',
-  plural: 'storageclasses',
-  apiVersion: 'v1',
-  apiGroup: 'storage.k8s.io',
-  label: 'StorageClass',
-  labelPlural: 'StorageClasses',
-  abbr: 'SC',
-  namespaced: false,
-};
-
 /** The StorageClass a claim uses: the one it names, or the cluster's default for none. */
 export const storageClassOf = async (
   pvc: PersistentVolumeClaim,
 ): Promise<StorageClassInfo | undefined> => {
   const classes = await k8sListItems<StorageClassObject & { metadata: object }>({
-    model: STORAGE_CLASS_MODEL,
+    model: KINDS.StorageClass.model,
     queryParams: {},
   });
   return effectiveStorageClass(classes.map(storageClassInfo), pvc.spec?.storageClassName ?? '');
 };
-
-const PVC_MODEL = CACHE_OWNED_KINDS.find((model) => model.kind === 'PersistentVolumeClaim');
 
 /** Asks for a larger volume; the claim's StorageClass must allow expansion. */
 export const expandVolume = (
   pvc: PersistentVolumeClaim,
   size: string,
 ): Promise<PatchOutcome<PersistentVolumeClaim>> =>
-  PVC_MODEL
-    ? applyGuardedPatch(
-        PVC_MODEL,
-        pvc as PersistentVolumeClaim & { metadata: object },
-        expandPatch(pvc, size),
-      )
-    : Promise.resolve({ state: 'not-applicable' });
+  applyGuardedPatch(
+    KINDS.PersistentVolumeClaim.model,
+    pvc as PersistentVolumeClaim & { metadata: object },
+    expandPatch(pvc, size),
+  );
 
 /** The console backend's cluster-wide Prometheus API (thanos-querier), for cluster monitoring viewers. */
 export const PROMETHEUS_CLUSTER = '/api/prometheus/api/v1/query';

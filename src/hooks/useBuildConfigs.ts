@@ -1,4 +1,5 @@
 import type { BuildConfig } from '../model/k8s-types';
+import { KINDS } from '../model/kinds';
 import { useK8sWatchResource } from '../sdk/console-sdk';
 
 /** Watches the BuildConfigs of a project (one list-watch). */
@@ -6,7 +7,7 @@ export const useBuildConfigs = (
   namespace: string,
 ): { buildConfigs: BuildConfig[]; loaded: boolean; loadError: unknown } => {
   const result = useK8sWatchResource<BuildConfig[]>({
-    groupVersionKind: { group: 'build.openshift.io', version: 'v1', kind: 'BuildConfig' },
+    groupVersionKind: KINDS.BuildConfig.gvk,
     namespace,
     isList: true,
   });

@@ -1,33 +1,6 @@
 import * as React from 'react';
-import type { CacheObjects } from '../model/cache-resources';
-import type {
-  Build,
-  BuildConfig,
-  Deployment,
-  PersistentVolumeClaim,
-  Pod,
-  Route,
-  Service,
-} from '../model/k8s-types';
-import { toInstanceView, type CacheInstance } from '../model/instance';
+import { toCacheInstance, type CacheInstance } from '../model/instance';
 import { useCacheObjects } from './useCacheObjects';
-
-/** The watched objects of one cache in the shape the model's instance view takes. */
-const toResources = (cache: CacheObjects, deployment: Deployment) => ({
-  deployment,
-  service: cache.services[0] as Service | undefined,
-  route: cache.routes[0] as Route | undefined,
-  pvc: cache.pvcs[0] as PersistentVolumeClaim | undefined,
-  buildConfig: cache.buildConfigs[0] as BuildConfig | undefined,
-  builds: cache.builds as Build[],
-  pods: cache.pods as Pod[],
-});
-
-/** The instance view of one cache's watched objects, or undefined without its Deployment. */
-export const toCacheInstance = (cache: CacheObjects): CacheInstance | undefined => {
-  const deployment = cache.deployments[0] as Deployment | undefined;
-  return deployment ? toInstanceView(toResources(cache, deployment)) : undefined;
-};
 
 export interface CacheInstancesResult {
   instances: CacheInstance[];

@@ -1,25 +1,15 @@
 import * as React from 'react';
-import type { K8sGroupVersionKind, K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
+import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import {
   groupCacheObjects,
+  watchedEntry,
   WATCHED_KINDS,
   type CacheObjects,
   type WatchedKind,
-  type WatchedLists,
 } from '../model/cache-resources';
 import { ANCHOR_SELECTOR, LABEL_INSTANCE } from '../model/contract';
 import { useBuildsAvailable } from './useBuildsAvailable';
-import { useK8sWatchResources, type WatchK8sResource } from '../sdk/console-sdk';
-
-const KINDS: Record<WatchedKind, K8sGroupVersionKind> = {
-  deployments: { group: 'apps', version: 'v1', kind: 'Deployment' },
-  services: { version: 'v1', kind: 'Service' },
-  routes: { group: 'route.openshift.io', version: 'v1', kind: 'Route' },
-  pvcs: { version: 'v1', kind: 'PersistentVolumeClaim' },
-  buildConfigs: { group: 'build.openshift.io', version: 'v1', kind: 'BuildConfig' },
-  builds: { group: 'build.openshift.io', version: 'v1', kind: 'Build' },
-  pods: { version: 'v1', kind: 'Pod' },
-};
+import { useK8sWatchResources, type WatchK8sResources } from '../sdk/console-sdk';
 
 const BUILD_KINDS: readonly WatchedKind[] = ['buildConfigs', 'builds'];
 
@@ -31,7 +21,11 @@ export interface CacheObjectsResult {
   loadError: unknown;
 }
 
-type Watches = Record<WatchedKind, K8sResourceCommon[]>;
+/**
+ * What the watches deliver, before the model parses it. Partial: a kind that is not watched
+ * (nothing yet, or builds without the Build capability) has no entry at all.
+ */
+type Watches = Partial<Record<WatchedKind, K8sResourceCommon[]>>;
 
 /**
  * Watches every object of the caches in a project (or in all projects when `namespace` is
@@ -47,16 +41,16 @@ export const useCacheObjects = (
   const buildsAvailable = useBuildsAvailable();
   const resources = React.useMemo(() => {
     // Nothing is watched until the caller knows where to look (no refused cluster-wide watch).
-    if (!enabled) return {} as Record<WatchedKind, WatchK8sResource>;
+    const watches: WatchK8sResources<Watches> = {};
+    if (!enabled) return watches;
     const matchLabels: Record<string, string> = { ...ANCHOR_SELECTOR };
     if (name) {
       matchLabels[LABEL_INSTANCE] = name;
     }
-    const watches = {} as Record<WatchedKind, WatchK8sResource>;
     for (const kind of WATCHED_KINDS) {
       if (!buildsAvailable && BUILD_KINDS.includes(kind)) continue;
       watches[kind] = {
-        groupVersionKind: KINDS[kind],
+        groupVersionKind: watchedEntry(kind).gvk,
         isList: true,
         namespaced: true,
         namespace,
@@ -66,12 +60,10 @@ export const useCacheObjects = (
     return watches;
   }, [namespace, name, enabled, buildsAvailable]);
 
-  // Partial: with nothing to watch, the results have no entries at all.
-  const results: Partial<ReturnType<typeof useK8sWatchResources<Watches>>> =
-    useK8sWatchResources<Watches>(resources);
+  const results = useK8sWatchResources<Watches>(resources);
 
   return React.useMemo(() => {
-    const lists = {} as WatchedLists;
+    const lists: Watches = {};
     for (const kind of WATCHED_KINDS) {
       const result = results[kind];
       lists[kind] = result?.loaded ? result.data : [];

@@ -7,6 +7,7 @@ import {
   type StorageClassObject,
 } from '../model/storage-classes';
 import { usablePythonTags, type BuildStrategyKind, type ClusterFacts } from '../model/values';
+import { KINDS } from '../model/kinds';
 import { useAccessReview, useK8sWatchResource } from '../sdk/console-sdk';
 import { useBuildsAvailable } from './useBuildsAvailable';
 
@@ -20,10 +21,18 @@ export interface FormFacts {
 
 type StorageClass = K8sResourceCommon & StorageClassObject;
 
+/** The tags of the python image stream; the SDK hands over no object before the first answer. */
+const pythonTagsOf = (stream: ImageStream | undefined): string[] =>
+  (stream?.spec?.tags ?? []).map((tag) => tag.name);
+
+/** The project's default node selector; the SDK hands over no object before the first answer. */
+const projectNodeSelector = (project: K8sResourceCommon | undefined): string | undefined =>
+  project?.metadata?.annotations?.['openshift.io/node-selector'] || undefined;
+
 /** What the cluster offers the create form: python tags, build rights, storage classes. */
 export const useClusterFacts = (namespace: string): FormFacts => {
   const pythonWatch = useK8sWatchResource<ImageStream>({
-    groupVersionKind: { group: 'image.openshift.io', version: 'v1', kind: 'ImageStream' },
+    groupVersionKind: KINDS.ImageStream.gvk,
     name: 'python',
     namespace: 'openshift',
   });
@@ -31,12 +40,12 @@ export const useClusterFacts = (namespace: string): FormFacts => {
   // The SDK types the load error as `any`: a cluster without the samples answers 404 here.
   const pythonError: unknown = pythonWatch[2];
   const [classes, classesLoaded] = useK8sWatchResource<StorageClass[]>({
-    groupVersionKind: { group: 'storage.k8s.io', version: 'v1', kind: 'StorageClass' },
+    groupVersionKind: KINDS.StorageClass.gvk,
     isList: true,
   });
   // A Project, not a Namespace: project members may read their Project but not watch Namespaces.
   const [project] = useK8sWatchResource<K8sResourceCommon>({
-    groupVersionKind: { group: 'project.openshift.io', version: 'v1', kind: 'Project' },
+    groupVersionKind: KINDS.Project.gvk,
     name: namespace,
   });
   const [docker, dockerChecking] = useAccessReview({
@@ -64,9 +73,7 @@ export const useClusterFacts = (namespace: string): FormFacts => {
 
   return React.useMemo(() => {
     const pythonMissing = Boolean(pythonError);
-    // The SDK hands over no object before the first answer, whatever the type says.
-    const stream = python as ImageStream | undefined;
-    const tags = pythonMissing ? [] : (stream?.spec?.tags ?? []).map((tag) => tag.name);
+    const tags = pythonMissing ? [] : pythonTagsOf(python);
     const strategies: BuildStrategyKind[] = [
       ...(docker ? (['docker'] as const) : []),
       ...(source ? (['s2i'] as const) : []),
@@ -79,10 +86,7 @@ export const useClusterFacts = (namespace: string): FormFacts => {
         canBuild: buildConfigs && buildsAvailable,
       },
       storageClasses: (classesLoaded ? classes : []).map(storageClassInfo),
-      projectNodeSelector:
-        (project as K8sResourceCommon | undefined)?.metadata?.annotations?.[
-          'openshift.io/node-selector'
-        ] || undefined,
+      projectNodeSelector: projectNodeSelector(project),
       loaded: (pythonLoaded || pythonMissing) && !dockerChecking && !sourceChecking && !bcChecking,
     };
   }, [

@@ -1,4 +1,5 @@
 import type { NetworkPolicy } from '../model/k8s-types';
+import { KINDS } from '../model/kinds';
 import { useK8sWatchResource } from '../sdk/console-sdk';
 
 /** Watches the NetworkPolicies of a project; nothing is watched while `namespace` is undefined. */
@@ -8,7 +9,7 @@ export const useNetworkPolicies = (
   const result = useK8sWatchResource<NetworkPolicy[]>(
     namespace
       ? {
-          groupVersionKind: { group: 'networking.k8s.io', version: 'v1', kind: 'NetworkPolicy' },
+          groupVersionKind: KINDS.NetworkPolicy.gvk,
           namespace,
           isList: true,
         }

@@ -5,6 +5,7 @@ import {
   type DeploymentConfigLike,
   type TemplateCache,
 } from '../model/template-caches';
+import { KINDS } from '../model/kinds';
 import { useK8sWatchResource } from '../sdk/console-sdk';
 
 /**
@@ -14,7 +15,7 @@ import { useK8sWatchResource } from '../sdk/console-sdk';
  */
 export const useTemplateCaches = (namespace: string | undefined): TemplateCache[] => {
   const result = useK8sWatchResource<DeploymentConfigLike[]>({
-    groupVersionKind: { group: 'apps.openshift.io', version: 'v1', kind: 'DeploymentConfig' },
+    groupVersionKind: KINDS.DeploymentConfig.gvk,
     namespace,
     isList: true,
     selector: { matchLabels: { ...TEMPLATE_SELECTOR } },

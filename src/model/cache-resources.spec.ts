@@ -1,5 +1,5 @@
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
-import { groupCacheObjects } from './cache-resources';
+import { groupCacheObjects, parseWatchedLists } from './cache-resources';
 
 const object = (
   kind: string,
@@ -43,5 +43,54 @@ describe('groupCacheObjects', () => {
     });
     expect(caches.get('a/one')!.services).toEqual([]);
     expect(caches.size).toBe(1);
+  });
+});
+
+describe('parsing watched objects', () => {
+  const labels = { 'app.kubernetes.io/instance': 'one' };
+  const deployment = (extra: Record<string, unknown> = {}) => ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { namespace: 'a', name: 'one', labels },
+    spec: { template: { spec: { containers: [] } } },
+    ...extra,
+  });
+
+  it('types each list by its kind and keeps objects whose items leave kind out', () => {
+    const lists = parseWatchedLists({
+      deployments: [deployment()],
+      routes: [{ metadata: { namespace: 'a', name: 'one', labels }, spec: { to: {} } }],
+    });
+    expect(lists.deployments[0]?.spec?.template.spec?.containers).toEqual([]);
+    expect(lists.routes).toHaveLength(1);
+    expect(lists.pods).toEqual([]);
+  });
+
+  it('leaves out what is not an object of the watched kind in the shape the views read', () => {
+    const lists = parseWatchedLists({
+      deployments: [
+        deployment({ kind: 'StatefulSet' }),
+        deployment({ apiVersion: 'apps/v1beta1' }),
+        deployment({ spec: { template: 'x' } }),
+        deployment({ spec: { template: { spec: { containers: 'devpi' } } } }),
+        deployment({ metadata: { name: 'one', labels } }),
+        deployment({ metadata: { namespace: 'a', name: 'one', labels: { a: 1 } } }),
+        deployment({ metadata: { namespace: 'a', name: 'one', annotations: [] } }),
+        null,
+        'one',
+        deployment(),
+      ],
+      services: [{ kind: 'Service', metadata: 'one' }],
+    });
+    expect(lists.deployments).toHaveLength(1);
+    expect(lists.services).toEqual([]);
+  });
+
+  it('groups only parsed objects', () => {
+    const caches = groupCacheObjects({
+      deployments: [deployment({ kind: 'Pod' }), deployment()],
+      pods: [object('Pod', 'a', 'p', 'one'), { ...object('Pod', 'a', 'q', 'one'), kind: 'Secret' }],
+    });
+    expect(caches.get('a/one')?.pods.map((pod) => pod.metadata?.name)).toEqual(['p']);
   });
 });

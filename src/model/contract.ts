@@ -47,3 +47,16 @@ export const toSelectorString = (labels: Readonly<Record<string, string>>): stri
     .sort()
     .map((key) => `${key}=${labels[key]}`)
     .join(',');
+
+/** The contract's labels on one object of a cache (what a user's own labels never override). */
+export const contractLabels = (
+  instance: string,
+  component: CacheComponent,
+  partOf: string,
+): Record<string, string> => ({
+  [LABEL_NAME]: APP_NAME,
+  [LABEL_INSTANCE]: instance,
+  [LABEL_COMPONENT]: component,
+  [LABEL_PART_OF]: partOf,
+  [LABEL_MANAGED_BY]: MANAGED_BY,
+});

@@ -1,6 +1,7 @@
 import { pointerSegment, type PatchOperation } from './buildconfig-patch';
 import { ANNOTATION_VALUES } from './contract';
 import type { BuildConfig, Container, Deployment, EnvVar, Route } from './k8s-types';
+import { resourcesOf } from './manifests';
 import { DEVPI_COMMAND } from './start-script';
 import { MALLOC_ARENA_ENV } from './sizing';
 import { readValuesAnnotation, toValuesAnnotation } from './values-annotation';
@@ -89,18 +90,6 @@ export const envWithDevpiOptions = (
   }
   return next;
 };
-
-/** The container resources the values ask for (as the manifests write them). */
-export const resourcesOf = (values: PipCacheValues): Container['resources'] => ({
-  requests: {
-    memory: values.resources.memoryRequest,
-    ...(values.resources.cpuRequest ? { cpu: values.resources.cpuRequest } : {}),
-  },
-  limits: {
-    memory: values.resources.memoryLimit,
-    ...(values.resources.cpuLimit ? { cpu: values.resources.cpuLimit } : {}),
-  },
-});
 
 /** Sets or removes a map-valued field: `add` (which also replaces) when non-empty, `remove` when empty and present. */
 const mapField = (

@@ -1,15 +1,7 @@
 import { pointerSegment, type PatchOperation } from './buildconfig-patch';
-import {
-  ANNOTATION_PREFIX,
-  APP_NAME,
-  LABEL_COMPONENT,
-  LABEL_INSTANCE,
-  LABEL_MANAGED_BY,
-  LABEL_NAME,
-  LABEL_PART_OF,
-  MANAGED_BY,
-} from './contract';
+import { ANNOTATION_PREFIX, contractLabels, LABEL_PART_OF } from './contract';
 import type { Deployment, PersistentVolumeClaim, Pod } from './k8s-types';
+import { KINDS, typeMeta } from './kinds';
 import type { PipCacheValues } from './values';
 import {
   arrayOf,
@@ -142,13 +134,8 @@ export const readEmptying = (deployment: Deployment): EmptyingRecord | undefined
   recordOf(readEmptyingRecord(deployment));
 
 /** Labels the plugin sets on a cache's claim, whatever a record says. */
-const contractClaimLabels = (cacheName: string, partOf: string | undefined) => ({
-  [LABEL_NAME]: APP_NAME,
-  [LABEL_INSTANCE]: cacheName,
-  [LABEL_COMPONENT]: 'cache',
-  [LABEL_PART_OF]: partOf && LABEL_VALUE.test(partOf) ? partOf : cacheName,
-  [LABEL_MANAGED_BY]: MANAGED_BY,
-});
+const contractClaimLabels = (cacheName: string, partOf: string | undefined) =>
+  contractLabels(cacheName, 'cache', partOf && LABEL_VALUE.test(partOf) ? partOf : cacheName);
 
 /**
  * The claim an emptying creates, rebuilt from the plugin's rules: the Deployment's namespace,
@@ -162,8 +149,7 @@ export const claimToCreate = (
   const recorded = record.claim;
   const spec = recorded.spec;
   return {
-    apiVersion: 'v1',
-    kind: 'PersistentVolumeClaim',
+    ...typeMeta(KINDS.PersistentVolumeClaim),
     metadata: {
       name: claimNameOf(cacheName),
       namespace: deployment.metadata?.namespace,
@@ -189,8 +175,7 @@ export const freshClaim = (pvc: PersistentVolumeClaim): RecordedClaim => {
   );
   const storage = spec.resources?.requests?.storage;
   return {
-    apiVersion: 'v1',
-    kind: 'PersistentVolumeClaim',
+    ...typeMeta(KINDS.PersistentVolumeClaim),
     metadata: {
       name: pvc.metadata?.name ?? '',
       ...(pvc.metadata?.namespace ? { namespace: pvc.metadata.namespace } : {}),
@@ -222,8 +207,7 @@ export const claimFromValues = (
   const cacheName = deployment.metadata?.name ?? '';
   const storageClass = values.storage.storageClass;
   return {
-    apiVersion: 'v1',
-    kind: 'PersistentVolumeClaim',
+    ...typeMeta(KINDS.PersistentVolumeClaim),
     metadata: {
       name: claimNameOf(cacheName),
       ...(deployment.metadata?.namespace ? { namespace: deployment.metadata.namespace } : {}),

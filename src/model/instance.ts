@@ -1,3 +1,4 @@
+import type { CacheObjects } from './cache-resources';
 import { ANNOTATION_VALUES } from './contract';
 import type { TFunction } from './i18n';
 import type {
@@ -54,6 +55,7 @@ export interface CacheInstance {
   builtInCluster: boolean;
 }
 
+/** The number OpenShift gives each build of a BuildConfig (0 when it has none). */
 const buildNumber = (build: Build): number =>
   Number(build.metadata.annotations?.['openshift.io/build.number'] ?? 0);
 
@@ -148,6 +150,22 @@ export const toInstanceView = (resources: CacheResources): CacheInstance => {
     ),
     builtInCluster: buildConfig !== undefined,
   };
+};
+
+/** The instance view of one cache's watched objects, or undefined without its Deployment. */
+export const toCacheInstance = (cache: CacheObjects): CacheInstance | undefined => {
+  const [deployment] = cache.deployments;
+  return deployment
+    ? toInstanceView({
+        deployment,
+        service: cache.services[0],
+        route: cache.routes[0],
+        pvc: cache.pvcs[0],
+        buildConfig: cache.buildConfigs[0],
+        builds: cache.builds,
+        pods: cache.pods,
+      })
+    : undefined;
 };
 
 /** A sentence for the reason a Route is not admitted, or why there is no external URL. */

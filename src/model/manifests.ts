@@ -2,17 +2,15 @@ import {
   ANNOTATION_VALUES,
   ANNOTATION_VERSION,
   APP_NAME,
-  LABEL_COMPONENT,
+  contractLabels,
   LABEL_INSTANCE,
-  LABEL_MANAGED_BY,
   LABEL_NAME,
-  LABEL_PART_OF,
-  MANAGED_BY,
   type CacheComponent,
 } from './contract';
 import type {
   BuildConfig,
   ConfigMap,
+  Container,
   Deployment,
   EnvVar,
   ImageStream,
@@ -22,6 +20,7 @@ import type {
   Secret,
   Service,
 } from './k8s-types';
+import { KINDS, typeMeta } from './kinds';
 import { normalizeDevpiVersion } from './pep440';
 import { DEVPI_COMMAND } from './start-script';
 import { MALLOC_ARENA_ENV } from './sizing';
@@ -93,11 +92,19 @@ export const cacheLabels = (
   component: CacheComponent,
 ): Record<string, string> => ({
   ...toMap(values.labels),
-  [LABEL_NAME]: APP_NAME,
-  [LABEL_INSTANCE]: values.name,
-  [LABEL_COMPONENT]: component,
-  [LABEL_PART_OF]: values.applicationGroup || values.name,
-  [LABEL_MANAGED_BY]: MANAGED_BY,
+  ...contractLabels(values.name, component, values.applicationGroup || values.name),
+});
+
+/** The container resources the values ask for; an edit patches the same shape. */
+export const resourcesOf = (values: PipCacheValues): Container['resources'] => ({
+  requests: {
+    memory: values.resources.memoryRequest,
+    ...(values.resources.cpuRequest ? { cpu: values.resources.cpuRequest } : {}),
+  },
+  limits: {
+    memory: values.resources.memoryLimit,
+    ...(values.resources.cpuLimit ? { cpu: values.resources.cpuLimit } : {}),
+  },
 });
 
 const podSelector = (values: PipCacheValues): Record<string, string> => ({
@@ -124,8 +131,7 @@ const secretManifest = (
   data: Record<string, string>,
   preview: boolean,
 ): Secret => ({
-  apiVersion: 'v1',
-  kind: 'Secret',
+  ...typeMeta(KINDS.Secret),
   metadata: { name, namespace, labels: cacheLabels(values, 'credentials') },
   type: 'Opaque',
   stringData: preview
@@ -195,20 +201,10 @@ const deploymentManifest = (
   const image = builtImage(values)
     ? `${REGISTRY}/${namespace}/${name}:latest`
     : values.image.reference;
-  const resources = {
-    requests: {
-      memory: values.resources.memoryRequest,
-      ...(values.resources.cpuRequest ? { cpu: values.resources.cpuRequest } : {}),
-    },
-    limits: {
-      memory: values.resources.memoryLimit,
-      ...(values.resources.cpuLimit ? { cpu: values.resources.cpuLimit } : {}),
-    },
-  };
+  const resources = resourcesOf(values);
   const nodeSelector = toMap(values.placement.pods);
   return {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
+    ...typeMeta(KINDS.Deployment),
     metadata: {
       name,
       namespace,
@@ -326,8 +322,7 @@ const buildConfigManifest = (values: PipCacheValues, namespace: string): BuildCo
     source = { type: 'None', configMaps: [{ configMap: { name: `${name}-source` } }] };
   }
   return {
-    apiVersion: 'build.openshift.io/v1',
-    kind: 'BuildConfig',
+    ...typeMeta(KINDS.BuildConfig),
     metadata: { name, namespace, labels: cacheLabels(values, 'build') },
     spec: {
       source,
@@ -347,8 +342,7 @@ const buildConfigManifest = (values: PipCacheValues, namespace: string): BuildCo
 const routeManifest = (values: PipCacheValues, namespace: string): Route => {
   const cidrs = values.route.allowedCidrs.split(/\s+/).filter(Boolean);
   return {
-    apiVersion: 'route.openshift.io/v1',
-    kind: 'Route',
+    ...typeMeta(KINDS.Route),
     metadata: {
       name: values.name,
       namespace,
@@ -379,8 +373,7 @@ export const networkPolicyManifest = (values: PipCacheValues, namespace: string)
     namespaceSelector: { matchLabels: { [key]: value } },
   });
   return {
-    apiVersion: 'networking.k8s.io/v1',
-    kind: 'NetworkPolicy',
+    ...typeMeta(KINDS.NetworkPolicy),
     metadata: {
       name: `${values.name}-allow-clients`,
       namespace,
@@ -480,8 +473,7 @@ export const buildManifests = (
   if (values.image.source === 'build' && values.image.strategy === 's2i') {
     planned.push({
       object: {
-        apiVersion: 'v1',
-        kind: 'ConfigMap',
+        ...typeMeta(KINDS.ConfigMap),
         metadata: { name: `${name}-source`, namespace, labels: cacheLabels(values, 'build') },
         data: { 'requirements.txt': `devpi-server==${values.image.devpiVersion}\n` },
       },
@@ -490,8 +482,7 @@ export const buildManifests = (
   if (values.proxy.enabled && values.proxy.trustedCa) {
     planned.push({
       object: {
-        apiVersion: 'v1',
-        kind: 'ConfigMap',
+        ...typeMeta(KINDS.ConfigMap),
         metadata: {
           name: `${name}-trusted-ca`,
           namespace,
@@ -509,8 +500,7 @@ export const buildManifests = (
   if (values.storage.kind === 'persistent') {
     planned.push({
       object: {
-        apiVersion: 'v1',
-        kind: 'PersistentVolumeClaim',
+        ...typeMeta(KINDS.PersistentVolumeClaim),
         metadata: { name: `${name}-data`, namespace, labels: cacheLabels(values, 'cache') },
         spec: {
           accessModes: ['ReadWriteOnce'],
@@ -523,8 +513,7 @@ export const buildManifests = (
   if (builtImage(values)) {
     planned.push({
       object: {
-        apiVersion: 'image.openshift.io/v1',
-        kind: 'ImageStream',
+        ...typeMeta(KINDS.ImageStream),
         metadata: { name, namespace, labels: cacheLabels(values, 'build') },
         spec: { lookupPolicy: { local: false } },
       },
@@ -533,8 +522,7 @@ export const buildManifests = (
   }
   planned.push({
     object: {
-      apiVersion: 'v1',
-      kind: 'Service',
+      ...typeMeta(KINDS.Service),
       metadata: { name, namespace, labels: cacheLabels(values, 'cache') },
       spec: {
         selector: podSelector(values),

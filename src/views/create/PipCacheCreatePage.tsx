@@ -50,6 +50,7 @@ import { defaultValues, type PipCacheValues } from '../../model/values';
 import type { RecordProblem } from '../../model/record-schema';
 import DamagedRecordAlert from '../../components/DamagedRecordAlert';
 import { freeCacheName } from '../../model/free-name';
+import { KINDS } from '../../model/kinds';
 import { DocumentTitle, useAccessReview, useK8sWatchResource } from '../../sdk/console-sdk';
 import CreateReportAlert from './CreateReportAlert';
 import DevpiOptionsSection from './DevpiOptionsSection';
@@ -159,7 +160,7 @@ const PipCacheCreatePage: React.FC = () => {
 
   // Routes of the project tell the apps domain, so the generated host can be shown exactly.
   const [routes] = useK8sWatchResource<Route[]>({
-    groupVersionKind: { group: 'route.openshift.io', version: 'v1', kind: 'Route' },
+    groupVersionKind: KINDS.Route.gvk,
     isList: true,
     namespace: ns,
   });

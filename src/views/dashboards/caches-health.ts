@@ -4,6 +4,7 @@ import { ANCHOR_SELECTOR } from '../../model/contract';
 import { cachesDashboardHealth } from '../../model/dashboard-health';
 import type { TFunction } from '../../model/i18n';
 import type { Deployment } from '../../model/k8s-types';
+import { KINDS } from '../../model/kinds';
 import {
   HealthState,
   type ResourceHealthHandler,
@@ -16,7 +17,7 @@ export type CachesHealthResources = { deployments: Deployment[] };
 /** The watch the console runs for the Status card item (the contract's anchor selector). */
 export const cachesHealthResources: WatchK8sResources<CachesHealthResources> = {
   deployments: {
-    groupVersionKind: { group: 'apps', version: 'v1', kind: 'Deployment' },
+    groupVersionKind: KINDS.Deployment.gvk,
     isList: true,
     namespaced: true,
     selector: { matchLabels: { ...ANCHOR_SELECTOR } },

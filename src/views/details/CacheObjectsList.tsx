@@ -1,27 +1,27 @@
 import * as React from 'react';
-import type { K8sGroupVersionKind, K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
+import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import type { CacheObjects } from '../../model/cache-resources';
+import { watchedEntry, type CacheObjects, type WatchedKind } from '../../model/cache-resources';
 import { ResourceLink } from '../../sdk/console-sdk';
 
-const SHOWN: { key: keyof CacheObjects; gvk: K8sGroupVersionKind }[] = [
-  { key: 'deployments', gvk: { group: 'apps', version: 'v1', kind: 'Deployment' } },
-  { key: 'pods', gvk: { version: 'v1', kind: 'Pod' } },
-  { key: 'services', gvk: { version: 'v1', kind: 'Service' } },
-  { key: 'routes', gvk: { group: 'route.openshift.io', version: 'v1', kind: 'Route' } },
-  { key: 'pvcs', gvk: { version: 'v1', kind: 'PersistentVolumeClaim' } },
-  { key: 'buildConfigs', gvk: { group: 'build.openshift.io', version: 'v1', kind: 'BuildConfig' } },
-  { key: 'builds', gvk: { group: 'build.openshift.io', version: 'v1', kind: 'Build' } },
+/** The kinds listed, in this order. */
+const SHOWN: readonly WatchedKind[] = [
+  'deployments',
+  'pods',
+  'services',
+  'routes',
+  'pvcs',
+  'buildConfigs',
+  'builds',
 ];
 
 /** The objects that make up a cache, each a link to its page in the console. */
 const CacheObjectsList: React.FC<{ cache: CacheObjects }> = ({ cache }) => {
   const { t } = usePipCacheTranslation();
-  const rows = SHOWN.flatMap(({ key, gvk }) => {
-    const value = cache[key];
-    const objects: K8sResourceCommon[] = Array.isArray(value) ? value : [];
-    return objects.map((object) => ({ gvk, object }));
+  const rows = SHOWN.flatMap((key) => {
+    const objects: readonly K8sResourceCommon[] = cache[key];
+    return objects.map((object) => ({ gvk: watchedEntry(key).gvk, object }));
   });
   return (
     <Table aria-label={t('Objects of this cache')} variant="compact" data-test="pipcache-objects">

@@ -22,9 +22,9 @@ import { useCacheChangeAccess } from '../../hooks/useCacheChangeAccess';
 import { useDevpiProbe } from '../../hooks/useDevpiProbe';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { cacheHealth } from '../../model/health';
+import type { CacheView } from '../../model/cache-view';
 import { externalUrlProblemText, type CacheInstance } from '../../model/instance';
 import { podRestartsAdvice } from '../../model/pod-restarts';
-import type { BuildConfig, Deployment, PersistentVolumeClaim } from '../../model/k8s-types';
 import { clientSnippet } from '../../model/snippets';
 import CacheDiskUsage from './CacheDiskUsage';
 import { useModal } from '../../sdk/console-sdk';
@@ -40,19 +40,16 @@ const UpgradeDevpiModal = lazyModal(() => import('./UpgradeDevpiModal'));
 
 /** The cache at a glance: health (asking devpi itself), index URLs to copy, snippets, build and storage. */
 const CacheOverview: React.FC<{
-  instance: CacheInstance;
-  hasService: boolean;
-  /** The cache's BuildConfig, when its image is built in the cluster: offers Start build. */
-  buildConfig?: BuildConfig;
-  /** The cache's volume, when its storage is persistent: disk use and expansion. */
-  pvc?: PersistentVolumeClaim;
-  /** The cache's Deployment, for emptying the cache (its volume, or its pod's emptyDir). */
-  deployment?: Deployment;
+  /** The cache as its page sees it: the deployment is for emptying the cache, the BuildConfig
+   * (when its image is built in the cluster) offers Start build, the volume disk use. */
+  view: CacheView;
   /** Offered when the router refused the Route's host. */
   onChangeHost?: () => void;
   /** Opens Edit settings: offered when devpi was OOM-killed. */
   onEdit?: () => void;
-}> = ({ instance, hasService, buildConfig, pvc, deployment, onChangeHost, onEdit }) => {
+}> = ({ view, onChangeHost, onEdit }) => {
+  const { instance, hasService, pvc } = view;
+  const { deployment, buildConfig } = view.objects;
   const buildsAvailable = useBuildsAvailable();
   const access = useCacheChangeAccess(instance.namespace, instance.name);
   const { t } = usePipCacheTranslation();
@@ -168,7 +165,7 @@ const CacheOverview: React.FC<{
                     class: instance.storage.storageClass ?? t('default class'),
                   })
                 : t('Ephemeral: cached packages are lost when the pod restarts.')}
-              {instance.storage.kind !== 'persistent' && deployment && (
+              {instance.storage.kind !== 'persistent' && (
                 <>
                   {' '}
                   <GuardedButton
@@ -228,7 +225,7 @@ const CacheOverview: React.FC<{
                       <StartBuildButton buildConfig={buildConfig} />
                     </FlexItem>
                   )}
-                  {buildConfig && deployment && (
+                  {buildConfig && (
                     <FlexItem>
                       <GuardedButton
                         allowed={access.checking || access.canUpgrade}

@@ -12,19 +12,22 @@ import {
 } from '@patternfly/react-core';
 import DamagedRecordAlert from '../../components/DamagedRecordAlert';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { valuesFromObjects, valuesProblems, type EditableObjects } from '../../model/edit-patches';
-import { defaultValues, type KeyValue, type PipCacheValues } from '../../model/values';
+import type { CacheView } from '../../model/cache-view';
+import { valuesFromObjects, valuesProblems } from '../../model/edit-patches';
+import { defaultValues, type KeyValue } from '../../model/values';
 import { useAccessReview } from '../../sdk/console-sdk';
 
 interface CacheSettingsProps {
-  objects: EditableObjects;
-  /** The values annotation, when readable: the base for what the objects do not say. */
-  values?: PipCacheValues;
+  /** The cache: its live objects, and its values annotation (when readable) as the base for
+   * what the objects do not say. */
+  view: CacheView;
   onEdit: () => void;
 }
 
 /** The settings a cache runs with, read from its live objects, and the way to edit them. */
-const CacheSettings: React.FC<CacheSettingsProps> = ({ objects, values, onEdit }) => {
+const CacheSettings: React.FC<CacheSettingsProps> = ({ view, onEdit }) => {
+  const { objects } = view;
+  const { values } = view.instance;
   const { t } = usePipCacheTranslation();
   const [canPatch] = useAccessReview({
     group: 'apps',

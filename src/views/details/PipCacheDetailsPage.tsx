@@ -17,15 +17,12 @@ import {
 import { Link, useNavigate, useParams } from 'react-router-dom-v5-compat';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import GuardedButton from '../../components/GuardedButton';
-import { toCacheInstance } from '../../hooks/useCacheInstances';
 import { useBuildsAvailable } from '../../hooks/useBuildsAvailable';
 import { useCacheObjects } from '../../hooks/useCacheObjects';
 import { useCacheAccess } from '../../hooks/useCacheAccess';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { cacheKey } from '../../model/cache-resources';
-import type { EditableObjects } from '../../model/edit-patches';
-import type { BuildConfig, Deployment, PersistentVolumeClaim, Route } from '../../model/k8s-types';
-import { claimFromValues, readEmptying } from '../../model/emptying';
+import { toCacheView } from '../../model/cache-view';
 import { listPagePath } from '../../model/namespaces';
 import { DocumentTitle, useModal } from '../../sdk/console-sdk';
 import CacheUseButtons from '../buildconfig/CacheUseButtons';
@@ -49,13 +46,7 @@ const PipCacheDetailsPage: React.FC = () => {
   const launchModal = useModal();
   const { caches, loaded, loadError } = useCacheObjects(ns, name);
   const cache = caches.get(cacheKey(ns, name));
-  const route = cache?.routes[0] as Route | undefined;
-  const buildConfig = cache?.buildConfigs[0] as BuildConfig | undefined;
-  const instance = React.useMemo(() => (cache ? toCacheInstance(cache) : undefined), [cache]);
-  const editable = React.useMemo((): EditableObjects | undefined => {
-    const deployment = cache?.deployments[0] as Deployment | undefined;
-    return deployment ? { deployment, buildConfig, route } : undefined;
-  }, [cache, buildConfig, route]);
+  const view = React.useMemo(() => (cache ? toCacheView(cache) : undefined), [cache]);
   const [activeTab, setActiveTab] = React.useState<string | number>('overview');
   const access = useCacheAccess(ns, name);
   const buildsAvailable = useBuildsAvailable();
@@ -67,7 +58,7 @@ const PipCacheDetailsPage: React.FC = () => {
       </PageSection>
     );
   }
-  if (!cache || !instance || !editable) {
+  if (!view) {
     return (
       <PageSection>
         <EmptyState
@@ -93,6 +84,9 @@ const PipCacheDetailsPage: React.FC = () => {
     );
   }
 
+  const { instance, objects } = view;
+  const { route } = objects;
+  const openEdit = () => launchModal(EditCacheModal, { namespace: ns, objects });
   const openDelete = () =>
     launchModal(DeleteCacheModal, {
       namespace: ns,
@@ -162,17 +156,7 @@ const PipCacheDetailsPage: React.FC = () => {
           <Tab eventKey="overview" title={<TabTitleText>{t('Overview')}</TabTitleText>}>
             <PageSection>
               <CacheOverview
-                instance={instance}
-                hasService={cache.services.length > 0}
-                buildConfig={buildConfig}
-                pvc={
-                  (cache.pvcs[0] as PersistentVolumeClaim | undefined) ??
-                  // While an emptying is unfinished the claim may be gone: its record keeps it,
-                  // or, when the record is damaged, the cache's values describe it.
-                  readEmptying(editable.deployment)?.claim ??
-                  claimFromValues(editable.deployment, instance.values)
-                }
-                deployment={editable.deployment}
+                view={view}
                 onChangeHost={
                   route &&
                   instance.externalUrlProblem &&
@@ -180,15 +164,11 @@ const PipCacheDetailsPage: React.FC = () => {
                     ? () => launchModal(ChangeHostModal, { route })
                     : undefined
                 }
-                onEdit={() => launchModal(EditCacheModal, { namespace: ns, objects: editable })}
+                onEdit={openEdit}
               />
             </PageSection>
             <PageSection>
-              <CacheSettings
-                objects={editable}
-                values={instance.values}
-                onEdit={() => launchModal(EditCacheModal, { namespace: ns, objects: editable })}
-              />
+              <CacheSettings view={view} onEdit={openEdit} />
             </PageSection>
           </Tab>
           <Tab
@@ -196,7 +176,7 @@ const PipCacheDetailsPage: React.FC = () => {
             title={<TabTitleText>{t('Objects')}</TabTitleText>}
             data-test="pipcache-tab-objects"
           >
-            <CacheObjectsList cache={cache} />
+            <CacheObjectsList cache={view.cache} />
           </Tab>
         </Tabs>
       </PageSection>

@@ -28,6 +28,7 @@ import CacheEmptyState from './CacheEmptyState';
 import CacheTable from './CacheTable';
 import TemplateCachesAlert from './TemplateCachesAlert';
 import { cacheHealth } from '../../model/health';
+import { KINDS } from '../../model/kinds';
 import {
   filterAndSortRows,
   reuseUnchangedRows,
@@ -165,7 +166,7 @@ const PipCacheListPage: React.FC = () => {
           <ListPageCreateLink
             to={createPagePath(ns)}
             createAccessReview={{
-              groupVersionKind: { group: 'apps', version: 'v1', kind: 'Deployment' },
+              groupVersionKind: KINDS.Deployment.gvk,
               namespace: ns,
             }}
           >
