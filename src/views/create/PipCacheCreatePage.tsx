@@ -486,9 +486,6 @@ const PipCacheCreatePage: React.FC = () => {
               <ValueTextField
                 binding={binding}
                 field="name"
-                label={t('Name')}
-                value={values.name}
-                update={(v, name) => ({ ...v, name })}
                 help={
                   migrateName
                     ? t(

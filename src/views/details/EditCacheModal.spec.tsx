@@ -45,18 +45,18 @@ describe('EditCacheModal', () => {
 
   it('starts from the cache settings and shows errors under the fields, with Save disabled', async () => {
     render(<EditCacheModal namespace="demo" objects={objects()} closeModal={jest.fn()} />);
-    const limit = screen.getByTestId('pipcache-edit-memory-limit');
+    const limit = screen.getByTestId('pipcache-edit-resources-memoryLimit');
     expect(limit).toHaveValue('1536Mi');
     expect(screen.queryByTestId('pipcache-edit-sizing')).toBeNull();
     expect(screen.getByTestId('pipcache-edit-save')).toBeDisabled();
     await userEvent.clear(limit);
     await userEvent.type(limit, '2 lots');
-    expect(screen.getByTestId('pipcache-edit-memory-limit-error')).toHaveTextContent(
+    expect(screen.getByTestId('pipcache-edit-resources-memoryLimit-error')).toHaveTextContent(
       'Enter a size such as 512Mi',
     );
     expect(screen.getByTestId('pipcache-edit-save')).toBeDisabled();
-    await userEvent.type(screen.getByTestId('pipcache-edit-timeout'), 'soon');
-    expect(screen.getByTestId('pipcache-edit-timeout-error')).toHaveTextContent(
+    await userEvent.type(screen.getByTestId('pipcache-edit-devpi-requestTimeout'), 'soon');
+    expect(screen.getByTestId('pipcache-edit-devpi-requestTimeout-error')).toHaveTextContent(
       'Enter a whole number of seconds.',
     );
     expect(patch).not.toHaveBeenCalled();
@@ -83,7 +83,7 @@ describe('EditCacheModal', () => {
     patch.mockResolvedValue({});
     const closeModal = jest.fn();
     render(<EditCacheModal namespace="demo" objects={objects()} closeModal={closeModal} />);
-    const limit = screen.getByTestId('pipcache-edit-memory-limit');
+    const limit = screen.getByTestId('pipcache-edit-resources-memoryLimit');
     await userEvent.clear(limit);
     await userEvent.type(limit, '1Gi');
     await save();
@@ -140,9 +140,9 @@ describe('EditCacheModal', () => {
       await new Promise((resolve) => setTimeout(resolve, 0));
       await userEvent.click(screen.getByTestId('pipcache-edit-use-recommended'));
     });
-    expect(screen.getByTestId('pipcache-edit-memory-limit')).toHaveValue('1536Mi');
-    expect(screen.getByTestId('pipcache-edit-memory-request')).toHaveValue('512Mi');
-    expect(screen.getByTestId('pipcache-edit-timeout')).toHaveValue('30');
+    expect(screen.getByTestId('pipcache-edit-resources-memoryLimit')).toHaveValue('1536Mi');
+    expect(screen.getByTestId('pipcache-edit-resources-memoryRequest')).toHaveValue('512Mi');
+    expect(screen.getByTestId('pipcache-edit-devpi-requestTimeout')).toHaveValue('30');
     expect(screen.queryByTestId('pipcache-edit-sizing')).toBeNull();
     await save();
     const operations = patch.mock.calls[1]?.[0].data ?? [];
