@@ -79,6 +79,25 @@ describe('EditCacheModal', () => {
     expect(screen.queryByRole('button', { name: 'Add node label' })).toBeNull();
   });
 
+  it("shows the create form's fields it may change, under the create form's labels, typed key by key", async () => {
+    render(<EditCacheModal namespace="demo" objects={objects()} closeModal={jest.fn()} />);
+    for (const label of [
+      'Memory limit',
+      'Upstream index URL',
+      'Allowed source addresses',
+      'Upstream timeout (seconds)',
+    ]) {
+      expect(screen.getByLabelText(label)).toBeInTheDocument();
+    }
+    // What a running cache may not change is not offered.
+    expect(screen.queryByLabelText('Upstream password')).toBeNull();
+    expect(screen.queryByLabelText('Host')).toBeNull();
+    const allowed = screen.getByTestId('pipcache-edit-route-allowedCidrs');
+    await userEvent.type(allowed, '10.0.0.0/8 192.168.1.0/24');
+    expect(allowed).toHaveValue('10.0.0.0/8 192.168.1.0/24');
+    // (A generous timeout: typing key by key is slow on a loaded machine.)
+  }, 30_000);
+
   it('dry runs the guarded patch before applying it, then closes', async () => {
     patch.mockResolvedValue({});
     const closeModal = jest.fn();
