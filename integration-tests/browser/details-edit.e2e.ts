@@ -66,25 +66,25 @@ test.describe('editing a cache', () => {
     await expect(page.getByTestId('pipcache-setting-pod-nodes')).toHaveText('Any node');
 
     const modal = await openEdit(page);
-    const limit = modal.getByTestId('pipcache-edit-memory-limit');
+    const limit = modal.getByTestId('pipcache-edit-resources-memoryLimit');
     await expect(limit).toHaveValue('1536Mi');
     await expect(modal.getByTestId('pipcache-edit-ephemeral-warning')).toHaveCount(0);
     await limit.fill('lots');
-    await expect(modal.getByTestId('pipcache-edit-memory-limit-error')).toHaveText(
+    await expect(modal.getByTestId('pipcache-edit-resources-memoryLimit-error')).toHaveText(
       /Enter a size such as 512Mi/,
     );
     await expect(modal.getByTestId('pipcache-edit-save')).toBeDisabled();
     await limit.fill('128Mi');
-    await expect(modal.getByTestId('pipcache-edit-memory-limit-error')).toContainText(
+    await expect(modal.getByTestId('pipcache-edit-resources-memoryLimit-error')).toContainText(
       'The request must not be larger than the limit (128Mi).',
     );
     await limit.fill('1Gi');
     await expect(modal.getByTestId('pipcache-edit-ephemeral-warning')).toContainText(
       'the restart empties it',
     );
-    await modal.getByTestId('pipcache-edit-pod-nodes-add').click();
-    await modal.getByTestId('pipcache-edit-pod-nodes-key-0').fill('disktype');
-    await modal.getByTestId('pipcache-edit-pod-nodes-value-0').fill('ssd');
+    await modal.getByTestId('pipcache-edit-pod-selector-add').click();
+    await modal.getByTestId('pipcache-edit-pod-selector-key-0').fill('disktype');
+    await modal.getByTestId('pipcache-edit-pod-selector-value-0').fill('ssd');
     await modal.getByTestId('pipcache-edit-save').click();
     await expect(modal).toHaveCount(0);
 
@@ -121,16 +121,16 @@ test.describe('editing a cache', () => {
     await cluster.seed(runningCache());
     await page.goto('/pipcache/ns/demo/pipcache');
     const modal = await openEdit(page);
-    await modal.getByTestId('pipcache-edit-insecure').selectOption('Allow');
-    await modal.getByTestId('pipcache-edit-allowed').fill('10.0.0.0/33');
-    await expect(modal.getByTestId('pipcache-edit-allowed-error')).toHaveText(
+    await modal.getByTestId('pipcache-edit-route-allow-http').check();
+    await modal.getByTestId('pipcache-edit-route-allowedCidrs').fill('10.0.0.0/33');
+    await expect(modal.getByTestId('pipcache-edit-route-allowedCidrs-error')).toHaveText(
       /10\.0\.0\.0\/33 is not a CIDR/,
     );
-    await modal.getByTestId('pipcache-edit-allowed').fill('10.0.0.0/8 192.168.1.0/24');
-    await modal.getByTestId('pipcache-edit-build-nodes-add').click();
-    await modal.getByTestId('pipcache-edit-build-nodes-key-0').fill('builder');
-    await modal.getByTestId('pipcache-edit-build-nodes-value-0').fill('yes');
-    await modal.getByTestId('pipcache-edit-timeout').fill('60');
+    await modal.getByTestId('pipcache-edit-route-allowedCidrs').fill('10.0.0.0/8 192.168.1.0/24');
+    await modal.getByTestId('pipcache-edit-build-selector-add').click();
+    await modal.getByTestId('pipcache-edit-build-selector-key-0').fill('builder');
+    await modal.getByTestId('pipcache-edit-build-selector-value-0').fill('yes');
+    await modal.getByTestId('pipcache-edit-devpi-requestTimeout').fill('60');
     await modal.getByTestId('pipcache-edit-offline').check();
     await modal.getByTestId('pipcache-edit-save').click();
     await expect(modal).toHaveCount(0);
@@ -178,9 +178,9 @@ test.describe('editing a cache', () => {
     delete other.metadata.resourceVersion;
     await cluster.seed([other]);
 
-    await modal.getByTestId('pipcache-edit-pod-nodes-add').click();
-    await modal.getByTestId('pipcache-edit-pod-nodes-key-0').fill('zone');
-    await modal.getByTestId('pipcache-edit-pod-nodes-value-0').fill('a');
+    await modal.getByTestId('pipcache-edit-pod-selector-add').click();
+    await modal.getByTestId('pipcache-edit-pod-selector-key-0').fill('zone');
+    await modal.getByTestId('pipcache-edit-pod-selector-value-0').fill('a');
     await modal.getByTestId('pipcache-edit-save').click();
 
     const conflict = modal.getByTestId('pipcache-edit-conflict');
@@ -189,8 +189,8 @@ test.describe('editing a cache', () => {
       'Changed by the other edit: Memory limit',
     );
     // The form now shows the other change and still holds the user's own.
-    await expect(modal.getByTestId('pipcache-edit-memory-limit')).toHaveValue('2Gi');
-    await expect(modal.getByTestId('pipcache-edit-pod-nodes-key-0')).toHaveValue('zone');
+    await expect(modal.getByTestId('pipcache-edit-resources-memoryLimit')).toHaveValue('2Gi');
+    await expect(modal.getByTestId('pipcache-edit-pod-selector-key-0')).toHaveValue('zone');
     let deployment = await deploymentOf(cluster);
     expect(deployment.spec.template.spec.nodeSelector).toBeUndefined();
 
@@ -213,9 +213,9 @@ test.describe('editing a cache', () => {
     await cluster.seed(runningCache());
     await page.goto('/pipcache/ns/demo/pipcache');
     const modal = await openEdit(page);
-    await modal.getByTestId('pipcache-edit-build-nodes-add').click();
-    await modal.getByTestId('pipcache-edit-build-nodes-key-0').fill('builder');
-    await modal.getByTestId('pipcache-edit-memory-limit').fill('900Mi');
+    await modal.getByTestId('pipcache-edit-build-selector-add').click();
+    await modal.getByTestId('pipcache-edit-build-selector-key-0').fill('builder');
+    await modal.getByTestId('pipcache-edit-resources-memoryLimit').fill('900Mi');
     // Writes: dry runs of the BuildConfig and the Deployment, then the BuildConfig, then the
     // Deployment: the fourth fails for real.
     await cluster.faults({
@@ -389,7 +389,7 @@ test.describe('what the pod went through', () => {
     await expect(alert).toContainText('2 restarts of devpi so far.');
     await page.getByTestId('pipcache-restarts-edit').click();
     await expect(page.getByTestId('pipcache-edit-modal')).toBeVisible();
-    await expect(page.getByTestId('pipcache-edit-memory-limit')).toHaveValue('1536Mi');
+    await expect(page.getByTestId('pipcache-edit-resources-memoryLimit')).toHaveValue('1536Mi');
   });
 });
 

@@ -1,9 +1,5 @@
-import * as React from 'react';
 import { fetchIndexConfig, type IndexConfigResult } from '../api/devpi-index-config';
-import { startPolling } from './polling';
-
-/** How often devpi's index settings are read again while the page is open. */
-const REFRESH_MS = 60_000;
+import { useDevpiRead } from './useDevpiRead';
 
 /**
  * devpi's `root/pypi` settings through the service proxy while `enabled` (the health probe got
@@ -15,15 +11,4 @@ export const useDevpiIndexConfig = (
   namespace: string,
   service: string,
   enabled: boolean,
-): IndexConfigResult | undefined => {
-  const [result, setResult] = React.useState<IndexConfigResult>();
-  React.useEffect(() => {
-    if (!enabled) return undefined;
-    return startPolling(async (isStopped) => {
-      const next = await fetchIndexConfig(namespace, service);
-      if (!isStopped()) setResult(next);
-      return REFRESH_MS;
-    }, REFRESH_MS);
-  }, [namespace, service, enabled]);
-  return result;
-};
+): IndexConfigResult | undefined => useDevpiRead(fetchIndexConfig, namespace, service, enabled);

@@ -1,9 +1,5 @@
-import * as React from 'react';
 import { fetchDevpiStatus, type DevpiStatusResult } from '../api/devpi-status';
-import { startPolling } from './polling';
-
-/** How often devpi's status is read again while the page is open. */
-const REFRESH_MS = 60_000;
+import { useDevpiRead } from './useDevpiRead';
 
 /**
  * devpi's own `/+status` through the service proxy while `enabled` (the health probe got an
@@ -14,15 +10,4 @@ export const useDevpiStatus = (
   namespace: string,
   service: string,
   enabled: boolean,
-): DevpiStatusResult | undefined => {
-  const [result, setResult] = React.useState<DevpiStatusResult>();
-  React.useEffect(() => {
-    if (!enabled) return undefined;
-    return startPolling(async (isStopped) => {
-      const next = await fetchDevpiStatus(namespace, service);
-      if (!isStopped()) setResult(next);
-      return REFRESH_MS;
-    }, REFRESH_MS);
-  }, [namespace, service, enabled]);
-  return result;
-};
+): DevpiStatusResult | undefined => useDevpiRead(fetchDevpiStatus, namespace, service, enabled);

@@ -1,9 +1,11 @@
 import * as React from 'react';
-import { ExpandableSection, Stack } from '@patternfly/react-core';
+import { ExpandableSection, FormSection, Stack } from '@patternfly/react-core';
 
 interface FormSectionExpandableProps {
   title: string;
   'data-test': string;
+  /** Open under a heading, as in Edit settings, whose few fields need no toggle. */
+  isPlain?: boolean;
   children: React.ReactNode;
 }
 
@@ -14,11 +16,17 @@ interface FormSectionExpandableProps {
 const FormSectionExpandable: React.FC<FormSectionExpandableProps> = ({
   title,
   'data-test': dataTest,
+  isPlain,
   children,
-}) => (
-  <ExpandableSection toggleText={title} isIndented data-test={dataTest}>
-    <Stack hasGutter>{children}</Stack>
-  </ExpandableSection>
-);
+}) =>
+  isPlain ? (
+    <FormSection title={title} titleElement="h3" data-test={dataTest}>
+      {children}
+    </FormSection>
+  ) : (
+    <ExpandableSection toggleText={title} isIndented data-test={dataTest}>
+      <Stack hasGutter>{children}</Stack>
+    </ExpandableSection>
+  );
 
 export default FormSectionExpandable;

@@ -8,6 +8,7 @@ import { devpiVersionNote } from '../../model/validation';
 import type { ClusterFacts } from '../../model/values';
 import type { FormBinding } from './form-binding';
 import FormSectionExpandable from './FormSectionExpandable';
+import { useFieldLabels } from './useFieldLabels';
 import ValueTextField from './ValueTextField';
 
 interface ImageSourceSectionProps {
@@ -26,6 +27,7 @@ const ImageSourceSection: React.FC<ImageSourceSectionProps> = ({
   namespace,
 }) => {
   const { t } = usePipCacheTranslation();
+  const labels = useFieldLabels();
   const { values, set, shown } = binding;
   const buildsAvailable = useBuildsAvailable();
   return (
@@ -72,7 +74,7 @@ const ImageSourceSection: React.FC<ImageSourceSectionProps> = ({
       />
       {values.image.source !== 'image' && (
         <FormField
-          label={t('Python version')}
+          label={labels['image.pythonTag']}
           fieldId="pipcache-python-tag"
           error={shown('image.pythonTag')}
         >
@@ -94,9 +96,6 @@ const ImageSourceSection: React.FC<ImageSourceSectionProps> = ({
           <ValueTextField
             binding={binding}
             field="image.devpiVersion"
-            label={t('devpi-server version')}
-            value={values.image.devpiVersion}
-            update={(v, devpiVersion) => ({ ...v, image: { ...v.image, devpiVersion } })}
             help={
               devpiVersionNote(values.image.devpiVersion, t) ??
               t('A 6.x release (6.11 or later, below 7).')
@@ -131,28 +130,13 @@ const ImageSourceSection: React.FC<ImageSourceSectionProps> = ({
       )}
       {values.image.source === 'git' && (
         <>
-          <ValueTextField
-            binding={binding}
-            field="image.gitUrl"
-            label={t('Git repository')}
-            value={values.image.gitUrl}
-            update={(v, gitUrl) => ({ ...v, image: { ...v.image, gitUrl } })}
-          />
+          <ValueTextField binding={binding} field="image.gitUrl" />
           <ValueTextField
             binding={binding}
             field="image.gitRef"
-            label={t('Git reference')}
-            value={values.image.gitRef}
-            update={(v, gitRef) => ({ ...v, image: { ...v.image, gitRef } })}
             help={t('Branch, tag or commit; empty = the default branch.')}
           />
-          <ValueTextField
-            binding={binding}
-            field="image.contextDir"
-            label={t('Context folder')}
-            value={values.image.contextDir}
-            update={(v, contextDir) => ({ ...v, image: { ...v.image, contextDir } })}
-          />
+          <ValueTextField binding={binding} field="image.contextDir" />
           <Checkbox
             id="pipcache-webhook"
             label={t('Add a GitHub webhook trigger')}
@@ -171,9 +155,6 @@ const ImageSourceSection: React.FC<ImageSourceSectionProps> = ({
         <ValueTextField
           binding={binding}
           field="image.reference"
-          label={t('Image')}
-          value={values.image.reference}
-          update={(v, reference) => ({ ...v, image: { ...v.image, reference } })}
           help={t('For example quay.io/team/devpi-server:6.19.1.')}
         />
       )}

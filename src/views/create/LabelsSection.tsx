@@ -14,9 +14,6 @@ const LabelsSection: React.FC<{ binding: FormBinding }> = ({ binding }) => {
       <ValueTextField
         binding={binding}
         field="applicationGroup"
-        label={t('Application group')}
-        value={values.applicationGroup}
-        update={(v, applicationGroup) => ({ ...v, applicationGroup })}
         help={t('Groups the parts in Topology; empty = the name.')}
       />
       <KeyValueEditor

@@ -24,9 +24,6 @@ const NetworkSection: React.FC<{ binding: FormBinding }> = ({ binding }) => {
         <ValueTextField
           binding={binding}
           field="network.clientProjects"
-          label={t('Client projects')}
-          value={values.network.clientProjects}
-          update={(v, clientProjects) => ({ ...v, network: { ...v.network, clientProjects } })}
           help={t('Separated by spaces; empty = every project.')}
         />
       )}
@@ -52,27 +49,9 @@ const NetworkSection: React.FC<{ binding: FormBinding }> = ({ binding }) => {
       />
       {values.proxy.enabled && (
         <>
-          <ValueTextField
-            binding={binding}
-            field="proxy.httpProxy"
-            label={t('HTTP proxy')}
-            value={values.proxy.httpProxy}
-            update={(v, httpProxy) => ({ ...v, proxy: { ...v.proxy, httpProxy } })}
-          />
-          <ValueTextField
-            binding={binding}
-            field="proxy.httpsProxy"
-            label={t('HTTPS proxy')}
-            value={values.proxy.httpsProxy}
-            update={(v, httpsProxy) => ({ ...v, proxy: { ...v.proxy, httpsProxy } })}
-          />
-          <ValueTextField
-            binding={binding}
-            field="proxy.noProxy"
-            label={t('No proxy for')}
-            value={values.proxy.noProxy}
-            update={(v, noProxy) => ({ ...v, proxy: { ...v.proxy, noProxy } })}
-          />
+          <ValueTextField binding={binding} field="proxy.httpProxy" />
+          <ValueTextField binding={binding} field="proxy.httpsProxy" />
+          <ValueTextField binding={binding} field="proxy.noProxy" />
         </>
       )}
     </FormSectionExpandable>

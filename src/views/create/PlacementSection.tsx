@@ -1,10 +1,12 @@
 import * as React from 'react';
-import { Alert, Title } from '@patternfly/react-core';
+import { Alert } from '@patternfly/react-core';
+import FormField from '../../components/FormField';
 import KeyValueEditor from '../../components/KeyValueEditor';
 import { useNodeSelectorLabels } from '../../components/useNodeSelectorLabels';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import type { FormBinding } from './form-binding';
+import { controlId, showsField, type FormBinding } from './form-binding';
 import FormSectionExpandable from './FormSectionExpandable';
+import { useFieldLabels } from './useFieldLabels';
 
 interface PlacementSectionProps {
   binding: FormBinding;
@@ -15,10 +17,19 @@ interface PlacementSectionProps {
 /** Node selectors for the image build and for the cache pod, set apart as the templates had them. */
 const PlacementSection: React.FC<PlacementSectionProps> = ({ binding, projectNodeSelector }) => {
   const { t } = usePipCacheTranslation();
-  const labels = useNodeSelectorLabels();
+  const labels = useFieldLabels();
+  const editorLabels = useNodeSelectorLabels();
   const { values, set, errors } = binding;
+  const selectors = [
+    { field: 'placement.build', name: 'build-selector', part: 'build' },
+    { field: 'placement.pods', name: 'pod-selector', part: 'pods' },
+  ] as const;
   return (
-    <FormSectionExpandable title={t('Placement')} data-test="pipcache-section-placement">
+    <FormSectionExpandable
+      title={t('Placement')}
+      isPlain={Boolean(binding.editable)}
+      data-test="pipcache-section-placement"
+    >
       {projectNodeSelector && (
         <Alert
           variant="info"
@@ -29,28 +40,22 @@ const PlacementSection: React.FC<PlacementSectionProps> = ({ binding, projectNod
           })}
         />
       )}
-      <Title headingLevel="h3" size="md">
-        {t('Node selector for the image build')}
-      </Title>
-      <KeyValueEditor
-        id="pipcache-build-selector"
-        prefix="placement.build"
-        rows={values.placement.build}
-        errors={errors}
-        {...labels.build}
-        onChange={(build) => set((v) => ({ ...v, placement: { ...v.placement, build } }))}
-      />
-      <Title headingLevel="h3" size="md">
-        {t('Node selector for the cache pod')}
-      </Title>
-      <KeyValueEditor
-        id="pipcache-pod-selector"
-        prefix="placement.pods"
-        rows={values.placement.pods}
-        errors={errors}
-        {...labels.pods}
-        onChange={(pods) => set((v) => ({ ...v, placement: { ...v.placement, pods } }))}
-      />
+      {selectors
+        .filter(({ field }) => showsField(binding, field))
+        .map(({ field, name, part }) => (
+          <FormField key={field} label={labels[field]} fieldId={controlId(binding, name)}>
+            <KeyValueEditor
+              id={controlId(binding, name)}
+              prefix={field}
+              rows={values.placement[part]}
+              errors={errors}
+              {...editorLabels[part]}
+              onChange={(rows) =>
+                set((v) => ({ ...v, placement: { ...v.placement, [part]: rows } }))
+              }
+            />
+          </FormField>
+        ))}
     </FormSectionExpandable>
   );
 };

@@ -9,29 +9,30 @@ import ValueTextField from './ValueTextField';
 /** Memory and CPU requests and limits of the cache pod, with why the defaults are what they are. */
 const ResourcesSection: React.FC<{ binding: FormBinding }> = ({ binding }) => {
   const { t } = usePipCacheTranslation();
-  const { resources } = binding.values;
-  const shortfalls = sizingShortfalls(binding.values, t);
+  // Edit settings says why and offers the recommended sizing in an alert of its own.
+  const creating = !binding.editable;
+  const shortfalls = creating ? sizingShortfalls(binding.values, t) : [];
   return (
-    <FormSectionExpandable title={t('Resources')} data-test="pipcache-section-resources">
-      <p data-test="pipcache-resources-explanation">
-        {t(
-          'The defaults are sized for the first wave of builds, when every build downloads at once: devpi uses about one core then, and serving a 50 MB wheel to 50 builds at once took it to between 0.85 and 1.35 GiB of memory in measurements. Lower values suit a cache that few builds use.',
-        )}
-      </p>
+    <FormSectionExpandable
+      title={t('Resources')}
+      isPlain={!creating}
+      data-test="pipcache-section-resources"
+    >
+      {creating && (
+        <p data-test="pipcache-resources-explanation">
+          {t(
+            'The defaults are sized for the first wave of builds, when every build downloads at once: devpi uses about one core then, and serving a 50 MB wheel to 50 builds at once took it to between 0.85 and 1.35 GiB of memory in measurements. Lower values suit a cache that few builds use.',
+          )}
+        </p>
+      )}
       <ValueTextField
         binding={binding}
         field="resources.memoryRequest"
-        label={t('Memory request')}
-        value={resources.memoryRequest}
-        update={(v, memoryRequest) => ({ ...v, resources: { ...v.resources, memoryRequest } })}
         help={t('What the scheduler reserves: about what devpi holds while serving a wave.')}
       />
       <ValueTextField
         binding={binding}
         field="resources.memoryLimit"
-        label={t('Memory limit')}
-        value={resources.memoryLimit}
-        update={(v, memoryLimit) => ({ ...v, resources: { ...v.resources, memoryLimit } })}
         help={t(
           'Above this the pod is OOM-killed and restarts, failing the builds it was serving; 1536Mi covers the highest peak measured.',
         )}
@@ -39,9 +40,6 @@ const ResourcesSection: React.FC<{ binding: FormBinding }> = ({ binding }) => {
       <ValueTextField
         binding={binding}
         field="resources.cpuRequest"
-        label={t('CPU request')}
-        value={resources.cpuRequest}
-        update={(v, cpuRequest) => ({ ...v, resources: { ...v.resources, cpuRequest } })}
         help={t(
           'On a busy node devpi gets little more than its request; it can use about one core.',
         )}
@@ -49,9 +47,6 @@ const ResourcesSection: React.FC<{ binding: FormBinding }> = ({ binding }) => {
       <ValueTextField
         binding={binding}
         field="resources.cpuLimit"
-        label={t('CPU limit')}
-        value={resources.cpuLimit}
-        update={(v, cpuLimit) => ({ ...v, resources: { ...v.resources, cpuLimit } })}
         help={t('Empty = no limit. Below 1 core, a wave of builds waits on devpi.')}
       />
       {shortfalls.length > 0 && (

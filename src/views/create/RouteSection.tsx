@@ -1,8 +1,9 @@
 import * as React from 'react';
 import { Checkbox } from '@patternfly/react-core';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import type { FormBinding } from './form-binding';
+import { controlId, type FormBinding } from './form-binding';
 import FormSectionExpandable from './FormSectionExpandable';
+import { useFieldLabels } from './useFieldLabels';
 import ValueTextField from './ValueTextField';
 
 interface RouteSectionProps {
@@ -15,33 +16,39 @@ interface RouteSectionProps {
 /** Whether and how the mirror is published outside the cluster. */
 const RouteSection: React.FC<RouteSectionProps> = ({ binding, namespace, appsDomain }) => {
   const { t } = usePipCacheTranslation();
+  const labels = useFieldLabels();
   const { values, set } = binding;
+  // Edit settings changes a Route that is there; publishing one or not is the create form's.
+  const creating = !binding.editable;
   return (
-    <FormSectionExpandable title={t('Route')} data-test="pipcache-section-route">
-      <Checkbox
-        id="pipcache-route-enabled"
-        label={t('Publish the mirror outside the cluster with a Route')}
-        description={t(
-          'Only /root/pypi is published; builds in the cluster use the Service either way.',
-        )}
-        isChecked={values.route.enabled}
-        onChange={(_event, enabled) => set((v) => ({ ...v, route: { ...v.route, enabled } }))}
-      />
-      {values.route.enabled && (
+    <FormSectionExpandable
+      title={t('Route')}
+      isPlain={!creating}
+      data-test="pipcache-section-route"
+    >
+      {creating && (
+        <Checkbox
+          id="pipcache-route-enabled"
+          label={t('Publish the mirror outside the cluster with a Route')}
+          description={t(
+            'Only /root/pypi is published; builds in the cluster use the Service either way.',
+          )}
+          isChecked={values.route.enabled}
+          onChange={(_event, enabled) => set((v) => ({ ...v, route: { ...v.route, enabled } }))}
+        />
+      )}
+      {(values.route.enabled || !creating) && (
         <>
           <ValueTextField
             binding={binding}
             field="route.host"
-            label={t('Host')}
-            value={values.route.host}
-            update={(v, host) => ({ ...v, route: { ...v.route, host } })}
             help={t('Empty = generated: {{host}}', {
               host: `${values.name}-${namespace}.${appsDomain ?? t('<apps domain of the cluster>')}`,
             })}
           />
           <Checkbox
-            id="pipcache-route-allow-http"
-            label={t('Also serve plain http (otherwise http redirects to https)')}
+            id={controlId(binding, 'route-allow-http')}
+            label={labels['route.insecureEdgeTermination']}
             isChecked={values.route.insecureEdgeTermination === 'Allow'}
             onChange={(_event, allow) =>
               set((v) => ({
@@ -49,13 +56,11 @@ const RouteSection: React.FC<RouteSectionProps> = ({ binding, namespace, appsDom
                 route: { ...v.route, insecureEdgeTermination: allow ? 'Allow' : 'Redirect' },
               }))
             }
+            data-test={controlId(binding, 'route-allow-http')}
           />
           <ValueTextField
             binding={binding}
             field="route.allowedCidrs"
-            label={t('Allowed source addresses')}
-            value={values.route.allowedCidrs}
-            update={(v, allowedCidrs) => ({ ...v, route: { ...v.route, allowedCidrs } })}
             help={t('CIDRs separated by spaces, such as 10.0.0.0/8; empty = everyone.')}
           />
         </>

@@ -4,6 +4,7 @@ import FormField from '../../components/FormField';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { storageClassHelp, type StorageClassInfo } from '../../model/storage-classes';
 import type { FormBinding } from './form-binding';
+import { useFieldLabels } from './useFieldLabels';
 import ValueTextField from './ValueTextField';
 
 interface StorageFieldsProps {
@@ -23,6 +24,7 @@ const StorageFields: React.FC<StorageFieldsProps> = ({
   keepsClaim,
 }) => {
   const { t } = usePipCacheTranslation();
+  const labels = useFieldLabels();
   const { values, set } = binding;
   const classHelp = storageClassHelp(storageClasses, values.storage.storageClass, t);
   return (
@@ -54,13 +56,10 @@ const StorageFields: React.FC<StorageFieldsProps> = ({
           <ValueTextField
             binding={binding}
             field="storage.size"
-            label={t('Size')}
-            value={values.storage.size}
-            update={(v, size) => ({ ...v, storage: { ...v.storage, size } })}
             help={t('For example 512Mi or 5Gi.')}
           />
           <FormField
-            label={t('Storage class')}
+            label={labels['storage.storageClass']}
             fieldId="pipcache-storage-class"
             help={classHelp.text}
             helpVariant={classHelp.warn ? 'warning' : 'default'}

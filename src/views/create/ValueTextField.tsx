@@ -1,47 +1,48 @@
 import * as React from 'react';
 import { TextInput } from '@patternfly/react-core';
 import FormField from '../../components/FormField';
-import type { PipCacheValues } from '../../model/values';
-import type { FormBinding } from './form-binding';
+import { textAt, withText, type TextPath } from '../../model/value-paths';
+import { controlId, showsField, type FormBinding } from './form-binding';
+import { useFieldLabels } from './useFieldLabels';
 
 interface ValueTextFieldProps {
   binding: FormBinding;
-  /** The value's path, such as `storage.size`: names the error and gives the input its id. */
-  field: string;
-  label: string;
-  value: string;
-  /** The values with this field set to what was typed. */
-  update: (values: PipCacheValues, typed: string) => PipCacheValues;
+  /** The value's path, such as `storage.size`: names the label, the error and the input's id. */
+  field: TextPath;
   help?: string;
   isRequired?: boolean;
   type?: 'text' | 'password';
   isReadOnly?: boolean;
 }
 
-/** One text field of the create form, its error shown under it as soon as it is edited. */
+/**
+ * One text field of the form, its label from the shared table and its error shown under it as
+ * soon as it is edited; nothing when the form (Edit settings) does not show this field.
+ */
 const ValueTextField: React.FC<ValueTextFieldProps> = ({
   binding,
   field,
-  label,
-  value,
-  update,
   help,
   isRequired,
   type = 'text',
   isReadOnly,
 }) => {
-  const id = `pipcache-${field.replace(/\./g, '-')}`;
+  const labels = useFieldLabels();
+  if (!showsField(binding, field)) return null;
+  const id = controlId(binding, field);
   const error = binding.shown(field);
   return (
-    <FormField label={label} fieldId={id} help={help} error={error} isRequired={isRequired}>
+    <FormField label={labels[field]} fieldId={id} help={help} error={error} isRequired={isRequired}>
       <TextInput
         id={id}
         type={type}
-        value={value}
+        value={textAt(binding.values, field)}
         isRequired={isRequired}
         readOnlyVariant={isReadOnly ? 'default' : undefined}
         validated={error ? 'error' : 'default'}
-        onChange={(_event, typed) => binding.set((current) => update(current, typed), field)}
+        onChange={(_event, typed) =>
+          binding.set((current) => withText(current, field, typed), field)
+        }
         data-test={id}
       />
     </FormField>

@@ -45,18 +45,18 @@ describe('EditCacheModal', () => {
 
   it('starts from the cache settings and shows errors under the fields, with Save disabled', async () => {
     render(<EditCacheModal namespace="demo" objects={objects()} closeModal={jest.fn()} />);
-    const limit = screen.getByTestId('pipcache-edit-memory-limit');
+    const limit = screen.getByTestId('pipcache-edit-resources-memoryLimit');
     expect(limit).toHaveValue('1536Mi');
     expect(screen.queryByTestId('pipcache-edit-sizing')).toBeNull();
     expect(screen.getByTestId('pipcache-edit-save')).toBeDisabled();
     await userEvent.clear(limit);
     await userEvent.type(limit, '2 lots');
-    expect(screen.getByTestId('pipcache-edit-memory-limit-error')).toHaveTextContent(
+    expect(screen.getByTestId('pipcache-edit-resources-memoryLimit-error')).toHaveTextContent(
       'Enter a size such as 512Mi',
     );
     expect(screen.getByTestId('pipcache-edit-save')).toBeDisabled();
-    await userEvent.type(screen.getByTestId('pipcache-edit-timeout'), 'soon');
-    expect(screen.getByTestId('pipcache-edit-timeout-error')).toHaveTextContent(
+    await userEvent.type(screen.getByTestId('pipcache-edit-devpi-requestTimeout'), 'soon');
+    expect(screen.getByTestId('pipcache-edit-devpi-requestTimeout-error')).toHaveTextContent(
       'Enter a whole number of seconds.',
     );
     expect(patch).not.toHaveBeenCalled();
@@ -79,11 +79,30 @@ describe('EditCacheModal', () => {
     expect(screen.queryByRole('button', { name: 'Add node label' })).toBeNull();
   });
 
+  it("shows the create form's fields it may change, under the create form's labels, typed key by key", async () => {
+    render(<EditCacheModal namespace="demo" objects={objects()} closeModal={jest.fn()} />);
+    for (const label of [
+      'Memory limit',
+      'Upstream index URL',
+      'Allowed source addresses',
+      'Upstream timeout (seconds)',
+    ]) {
+      expect(screen.getByLabelText(label)).toBeInTheDocument();
+    }
+    // What a running cache may not change is not offered.
+    expect(screen.queryByLabelText('Upstream password')).toBeNull();
+    expect(screen.queryByLabelText('Host')).toBeNull();
+    const allowed = screen.getByTestId('pipcache-edit-route-allowedCidrs');
+    await userEvent.type(allowed, '10.0.0.0/8 192.168.1.0/24');
+    expect(allowed).toHaveValue('10.0.0.0/8 192.168.1.0/24');
+    // (A generous timeout: typing key by key is slow on a loaded machine.)
+  }, 30_000);
+
   it('dry runs the guarded patch before applying it, then closes', async () => {
     patch.mockResolvedValue({});
     const closeModal = jest.fn();
     render(<EditCacheModal namespace="demo" objects={objects()} closeModal={closeModal} />);
-    const limit = screen.getByTestId('pipcache-edit-memory-limit');
+    const limit = screen.getByTestId('pipcache-edit-resources-memoryLimit');
     await userEvent.clear(limit);
     await userEvent.type(limit, '1Gi');
     await save();
@@ -140,9 +159,9 @@ describe('EditCacheModal', () => {
       await new Promise((resolve) => setTimeout(resolve, 0));
       await userEvent.click(screen.getByTestId('pipcache-edit-use-recommended'));
     });
-    expect(screen.getByTestId('pipcache-edit-memory-limit')).toHaveValue('1536Mi');
-    expect(screen.getByTestId('pipcache-edit-memory-request')).toHaveValue('512Mi');
-    expect(screen.getByTestId('pipcache-edit-timeout')).toHaveValue('30');
+    expect(screen.getByTestId('pipcache-edit-resources-memoryLimit')).toHaveValue('1536Mi');
+    expect(screen.getByTestId('pipcache-edit-resources-memoryRequest')).toHaveValue('512Mi');
+    expect(screen.getByTestId('pipcache-edit-devpi-requestTimeout')).toHaveValue('30');
     expect(screen.queryByTestId('pipcache-edit-sizing')).toBeNull();
     await save();
     const operations = patch.mock.calls[1]?.[0].data ?? [];

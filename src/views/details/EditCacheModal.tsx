@@ -1,19 +1,5 @@
 import * as React from 'react';
-import {
-  Alert,
-  AlertActionLink,
-  Button,
-  Checkbox,
-  Form,
-  FormSection,
-  FormSelect,
-  FormSelectOption,
-  Grid,
-  GridItem,
-  List,
-  ListItem,
-  TextInput,
-} from '@patternfly/react-core';
+import { Alert, AlertActionLink, Button, Form, List, ListItem } from '@patternfly/react-core';
 import {
   dryRunThenPatch,
   readEditableObjects,
@@ -21,9 +7,6 @@ import {
   type PatchFate,
 } from '../../api/edit-cache';
 import { toK8sErrorInfo } from '../../api/k8s-error';
-import FormField from '../../components/FormField';
-import KeyValueEditor from '../../components/KeyValueEditor';
-import { useNodeSelectorLabels } from '../../components/useNodeSelectorLabels';
 import ActionModal from '../../components/ActionModal';
 import DamagedRecordAlert from '../../components/DamagedRecordAlert';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
@@ -41,7 +24,13 @@ import {
 } from '../../model/edit-patches';
 import { sizingShortfalls, withRecommendedSizing } from '../../model/sizing';
 import { validateValues } from '../../model/validation';
-import { defaultValues, type InsecureEdgePolicy, type PipCacheValues } from '../../model/values';
+import { defaultValues, type PipCacheValues } from '../../model/values';
+import DevpiOptionsSection from '../create/DevpiOptionsSection';
+import type { FieldName, FormBinding } from '../create/form-binding';
+import PlacementSection from '../create/PlacementSection';
+import ResourcesSection from '../create/ResourcesSection';
+import RouteSection from '../create/RouteSection';
+import { useFieldLabels } from '../create/useFieldLabels';
 
 interface EditCacheModalProps {
   namespace: string;
@@ -63,7 +52,6 @@ const isEditableError = (key: string): boolean =>
  */
 const EditCacheModal: React.FC<EditCacheModalProps> = ({ namespace, objects, closeModal }) => {
   const { t } = usePipCacheTranslation();
-  const nodeSelectorLabels = useNodeSelectorLabels();
   const [baseline, setBaseline] = React.useState<Baseline>(() => ({
     objects,
     before: editStartValues(objects, defaultValues()),
@@ -102,25 +90,28 @@ const EditCacheModal: React.FC<EditCacheModalProps> = ({ namespace, objects, clo
     (volume) => volume.name === 'data' && volume.persistentVolumeClaim,
   );
 
-  const fieldLabels: Record<EditableField, string> = {
-    'resources.memoryRequest': t('Memory request'),
-    'resources.memoryLimit': t('Memory limit'),
-    'resources.cpuRequest': t('CPU request'),
-    'resources.cpuLimit': t('CPU limit'),
-    'placement.pods': t('Node selector for the pod'),
-    'placement.build': t('Node selector for builds'),
-    'route.insecureEdgeTermination': t('Plain http requests'),
-    'route.allowedCidrs': t('Allowed addresses'),
-    'devpi.upstreamUrl': t('Upstream index URL'),
-    'devpi.cacheExpiry': t('Cache expiry (seconds)'),
-    'devpi.requestTimeout': t('Upstream timeout (seconds)'),
-    'devpi.offline': t('Offline mode'),
+  const fieldLabels = useFieldLabels();
+  // The create form's sections, showing only what may change on a running cache: the build's
+  // node selector only with a BuildConfig, the route's settings only with a Route.
+  const editable = React.useMemo(
+    () =>
+      new Set<FieldName>(
+        EDITABLE_FIELDS.filter((field) =>
+          field === 'placement.build'
+            ? Boolean(baseline.objects.buildConfig)
+            : !field.startsWith('route.') || Boolean(baseline.objects.route),
+        ),
+      ),
+    [baseline.objects.buildConfig, baseline.objects.route],
+  );
+  const binding: FormBinding = {
+    values,
+    set: (change) => setValues(change),
+    // A running cache's settings are valid to begin with: an error shows as soon as it is typed.
+    shown: (field) => errors[field],
+    errors,
+    editable,
   };
-
-  const set = <S extends 'resources' | 'placement' | 'route' | 'devpi'>(
-    section: S,
-    change: Partial<PipCacheValues[S]>,
-  ) => setValues((current) => ({ ...current, [section]: { ...current[section], ...change } }));
 
   /** After a conflict: read the objects again and lay the user's changes over what is there now. */
   const rebase = async (kinds: string[]) => {
@@ -182,24 +173,6 @@ const EditCacheModal: React.FC<EditCacheModalProps> = ({ namespace, objects, clo
         return t('refused: {{message}}', { message: fate.error.message });
     }
   };
-
-  const text = (
-    field: EditableField,
-    id: string,
-    value: string,
-    onChange: (value: string) => void,
-    help?: string,
-  ) => (
-    <FormField label={fieldLabels[field]} fieldId={id} error={errors[field]} help={help}>
-      <TextInput
-        id={id}
-        value={value}
-        validated={errors[field] ? 'error' : 'default'}
-        onChange={(_event, next) => onChange(next.trim())}
-        data-test={id}
-      />
-    </FormField>
-  );
 
   return (
     <ActionModal
@@ -323,165 +296,43 @@ const EditCacheModal: React.FC<EditCacheModalProps> = ({ namespace, objects, clo
           {failure}
         </Alert>
       )}
+      {shortfalls.length > 0 && (
+        <Alert
+          variant="warning"
+          isInline
+          title={t('This cache is sized below what a wave of builds needs')}
+          actionLinks={
+            <AlertActionLink
+              onClick={() => setValues((current) => withRecommendedSizing(current))}
+              data-test="pipcache-edit-use-recommended"
+            >
+              {t('Use the recommended sizing')}
+            </AlertActionLink>
+          }
+          data-test="pipcache-edit-sizing"
+        >
+          <List>
+            {shortfalls.map((shortfall) => (
+              <ListItem key={shortfall.field}>{shortfall.message}</ListItem>
+            ))}
+          </List>
+          <p>
+            {t(
+              'Saving a change to the pod also caps its malloc arenas (MALLOC_ARENA_MAX=2), as new caches have it.',
+            )}
+          </p>
+        </Alert>
+      )}
       <Form
         onSubmit={(event) => {
           event.preventDefault();
           save();
         }}
       >
-        <FormSection title={t('Resources')} titleElement="h3">
-          {shortfalls.length > 0 && (
-            <Alert
-              variant="warning"
-              isInline
-              title={t('This cache is sized below what a wave of builds needs')}
-              actionLinks={
-                <AlertActionLink
-                  onClick={() => setValues((current) => withRecommendedSizing(current))}
-                  data-test="pipcache-edit-use-recommended"
-                >
-                  {t('Use the recommended sizing')}
-                </AlertActionLink>
-              }
-              data-test="pipcache-edit-sizing"
-            >
-              <List>
-                {shortfalls.map((shortfall) => (
-                  <ListItem key={shortfall.field}>{shortfall.message}</ListItem>
-                ))}
-              </List>
-              <p>
-                {t(
-                  'Saving a change to the pod also caps its malloc arenas (MALLOC_ARENA_MAX=2), as new caches have it.',
-                )}
-              </p>
-            </Alert>
-          )}
-          <Grid hasGutter md={6}>
-            <GridItem>
-              {text(
-                'resources.memoryRequest',
-                'pipcache-edit-memory-request',
-                values.resources.memoryRequest,
-                (memoryRequest) => set('resources', { memoryRequest }),
-              )}
-            </GridItem>
-            <GridItem>
-              {text(
-                'resources.memoryLimit',
-                'pipcache-edit-memory-limit',
-                values.resources.memoryLimit,
-                (memoryLimit) => set('resources', { memoryLimit }),
-              )}
-            </GridItem>
-            <GridItem>
-              {text(
-                'resources.cpuRequest',
-                'pipcache-edit-cpu-request',
-                values.resources.cpuRequest,
-                (cpuRequest) => set('resources', { cpuRequest }),
-                t('Empty: no CPU request.'),
-              )}
-            </GridItem>
-            <GridItem>
-              {text(
-                'resources.cpuLimit',
-                'pipcache-edit-cpu-limit',
-                values.resources.cpuLimit,
-                (cpuLimit) => set('resources', { cpuLimit }),
-                t('Empty: no CPU limit.'),
-              )}
-            </GridItem>
-          </Grid>
-        </FormSection>
-        <FormSection title={t('Node placement')} titleElement="h3">
-          <FormField label={fieldLabels['placement.pods']} fieldId="pipcache-edit-pod-nodes">
-            <KeyValueEditor
-              id="pipcache-edit-pod-nodes"
-              rows={values.placement.pods}
-              onChange={(pods) => set('placement', { pods })}
-              errors={errors}
-              prefix="placement.pods"
-              {...nodeSelectorLabels.pods}
-            />
-          </FormField>
-          {baseline.objects.buildConfig && (
-            <FormField label={fieldLabels['placement.build']} fieldId="pipcache-edit-build-nodes">
-              <KeyValueEditor
-                id="pipcache-edit-build-nodes"
-                rows={values.placement.build}
-                onChange={(build) => set('placement', { build })}
-                errors={errors}
-                prefix="placement.build"
-                {...nodeSelectorLabels.build}
-              />
-            </FormField>
-          )}
-        </FormSection>
-        {baseline.objects.route && (
-          <FormSection title={t('Route')} titleElement="h3">
-            <FormField
-              label={fieldLabels['route.insecureEdgeTermination']}
-              fieldId="pipcache-edit-insecure"
-            >
-              <FormSelect
-                id="pipcache-edit-insecure"
-                value={values.route.insecureEdgeTermination}
-                onChange={(_event, value) =>
-                  set('route', { insecureEdgeTermination: value as InsecureEdgePolicy })
-                }
-                data-test="pipcache-edit-insecure"
-              >
-                <FormSelectOption value="Redirect" label={t('Redirect to https')} />
-                <FormSelectOption value="Allow" label={t('Allow plain http')} />
-              </FormSelect>
-            </FormField>
-            {text(
-              'route.allowedCidrs',
-              'pipcache-edit-allowed',
-              values.route.allowedCidrs,
-              (allowedCidrs) => set('route', { allowedCidrs }),
-              t('CIDRs separated by spaces, such as 10.0.0.0/8; empty: everyone.'),
-            )}
-          </FormSection>
-        )}
-        <FormSection title={t('devpi options')} titleElement="h3">
-          {text(
-            'devpi.upstreamUrl',
-            'pipcache-edit-upstream',
-            values.devpi.upstreamUrl,
-            (upstreamUrl) => set('devpi', { upstreamUrl }),
-            t('Empty: PyPI.'),
-          )}
-          <Grid hasGutter md={6}>
-            <GridItem>
-              {text(
-                'devpi.cacheExpiry',
-                'pipcache-edit-expiry',
-                values.devpi.cacheExpiry,
-                (cacheExpiry) => set('devpi', { cacheExpiry }),
-                t("Empty: devpi's default (1800)."),
-              )}
-            </GridItem>
-            <GridItem>
-              {text(
-                'devpi.requestTimeout',
-                'pipcache-edit-timeout',
-                values.devpi.requestTimeout,
-                (requestTimeout) => set('devpi', { requestTimeout }),
-                t("Empty: devpi's default (5)."),
-              )}
-            </GridItem>
-          </Grid>
-          <Checkbox
-            id="pipcache-edit-offline"
-            label={fieldLabels['devpi.offline']}
-            description={t('Serve only what is cached; never ask the upstream index.')}
-            isChecked={values.devpi.offline}
-            onChange={(_event, offline) => set('devpi', { offline })}
-            data-test="pipcache-edit-offline"
-          />
-        </FormSection>
+        <ResourcesSection binding={binding} />
+        <PlacementSection binding={binding} />
+        {baseline.objects.route && <RouteSection binding={binding} namespace={namespace} />}
+        <DevpiOptionsSection binding={binding} />
       </Form>
     </ActionModal>
   );
