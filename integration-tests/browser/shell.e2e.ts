@@ -1,3 +1,7 @@
+import {
+  CONSOLE_422_EXTRA_SHARED_MODULES,
+  SHELL_SHARED_MODULES,
+} from '../console/src/generation/console-shared-modules';
 import { lowContrastTexts } from './contrast';
 import { appBuildConfig, cacheDeployment, cacheObjects, expect, test } from './fixtures';
 import { GENERATION } from './generation';
@@ -16,18 +20,7 @@ test.describe('the plugin in the console shell', () => {
   }) => {
     // The same plugin build runs in every generation; this pins down which one a run
     // exercised, and that the shell provides no more than that console does.
-    const consoleModules = [
-      '@openshift-console/dynamic-plugin-sdk',
-      '@patternfly/react-topology',
-      'react',
-      'react-i18next',
-      'react-redux',
-      'react-router',
-      'react-router-dom',
-      'react-router-dom-v5-compat',
-      'redux',
-      'redux-thunk',
-    ];
+    const consoleModules = [...SHELL_SHARED_MODULES];
     const expected = {
       '4.19': {
         console: '4.19.0',
@@ -60,7 +53,7 @@ test.describe('the plugin in the console shell', () => {
         console: '4.22.0',
         loader: 'dynamic-plugin-sdk',
         webpackScope: true,
-        provided: [...consoleModules, '@openshift/dynamic-plugin-sdk'],
+        provided: [...consoleModules, ...CONSOLE_422_EXTRA_SHARED_MODULES],
         loaded: {
           react: '18.3.1',
           'react-router-dom-v5-compat': '7.13.1',

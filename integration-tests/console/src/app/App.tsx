@@ -8,6 +8,14 @@ import {
   MenuToggle,
   Nav,
   NavExpandable,
+  NotificationBadge,
+  NotificationDrawer,
+  NotificationDrawerBody,
+  NotificationDrawerHeader,
+  NotificationDrawerList,
+  NotificationDrawerListItem,
+  NotificationDrawerListItemBody,
+  NotificationDrawerListItemHeader,
   NavItem,
   NavList,
   Page,
@@ -237,7 +245,47 @@ const CapabilitySwitches: React.FC = () => {
   );
 };
 
-const ShellMasthead: React.FC = () => {
+/**
+ * The console's notification drawer, with only its dynamic plugin entries: one warning per
+ * plugin that failed to load, worded as the console words it (`notification-drawer.tsx`),
+ * leading to the plugin's ConsolePlugin page.
+ */
+const PluginNotifications: React.FC<{ failedPlugins: string[]; onClose: () => void }> = ({
+  failedPlugins,
+  onClose,
+}) => {
+  const navigate = useNavigate();
+  return (
+    <NotificationDrawer data-test="notification-drawer">
+      <NotificationDrawerHeader count={failedPlugins.length} onClose={onClose} />
+      <NotificationDrawerBody>
+        <NotificationDrawerList>
+          {failedPlugins.map((pluginName) => (
+            <NotificationDrawerListItem
+              key={pluginName}
+              variant="warning"
+              onClick={() => {
+                onClose();
+                navigate(`/k8s/cluster/console.openshift.io~v1~ConsolePlugin/${pluginName}`);
+              }}
+              data-test={`notification-plugin-failed-${pluginName}`}
+            >
+              <NotificationDrawerListItemHeader variant="warning" title="Dynamic plugin error" />
+              <NotificationDrawerListItemBody>
+                {`Something went wrong with the ${pluginName} plugin.`}
+              </NotificationDrawerListItemBody>
+            </NotificationDrawerListItem>
+          ))}
+        </NotificationDrawerList>
+      </NotificationDrawerBody>
+    </NotificationDrawer>
+  );
+};
+
+const ShellMasthead: React.FC<{ notifications: number; onNotifications: () => void }> = ({
+  notifications,
+  onNotifications,
+}) => {
   const { perspective, setPerspective } = React.useContext(ShellContext);
   const [dark, setDark] = React.useState(
     document.documentElement.classList.contains('pf-v6-theme-dark'),
@@ -292,6 +340,15 @@ const ShellMasthead: React.FC = () => {
             </ToolbarItem>
             <CapabilitySwitches />
             <ToolbarItem>
+              <NotificationBadge
+                variant={notifications > 0 ? 'attention' : 'read'}
+                count={notifications}
+                onClick={onNotifications}
+                aria-label="Notification drawer"
+                data-test="notification-badge"
+              />
+            </ToolbarItem>
+            <ToolbarItem>
               <UserSelect />
             </ToolbarItem>
           </ToolbarContent>
@@ -340,7 +397,8 @@ interface RouteProps {
 
 const { Router, ShellRoutes } = generation;
 
-const Shell: React.FC = () => {
+const Shell: React.FC<{ failedPlugins: string[] }> = ({ failedPlugins }) => {
+  const [drawerOpen, setDrawerOpen] = React.useState(false);
   const [navExtensions, navResolved] = useShellResolvedExtensions(
     ofType('console.navigation/href'),
   );
@@ -396,7 +454,16 @@ const Shell: React.FC = () => {
   ];
   return (
     <Page
-      masthead={<ShellMasthead />}
+      masthead={
+        <ShellMasthead
+          notifications={failedPlugins.length}
+          onNotifications={() => setDrawerOpen(!drawerOpen)}
+        />
+      }
+      notificationDrawer={
+        <PluginNotifications failedPlugins={failedPlugins} onClose={() => setDrawerOpen(false)} />
+      }
+      isNotificationDrawerExpanded={drawerOpen}
       sidebar={
         <PageSidebar>
           <PageSidebarBody>
@@ -418,9 +485,11 @@ const Shell: React.FC = () => {
 };
 
 /** The shell: console-like chrome around the plugin's pages. */
-const App: React.FC<{ modalProvider: React.ComponentType<{ children?: React.ReactNode }> }> = ({
-  modalProvider: ModalProvider,
-}) => {
+const App: React.FC<{
+  modalProvider: React.ComponentType<{ children?: React.ReactNode }>;
+  /** Plugins that failed to load, for the notification drawer. */
+  failedPlugins: string[];
+}> = ({ modalProvider: ModalProvider, failedPlugins }) => {
   const [activeNamespace, setActiveNamespace] = React.useState('demo');
   // Since console 4.19 the Developer perspective exists only once an admin enables it.
   const [perspective, setPerspective] = React.useState<Perspective>(
@@ -444,7 +513,7 @@ const App: React.FC<{ modalProvider: React.ComponentType<{ children?: React.Reac
     <Router>
       <ShellContext.Provider value={state}>
         <ModalProvider>
-          <Shell />
+          <Shell failedPlugins={failedPlugins} />
         </ModalProvider>
       </ShellContext.Provider>
     </Router>
