@@ -113,6 +113,11 @@ export const startPluginNginx = async ({
       `nginx is missing (looked for ${nginxBin()}): the console shell serves the plugin with the chart's nginx.conf in nginx. Install it (Debian: apt-get install nginx-light).`,
     );
   const listenPort = port === 0 ? await freePort() : port;
+  // Something else answering on the port would pass for nginx below: refuse it first.
+  if (await accepts(listenPort))
+    throw new Error(
+      `Port ${listenPort} (the plugin's nginx) is in use: stop what listens there or set PLUGIN_PORT.`,
+    );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pipcache-nginx-'));
   let child: ChildProcess | undefined;
   const removeDir = () => fs.rmSync(dir, { recursive: true, force: true });
@@ -148,15 +153,15 @@ export const startPluginNginx = async ({
     );
     fs.closeSync(stderrFd);
     child = started;
-    let exited = false;
     started.on('exit', () => {
-      exited = true;
       if (child === started) child = undefined;
     });
-    for (let i = 0; i < 100 && !exited; i += 1) {
+    const alive = () => started.exitCode === null && started.signalCode === null;
+    for (let i = 0; i < 100 && alive(); i += 1) {
       if (await accepts(listenPort)) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+    child = undefined;
     started.kill('SIGKILL');
     const said = fs.readFileSync(errorLog, 'utf8').trim();
     throw new Error(`nginx did not start on 127.0.0.1:${listenPort}${said ? `: ${said}` : ''}`);
