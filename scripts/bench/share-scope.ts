@@ -21,7 +21,6 @@ export interface ConsoleScope {
   patternfly?: string;
 }
 
-
 /** Consoles 4.19, 4.20 and 4.21 share no PatternFly; 4.22 shares its PatternFly 6.4. */
 export const CONSOLES: ConsoleScope[] = [{ key: '4.19' }, { key: '4.22', patternfly: '6.4.0' }];
 
