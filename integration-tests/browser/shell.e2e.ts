@@ -65,6 +65,7 @@ test.describe('the plugin in the console shell', () => {
   test('shows a plugin whose server is down as the console does: a notification, no pages', async ({
     page,
     problems,
+    cluster,
   }) => {
     // The browser says so for the manifest's 502, and the loader says why it gave up.
     problems.allow.push(
@@ -95,6 +96,15 @@ test.describe('the plugin in the console shell', () => {
       const item = page.getByTestId('notification-plugin-failed-pipcache-plugin');
       await expect(item).toContainText('Dynamic plugin error');
       await expect(item).toContainText('Something went wrong with the pipcache-plugin plugin.');
+      // And the cluster Overview's Dynamic Plugins health item is in error, naming it.
+      await cluster.user('cluster-admin');
+      await page.goto('/dashboards');
+      const health = page.locator('[data-test="health-item"][data-test-title="Dynamic Plugins"]');
+      await expect(health).toHaveAttribute('data-health-state', 'ERROR');
+      await health.getByRole('button', { name: 'Dynamic Plugins' }).click();
+      await expect(page.getByTestId('dynamic-plugins-failed')).toHaveText(
+        'Failed plugins: pipcache-plugin',
+      );
     } finally {
       await pluginServer(true);
     }
@@ -102,6 +112,10 @@ test.describe('the plugin in the console shell', () => {
     await page.goto('/pipcache/ns/demo');
     await expect(page.getByTestId('pipcache-list-page')).toBeVisible();
     await expect(page.getByTestId('notification-badge')).not.toContainText('1');
+    await page.goto('/dashboards');
+    await expect(
+      page.locator('[data-test="health-item"][data-test-title="Dynamic Plugins"]'),
+    ).toHaveAttribute('data-health-state', 'OK');
   });
 
   test('is served exactly the shared modules of the console generation under test', async ({

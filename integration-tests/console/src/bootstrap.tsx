@@ -20,6 +20,7 @@ import { consoleShareScope } from './generation/console-share-scope';
 import { generation } from './generation/current';
 import { k8sReducer } from './k8s-reducer';
 import { SHELL_MODELS } from './models';
+import { setFailedPlugins } from './plugin-status';
 import { missingFacades } from './shell-context';
 import './shell-state';
 
@@ -149,6 +150,11 @@ const start = async () => {
     await pluginStore.loadPlugin({ ...manifest, baseURL: base });
   }
   const pluginInfo = () => [...pluginStore.getPluginInfo(), ...manifestFailures];
+  setFailedPlugins(
+    pluginInfo()
+      .filter((entry) => entry.status === 'failed')
+      .map((entry) => ('pluginName' in entry ? entry.pluginName : entry.manifest.name)),
+  );
 
   window.shellState = {
     pluginInfo,
@@ -184,12 +190,7 @@ const start = async () => {
   generation.render(
     <Provider store={store}>
       <PluginStoreProvider store={pluginStore}>
-        <App
-          modalProvider={ModalProvider}
-          failedPlugins={pluginInfo()
-            .filter((entry) => entry.status === 'failed')
-            .map((entry) => ('pluginName' in entry ? entry.pluginName : entry.manifest.name))}
-        />
+        <App modalProvider={ModalProvider} />
       </PluginStoreProvider>
     </Provider>,
     document.getElementById('app') ?? document.body,

@@ -44,6 +44,7 @@ import {
 } from '../extensions';
 import { shellCapabilities, type ShellCapabilities } from '../capabilities';
 import { generation } from '../generation/current';
+import { failedPlugins } from '../plugin-status';
 import type { ShellRoute } from '../generation/generation';
 import { ALL_NAMESPACES, ShellContext, type Perspective } from '../shell-context';
 import AddPage from './AddPage';
@@ -250,17 +251,14 @@ const CapabilitySwitches: React.FC = () => {
  * plugin that failed to load, worded as the console words it (`notification-drawer.tsx`),
  * leading to the plugin's ConsolePlugin page.
  */
-const PluginNotifications: React.FC<{ failedPlugins: string[]; onClose: () => void }> = ({
-  failedPlugins,
-  onClose,
-}) => {
+const PluginNotifications: React.FC<{ onClose: () => void }> = ({ onClose }) => {
   const navigate = useNavigate();
   return (
     <NotificationDrawer data-test="notification-drawer">
-      <NotificationDrawerHeader count={failedPlugins.length} onClose={onClose} />
+      <NotificationDrawerHeader count={failedPlugins().length} onClose={onClose} />
       <NotificationDrawerBody>
         <NotificationDrawerList>
-          {failedPlugins.map((pluginName) => (
+          {failedPlugins().map((pluginName) => (
             <NotificationDrawerListItem
               key={pluginName}
               variant="warning"
@@ -397,7 +395,7 @@ interface RouteProps {
 
 const { Router, ShellRoutes } = generation;
 
-const Shell: React.FC<{ failedPlugins: string[] }> = ({ failedPlugins }) => {
+const Shell: React.FC = () => {
   const [drawerOpen, setDrawerOpen] = React.useState(false);
   const [navExtensions, navResolved] = useShellResolvedExtensions(
     ofType('console.navigation/href'),
@@ -456,13 +454,11 @@ const Shell: React.FC<{ failedPlugins: string[] }> = ({ failedPlugins }) => {
     <Page
       masthead={
         <ShellMasthead
-          notifications={failedPlugins.length}
+          notifications={failedPlugins().length}
           onNotifications={() => setDrawerOpen(!drawerOpen)}
         />
       }
-      notificationDrawer={
-        <PluginNotifications failedPlugins={failedPlugins} onClose={() => setDrawerOpen(false)} />
-      }
+      notificationDrawer={<PluginNotifications onClose={() => setDrawerOpen(false)} />}
       isNotificationDrawerExpanded={drawerOpen}
       sidebar={
         <PageSidebar>
@@ -485,11 +481,9 @@ const Shell: React.FC<{ failedPlugins: string[] }> = ({ failedPlugins }) => {
 };
 
 /** The shell: console-like chrome around the plugin's pages. */
-const App: React.FC<{
-  modalProvider: React.ComponentType<{ children?: React.ReactNode }>;
-  /** Plugins that failed to load, for the notification drawer. */
-  failedPlugins: string[];
-}> = ({ modalProvider: ModalProvider, failedPlugins }) => {
+const App: React.FC<{ modalProvider: React.ComponentType<{ children?: React.ReactNode }> }> = ({
+  modalProvider: ModalProvider,
+}) => {
   const [activeNamespace, setActiveNamespace] = React.useState('demo');
   // Since console 4.19 the Developer perspective exists only once an admin enables it.
   const [perspective, setPerspective] = React.useState<Perspective>(
@@ -513,7 +507,7 @@ const App: React.FC<{
     <Router>
       <ShellContext.Provider value={state}>
         <ModalProvider>
-          <Shell failedPlugins={failedPlugins} />
+          <Shell />
         </ModalProvider>
       </ShellContext.Provider>
     </Router>
