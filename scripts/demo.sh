@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# `npm run demo`: builds the plugin and the local console shell, then serves both with an
-# in-memory cluster on 127.0.0.1 (PORT, default 9000). Offline; needs no cluster or containers.
+# `npm run demo`: builds the plugin and the local console shell, then serves the shell with an
+# in-memory cluster on 127.0.0.1 (PORT, default 9000) and the plugin as a cluster serves it: the
+# chart's nginx.conf in nginx over TLS (PLUGIN_PORT, default PORT + 1000), behind the shell's
+# copy of the console's plugin proxy. Offline; needs no cluster or containers.
 # CONSOLE_GENERATION picks the console the shell imitates: 4.19 (the default, standing for
 # consoles 4.19 and 4.20), 4.21 or 4.22.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="${PORT:-9000}"
 TLS_PORT="${TLS_PORT:-9443}"
+PLUGIN_PORT="${PLUGIN_PORT:-$((PORT + 1000))}"
 GENERATION="${CONSOLE_GENERATION:-4.19}"
 case "${GENERATION}" in
   4.19 | 4.20) GENERATION=4.19 shell_build=build-shell ;;
@@ -16,28 +19,32 @@ case "${GENERATION}" in
     exit 1
     ;;
 esac
+# Say what is missing before minutes of building, not after.
+missing=()
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "The demo serves the plugin with the chart's nginx.conf over TLS: install ${missing[*]} first" >&2
+  echo "(Debian: sudo apt-get install -y ${missing[*]})." >&2
+  exit 1
+fi
 echo "Building the plugin (production build)..."
 npm run -s build >/dev/null
 echo "Building the console ${GENERATION} shell..."
 npm run -s "${shell_build}" >/dev/null
-# kubectl sends a bearer token only over https: with openssl at hand, the demo also listens
-# on TLS_PORT with a certificate made here for 127.0.0.1.
-tls_args=()
-if command -v openssl >/dev/null 2>&1; then
-  tls=.cache/demo-tls
-  mkdir -p "${tls}"
-  if [ ! -s "${tls}/cert.pem" ] || ! openssl x509 -checkend 86400 -noout -in "${tls}/cert.pem" >/dev/null 2>&1; then
-    openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj /CN=127.0.0.1 \
-      -addext subjectAltName=IP:127.0.0.1 -keyout "${tls}/key.pem" -out "${tls}/cert.pem" 2>/dev/null
-  fi
-  tls_args=(--tls-port "${TLS_PORT}" --tls-cert "${tls}/cert.pem" --tls-key "${tls}/key.pem")
+# kubectl sends a bearer token only over https: the demo also listens on TLS_PORT with a
+# certificate made here for 127.0.0.1.
+tls=.cache/demo-tls
+mkdir -p "${tls}"
+if [ ! -s "${tls}/cert.pem" ] || ! openssl x509 -checkend 86400 -noout -in "${tls}/cert.pem" >/dev/null 2>&1; then
+  openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj /CN=127.0.0.1 \
+    -addext subjectAltName=IP:127.0.0.1 -keyout "${tls}/key.pem" -out "${tls}/cert.pem" 2>/dev/null
 fi
+tls_args=(--tls-port "${TLS_PORT}" --tls-cert "${tls}/cert.pem" --tls-key "${tls}/key.pem")
 echo
 echo "Open http://127.0.0.1:${PORT}/pipcache/ns/demo (Ctrl+C stops the demo)."
 echo "Switch users, perspectives and cluster capabilities in the masthead."
-if [ "${#tls_args[@]}" -gt 0 ]; then
-  echo "kubectl: kubectl --server=https://127.0.0.1:${TLS_PORT}/api/kubernetes \\"
-  echo "           --certificate-authority=.cache/demo-tls/cert.pem --token=editor get deployments -n demo"
-fi
+echo "kubectl: kubectl --server=https://127.0.0.1:${TLS_PORT}/api/kubernetes \\"
+echo "           --certificate-authority=.cache/demo-tls/cert.pem --token=editor get deployments -n demo"
 CONSOLE_GENERATION="${GENERATION}" exec npx ts-node integration-tests/console/server.ts \
-  --port "${PORT}" --seed showcase "${tls_args[@]}"
+  --port "${PORT}" --plugin-port "${PLUGIN_PORT}" --seed showcase "${tls_args[@]}"

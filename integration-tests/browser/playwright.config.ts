@@ -2,6 +2,9 @@ import * as path from 'path';
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.SHELL_PORT ?? 9123);
+// The plugin's nginx (the chart's nginx.conf over TLS, behind the shell's plugin proxy): a
+// port of its own per shell port, so that runs on different SHELL_PORTs never clash.
+const PLUGIN_PORT = Number(process.env.PLUGIN_PORT ?? PORT + 1000);
 const root = path.resolve(__dirname, '../..');
 // Which generation of the console shell serves the same plugin build: 4.19 (consoles 4.19
 // and 4.20: React 17, react-router 5 + v5-compat, the console's own loader, no PatternFly
@@ -47,11 +50,14 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx ts-node integration-tests/console/server.ts --port ${PORT}`,
+    command: `npx ts-node integration-tests/console/server.ts --port ${PORT} --plugin-port ${PLUGIN_PORT}`,
     cwd: root,
     env: { CONSOLE_GENERATION: GENERATION },
     url: `http://127.0.0.1:${PORT}/server-flags.js`,
     reuseExistingServer: false,
     timeout: 60_000,
+    // SIGTERM to the shell's process group: the shell stops nginx and removes its temporary
+    // files (without it Playwright sends SIGKILL, which leaves the files behind).
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
   },
 });

@@ -1,3 +1,7 @@
+import {
+  CONSOLE_422_EXTRA_SHARED_MODULES,
+  SHELL_SHARED_MODULES,
+} from '../console/src/generation/console-shared-modules';
 import { lowContrastTexts } from './contrast';
 import { appBuildConfig, cacheDeployment, cacheObjects, expect, test } from './fixtures';
 import { GENERATION } from './generation';
@@ -11,23 +15,115 @@ test.describe('the plugin in the console shell', () => {
     expect(await page.evaluate(() => window.shellState!.resolveAllCodeRefs())).toEqual([]);
   });
 
+  test("is fetched from the chart's nginx through the console's plugin proxy", async ({ page }) => {
+    // What the browser sees of each plugin file: the chart's nginx.conf at work (its caching
+    // rules, nosniff, gzip), through the console backend's proxy (no Server header).
+    const seen = new Map<string, Record<string, string>>();
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      if (url.pathname.startsWith('/api/plugins/') || url.pathname.startsWith('/locales/'))
+        void response.allHeaders().then((headers) => {
+          seen.set(`${url.pathname}${url.search}`, {
+            status: String(response.status()),
+            ...headers,
+          });
+        });
+    });
+    await page.goto('/pipcache/ns/demo');
+    await expect(page.getByTestId('pipcache-list-page')).toBeVisible();
+    const manifest = seen.get('/api/plugins/pipcache-plugin/plugin-manifest.json');
+    expect(manifest).toMatchObject({
+      status: '200',
+      'content-type': 'application/json',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    expect(manifest?.server).toBeUndefined();
+    const chunks = [...seen].filter(([name]) =>
+      /^\/api\/plugins\/pipcache-plugin\/c\.[0-9a-f]+\.js$/.test(name),
+    );
+    expect(chunks.length).toBeGreaterThan(0);
+    for (const [name, headers] of chunks) {
+      expect(headers, name).toMatchObject({
+        status: '200',
+        'content-type': 'application/javascript',
+        'cache-control': 'public, max-age=31536000, immutable',
+        'x-content-type-options': 'nosniff',
+        'content-encoding': 'gzip',
+      });
+      expect(headers.server, name).toBeUndefined();
+    }
+    // The translations, from the console's own locales endpoint (ConsolePlugin Preload).
+    expect(seen.get('/locales/resource.json?lng=en&ns=plugin__pipcache-plugin')).toMatchObject({
+      status: '200',
+      'content-type': 'application/json',
+      'x-content-type-options': 'nosniff',
+    });
+    await expect(page.getByRole('heading', { name: 'Pip caches', exact: true })).toBeVisible();
+  });
+
+  test('shows a plugin whose server is down as the console does: a notification, no pages', async ({
+    page,
+    problems,
+    cluster,
+  }) => {
+    // The browser says so for the manifest's 502, and the loader says why it gave up.
+    problems.allow.push(
+      /Failed to load resource: the server responded with a status of 502/,
+      /Failed to get a valid plugin manifest from \/api\/plugins\/pipcache-plugin\//,
+    );
+    const pluginServer = async (running: boolean) => {
+      const answer = await page.request.post('/__shell/plugin-server', { data: { running } });
+      expect(await answer.json()).toEqual({ running });
+    };
+    await pluginServer(false);
+    try {
+      const manifest = page.waitForResponse((r) => r.url().endsWith('/plugin-manifest.json'));
+      await page.goto('/pipcache/ns/demo');
+      const answer = await manifest;
+      expect(answer.status()).toBe(502);
+      expect(((await answer.json()) as { error: string }).error).toMatch(
+        /^failed to send GET request for "pipcache-plugin" plugin: /,
+      );
+      // The console goes on without the plugin: its pages are not there.
+      await expect(page.getByTestId('not-found')).toBeVisible();
+      expect(
+        await page.evaluate(() => window.shellState!.pluginInfo().map((p) => p.status)),
+      ).toEqual(['failed']);
+      const badge = page.getByTestId('notification-badge');
+      await expect(badge).toContainText('1');
+      await badge.click();
+      const item = page.getByTestId('notification-plugin-failed-pipcache-plugin');
+      await expect(item).toContainText('Dynamic plugin error');
+      await expect(item).toContainText('Something went wrong with the pipcache-plugin plugin.');
+      // And the cluster Overview's Dynamic Plugins health item is in error, naming it.
+      await cluster.user('cluster-admin');
+      await page.goto('/dashboards');
+      const health = page.locator('[data-test="health-item"][data-test-title="Dynamic Plugins"]');
+      await expect(health).toHaveAttribute('data-health-state', 'ERROR');
+      await health.getByRole('button', { name: 'Dynamic Plugins' }).click();
+      await expect(page.getByTestId('dynamic-plugins-failed')).toHaveText(
+        'Failed plugins: pipcache-plugin',
+      );
+    } finally {
+      await pluginServer(true);
+    }
+    // Back up, the plugin loads again and nothing is left to notify.
+    await page.goto('/pipcache/ns/demo');
+    await expect(page.getByTestId('pipcache-list-page')).toBeVisible();
+    await expect(page.getByTestId('notification-badge')).not.toContainText('1');
+    await page.goto('/dashboards');
+    await expect(
+      page.locator('[data-test="health-item"][data-test-title="Dynamic Plugins"]'),
+    ).toHaveAttribute('data-health-state', 'OK');
+  });
+
   test('is served exactly the shared modules of the console generation under test', async ({
     page,
   }) => {
     // The same plugin build runs in every generation; this pins down which one a run
     // exercised, and that the shell provides no more than that console does.
-    const consoleModules = [
-      '@openshift-console/dynamic-plugin-sdk',
-      '@patternfly/react-topology',
-      'react',
-      'react-i18next',
-      'react-redux',
-      'react-router',
-      'react-router-dom',
-      'react-router-dom-v5-compat',
-      'redux',
-      'redux-thunk',
-    ];
+    const consoleModules = [...SHELL_SHARED_MODULES];
     const expected = {
       '4.19': {
         console: '4.19.0',
@@ -60,7 +156,7 @@ test.describe('the plugin in the console shell', () => {
         console: '4.22.0',
         loader: 'dynamic-plugin-sdk',
         webpackScope: true,
-        provided: [...consoleModules, '@openshift/dynamic-plugin-sdk'],
+        provided: [...consoleModules, ...CONSOLE_422_EXTRA_SHARED_MODULES],
         loaded: {
           react: '18.3.1',
           'react-router-dom-v5-compat': '7.13.1',

@@ -268,6 +268,8 @@ describe('kubectl against the in-memory API', () => {
       port: 0,
       seed: 'demo',
       tls: { port: 0, cert, key: path.join(home, 'key.pem') },
+      // kubectl needs no plugin: no nginx to start for each test.
+      plugin: false,
     });
     ({ cluster: demo, close: closeDemo } = shell);
     demoUrl = `${shell.tlsUrl ?? ''}/api/kubernetes`;

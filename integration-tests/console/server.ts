@@ -1,9 +1,13 @@
 /**
  * The local console shell's server: the shell's page with the console's Content-Security-Policy
- * enforced, the plugin's `dist/` under `/api/plugins/pipcache-plugin/` as the console serves
- * plugin assets, and the in-memory cluster under `/api/kubernetes/`.
+ * enforced, the in-memory cluster under `/api/kubernetes/`, and the plugin as a cluster serves
+ * it: the chart's nginx.conf in Debian's nginx over TLS (./plugin-nginx.ts) serving a copy of
+ * `dist/`, reached through `/api/plugins/pipcache-plugin/` and `/locales/resource.json` the way
+ * the console's backend proxies them (./plugin-proxy.ts). The shell serves no plugin file itself.
  *
- * Run: `ts-node integration-tests/console/server.ts [--port 9000] [--seed demo|empty]`. With
+ * Run: `ts-node integration-tests/console/server.ts [--port 9000] [--plugin-port 10000]
+ * [--seed demo|empty|showcase]`; nginx listens on 127.0.0.1, by default on the shell's port
+ * plus 1000 (`PLUGIN_PORT`), so that shells on different ports run side by side. With
  * `CONSOLE_GENERATION=4.21` or `4.22` it serves that generation of the shell (`dist-4.21/`,
  * `dist-4.22/`, built with the same variable) instead of the 4.19 one (`dist/`, standing for
  * consoles 4.19 and 4.20); the plugin's `dist/` is the same.
@@ -16,6 +20,8 @@ import { randomBytes } from 'crypto';
 import type { Duplex } from 'stream';
 import { createCluster, SESSION_COOKIE, type Cluster } from '../cluster-api/server';
 import type { SeedName } from '../cluster-api/seed';
+import { startPluginNginx, type PluginNginx } from './plugin-nginx';
+import { handlePluginRequest } from './plugin-proxy';
 
 const root = path.resolve(__dirname, '../..');
 /** The shell generation to serve, from `CONSOLE_GENERATION` (4.19 when unset). */
@@ -31,7 +37,9 @@ export type ShellGenerationName = ReturnType<typeof shellGeneration>;
 export const shellDistOf = (generation: ShellGenerationName): string =>
   path.join(__dirname, generation === '4.19' ? 'dist' : `dist-${generation}`);
 const pluginDist = path.join(root, 'dist');
-const PLUGIN_PREFIX = '/api/plugins/pipcache-plugin/';
+const PLUGIN_NAME = 'pipcache-plugin';
+/** How far the plugin's nginx port lies from the shell's by default. */
+export const PLUGIN_PORT_OFFSET = 1000;
 
 const MIME: Record<string, string> = {
   '.js': 'application/javascript; charset=utf-8',
@@ -91,8 +99,17 @@ export interface ShellServer {
   /** The https address, when started with `tls`. */
   tlsUrl?: string;
   cluster: Cluster;
+  /** The plugin's nginx, unless started with `plugin: false`. */
+  plugin?: PluginNginx;
   close: () => Promise<void>;
 }
+
+/** Whether a request carries the console's session (a cookie) or a bearer token. */
+const hasSession = (req: http.IncomingMessage): boolean =>
+  (req.headers.cookie ?? '')
+    .split(';')
+    .some((part) => part.trim().startsWith(`${SESSION_COOKIE}=`)) ||
+  /^Bearer\s+\S+$/i.test(req.headers.authorization ?? '');
 
 /** Starts the shell on 127.0.0.1; port 0 picks a free port. */
 export const startShell = async ({
@@ -100,27 +117,62 @@ export const startShell = async ({
   seed = 'demo',
   generation = shellGeneration(),
   tls,
+  plugin = {},
 }: {
   port?: number;
   seed?: SeedName;
   generation?: ShellGenerationName;
   /** Also serve over https on this port (0: any free one) with this certificate, for kubectl. */
   tls?: { port: number; cert: string; key: string };
+  /**
+   * The plugin's nginx: its port (default: the shell's plus 1000, or a free one with port 0)
+   * and the folder it serves (default `dist/`). `false`: no plugin is enabled (tests of the
+   * cluster alone), and the plugin routes answer as the console's do for an unknown plugin.
+   */
+  plugin?: { port?: number; dist?: string } | false;
 } = {}): Promise<ShellServer> => {
   const shellDist = shellDistOf(generation);
   const consoleVersion = `${generation}.0`;
+  // The plugin's server first: a shell that cannot serve the plugin does not start.
+  const nginx =
+    plugin === false
+      ? undefined
+      : await startPluginNginx({
+          dist: plugin.dist ?? pluginDist,
+          port: plugin.port ?? (port === 0 ? 0 : port + PLUGIN_PORT_OFFSET),
+        });
   const cluster = createCluster({ seed });
   const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     void (async () => {
       if (await cluster.handleRequest(req, res)) return;
       const url = new URL(req.url ?? '/', 'http://localhost');
-      if (url.pathname.startsWith(PLUGIN_PREFIX)) {
-        const file = inside(pluginDist, url.pathname.slice(PLUGIN_PREFIX.length));
-        const noCache: Record<string, string> = url.pathname.endsWith('plugin-manifest.json')
-          ? { 'Cache-Control': 'no-store' }
-          : {};
-        if (file) sendFile(res, file, noCache);
-        else res.writeHead(400).end();
+      if (
+        handlePluginRequest(
+          {
+            pluginName: PLUGIN_NAME,
+            upstream: () => (nginx ? { url: nginx.url, ca: nginx.ca } : undefined),
+            hasSession,
+          },
+          req,
+          res,
+        )
+      )
+        return;
+      // The shell's own control, for browser tests: stop the plugin's nginx (a plugin pod
+      // that went away) or run it again.
+      if (url.pathname === '/__shell/plugin-server') {
+        if (req.method === 'POST') {
+          const body = await new Promise<string>((resolve) => {
+            let text = '';
+            req.on('data', (chunk: Buffer) => (text += chunk.toString()));
+            req.on('end', () => resolve(text));
+          });
+          const { running } = JSON.parse(body || '{}') as { running?: boolean };
+          if (nginx && running === false) await nginx.stopServing();
+          if (nginx && running === true) await nginx.start();
+        }
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ running: nginx?.running() ?? false }));
         return;
       }
       if (url.pathname === '/server-flags.js') {
@@ -207,15 +259,47 @@ export const startShell = async ({
       ? { tlsUrl: `https://127.0.0.1:${tlsAddress.port}` }
       : {}),
     cluster,
-    close: () =>
-      new Promise<void>((resolve) => {
+    ...(nginx ? { plugin: nginx } : {}),
+    close: async () => {
+      await new Promise<void>((resolve) => {
         cluster.close();
         tlsServer?.closeAllConnections();
         tlsServer?.close();
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      await nginx?.stop();
+    },
   };
+};
+
+/**
+ * Runs the shell as a program: starts it, says where it is, and on Ctrl+C (SIGINT), SIGTERM
+ * (Playwright stopping its web server) or SIGHUP stops nginx, removes its files and exits.
+ * A shell that cannot start (nginx missing, a port in use) says why and exits with 1.
+ */
+export const runShell = (options: Parameters<typeof startShell>[0]): void => {
+  const generation = options?.generation ?? shellGeneration();
+  startShell(options).then(
+    (shell) => {
+      console.log(
+        `Console ${generation} shell with PipCache: ${shell.url}/pipcache/ns/demo (the plugin from nginx at ${shell.plugin?.url ?? 'nowhere'})`,
+      );
+      let closing = false;
+      const stop = () => {
+        if (closing) return;
+        closing = true;
+        void shell.close().finally(() => process.exit(0));
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      process.on('SIGHUP', stop);
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exit(1);
+    },
+  );
 };
 
 const SEEDS: readonly SeedName[] = ['demo', 'empty', 'showcase'];
@@ -244,14 +328,14 @@ if (require.main === module) {
       process.exit(1);
     }
   }
-  void startShell({
+  const pluginPort = arg('plugin-port') ?? process.env.PLUGIN_PORT;
+  runShell({
     port: Number(arg('port') ?? process.env.PORT ?? 9000),
     seed: parseSeed(arg('seed')),
     generation,
     tls: arg('tls-port')
       ? { port: Number(arg('tls-port')), cert: arg('tls-cert') ?? '', key: arg('tls-key') ?? '' }
       : undefined,
-  }).then(({ url }) => {
-    console.log(`Console ${generation} shell with PipCache: ${url}/pipcache/ns/demo`);
+    plugin: pluginPort === undefined ? {} : { port: Number(pluginPort) },
   });
 }

@@ -21,6 +21,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import { container, NormalModuleReplacementPlugin, type Configuration } from 'webpack';
+import {
+  CONSOLE_422_EXTRA_SHARED_MODULES,
+  SHELL_SHARED_MODULES,
+} from './src/generation/console-shared-modules';
 
 const root = path.resolve(__dirname, '../..');
 const pluginDist = path.join(root, 'dist');
@@ -97,16 +101,8 @@ const patternflyShares = (): string[] => {
  * `@openshift/dynamic-plugin-sdk`. `react-router` is configured below.
  */
 const singletons = [
-  '@openshift-console/dynamic-plugin-sdk',
-  '@patternfly/react-topology',
-  'react',
-  'react-i18next',
-  'react-redux',
-  'react-router-dom',
-  'react-router-dom-v5-compat',
-  'redux',
-  'redux-thunk',
-  ...(is422 ? ['@openshift/dynamic-plugin-sdk'] : []),
+  ...SHELL_SHARED_MODULES.filter((name) => name !== 'react-router'),
+  ...(is422 ? CONSOLE_422_EXTRA_SHARED_MODULES : []),
 ];
 
 // Consoles 4.19 to 4.21 provide no PatternFly core; 4.22 provides 6.4.

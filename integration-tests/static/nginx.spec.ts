@@ -1,42 +1,25 @@
-import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as https from 'https';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import type { SecureVersion } from 'tls';
-import { hasOpenssl, makeSelfSignedCert } from '../self-signed-cert';
+import { hasNginx, startPluginNginx, type PluginNginx } from '../console/plugin-nginx';
 
 /**
  * The chart's own nginx.conf, run by Debian's nginx (package nginx-light) over TLS with a
- * certificate made here by openssl, serving a dist-like folder: what the console's backend
- * fetches from the plugin's Service. Skipped where nginx or openssl is missing.
+ * certificate made by openssl, serving a dist-like folder: what the console's backend
+ * fetches from the plugin's Service, and what the console shell serves the plugin with
+ * (integration-tests/console/plugin-nginx.ts). Skipped where nginx or openssl is missing.
  */
-const root = path.resolve(__dirname, '../..');
-// /usr/sbin is not on every user's PATH.
-const nginxBin = fs.existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
-const available = hasOpenssl && !spawnSync(nginxBin, ['-v'], { stdio: 'ignore' }).error;
-
 jest.setTimeout(30_000);
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address() as net.AddressInfo;
-      server.close(() => resolve(address.port));
-    });
-  });
-
-(available ? describe : describe.skip)("the chart's nginx.conf", () => {
-  let dir: string;
+(hasNginx ? describe : describe.skip)("the chart's nginx.conf", () => {
+  let www: string;
+  let nginx: PluginNginx;
   let port: number;
-  let nginx: ChildProcess;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pipcache-nginx-'));
-    // Run as root (a CI container), nginx's workers are `nobody`: they must read the files.
-    fs.chmodSync(dir, 0o755);
-    const www = path.join(dir, 'www');
+    www = fs.mkdtempSync(path.join(os.tmpdir(), 'pipcache-www-'));
     fs.mkdirSync(path.join(www, 'locales/en'), { recursive: true });
     fs.writeFileSync(path.join(www, 'plugin-manifest.json'), '{"name":"pipcache-plugin"}');
     fs.writeFileSync(path.join(www, 'plugin-entry.0123ab.min.js'), 'window.x = 1;');
@@ -44,47 +27,12 @@ const freePort = () =>
     // A development build's entry carries no hash.
     fs.writeFileSync(path.join(www, 'plugin-entry.js'), 'window.z = 1;');
     fs.writeFileSync(path.join(www, 'locales/en/plugin__pipcache-plugin.json'), '{}');
-    makeSelfSignedCert(path.join(dir, 'tls.crt'), path.join(dir, 'tls.key'));
-    port = await freePort();
-    // The nginx.conf block of the chart's ConfigMap, with the pod's paths pointed here.
-    const template = fs.readFileSync(
-      path.join(root, 'charts/pipcache-plugin/templates/configmap.yaml'),
-      'utf8',
-    );
-    const conf = template
-      .slice(template.indexOf('nginx.conf: |') + 'nginx.conf: |'.length)
-      .split('\n')
-      .map((line) => line.replace(/^ {4}/, ''))
-      .join('\n')
-      .replace(/\{\{ \.Values\.plugin\.port \}\}/g, String(port))
-      .replace(/listen \[::\]:\d+ ssl;\n/, '')
-      .replace(/\/tmp\//g, `${dir}/`)
-      .replace('/var/cert/', `${dir}/`)
-      .replace('/var/cert/', `${dir}/`)
-      .replace('/opt/app-root/src', www);
-    fs.writeFileSync(path.join(dir, 'nginx.conf'), conf);
-    nginx = spawn(
-      nginxBin,
-      ['-e', 'stderr', '-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'],
-      {
-        stdio: 'ignore',
-      },
-    );
-    for (let i = 0; i < 50; i += 1) {
-      const up = await new Promise<boolean>((resolve) => {
-        const socket = net.connect(port, '127.0.0.1', () => {
-          socket.end();
-          resolve(true);
-        });
-        socket.on('error', () => resolve(false));
-      });
-      if (up) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    nginx = await startPluginNginx({ dist: www });
+    port = Number(new URL(nginx.url).port);
   });
-  afterAll(() => {
-    nginx.kill();
-    fs.rmSync(dir, { recursive: true, force: true });
+  afterAll(async () => {
+    await nginx.stop();
+    fs.rmSync(www, { recursive: true, force: true });
   });
 
   const get = (urlPath: string, tls: { min?: SecureVersion; max?: SecureVersion } = {}) =>
@@ -95,7 +43,7 @@ const freePort = () =>
             host: '127.0.0.1',
             port,
             path: urlPath,
-            rejectUnauthorized: false,
+            ca: nginx.ca,
             minVersion: tls.min,
             maxVersion: tls.max,
             ciphers: tls.max ? 'DEFAULT@SECLEVEL=0' : undefined,

@@ -11,6 +11,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
+import { CONSOLE_SHARED_MODULES } from '../../integration-tests/console/src/generation/console-shared-modules';
 import type { ConsoleKey } from './budgets';
 
 /** A generation of the console, as far as its share scope goes. */
@@ -19,21 +20,6 @@ export interface ConsoleScope {
   /** The version of PatternFly the console puts into the scope (every dynamic module), if any. */
   patternfly?: string;
 }
-
-/** The modules consoles 4.19 to 4.22 provide (their `shared-modules-init.ts` and 4.22's scope). */
-export const CONSOLE_PROVIDED = [
-  '@openshift-console/dynamic-plugin-sdk',
-  '@openshift-console/dynamic-plugin-sdk-internal',
-  '@patternfly/react-topology',
-  'react',
-  'react-i18next',
-  'react-redux',
-  'react-router',
-  'react-router-dom',
-  'react-router-dom-v5-compat',
-  'redux',
-  'redux-thunk',
-];
 
 /** Consoles 4.19, 4.20 and 4.21 share no PatternFly; 4.22 shares its PatternFly 6.4. */
 export const CONSOLES: ConsoleScope[] = [{ key: '4.19' }, { key: '4.22', patternfly: '6.4.0' }];
@@ -139,7 +125,7 @@ const openSandbox = async (
   for (const file of manifest.loadScripts) run(file);
   if (!container) throw new Error('the entry script did not call loadPluginEntry');
   const scope: ShareScope = {};
-  for (const name of CONSOLE_PROVIDED) scope[name] = { '*': consoleEntry() };
+  for (const name of CONSOLE_SHARED_MODULES) scope[name] = { '*': consoleEntry() };
   if (consoleScope.patternfly)
     for (const name of pluginShares.filter((share) => share.startsWith('@patternfly/')))
       scope[name] = { [consoleScope.patternfly]: consoleEntry() };

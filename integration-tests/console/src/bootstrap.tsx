@@ -20,6 +20,7 @@ import { consoleShareScope } from './generation/console-share-scope';
 import { generation } from './generation/current';
 import { k8sReducer } from './k8s-reducer';
 import { SHELL_MODELS } from './models';
+import { setFailedPlugins } from './plugin-status';
 import { missingFacades } from './shell-context';
 import './shell-state';
 
@@ -96,7 +97,22 @@ const start = async () => {
   await loadCapabilities();
   pluginStore.setFeatureFlags(shellFlags());
   const base = `/api/plugins/${PLUGIN}/`;
-  const manifest = (await (await fetch(`${base}plugin-manifest.json`)).json()) as PluginManifest;
+  // Like the console's loader: a plugin whose manifest cannot be fetched is registered as
+  // failed (the notification drawer says so), and the console goes on without it.
+  const manifestFailures: { pluginName: string; status: 'failed'; errorMessage: string }[] = [];
+  let manifest: PluginManifest | undefined;
+  try {
+    const response = await fetch(`${base}plugin-manifest.json`);
+    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+    manifest = (await response.json()) as PluginManifest;
+  } catch (error) {
+    console.error(`Failed to get a valid plugin manifest from ${base}`, error);
+    manifestFailures.push({
+      pluginName: PLUGIN,
+      status: 'failed',
+      errorMessage: `Failed to get a valid plugin manifest from ${base}`,
+    });
+  }
   const entryCallbacks = window as unknown as Record<
     string,
     ((name: string, entryModule: unknown) => void) | undefined
@@ -105,7 +121,7 @@ const start = async () => {
     ? // Console 4.19-4.21 know a plugin by `name@version` and take its callback under that
       // ID only: anything else is an unknown plugin.
       (pluginId, entryModule) => {
-        if (pluginId !== `${manifest.name}@${manifest.version}`) {
+        if (!manifest || pluginId !== `${manifest.name}@${manifest.version}`) {
           console.error(`Received callback for unknown plugin ${pluginId}`);
           return;
         }
@@ -120,19 +136,28 @@ const start = async () => {
         window.__load_plugin_entry__?.(pluginId.replace(/@[^@]*$/, ''), entryModule);
       };
 
-  // Preload the plugin's translations (ConsolePlugin `i18n.loadType: Preload`).
-  const localeResponse = await fetch(`${base}locales/en/plugin__${PLUGIN}.json`);
-  if (localeResponse.ok) {
-    i18n.addResourceBundle(
-      'en',
-      `plugin__${PLUGIN}`,
-      (await localeResponse.json()) as Record<string, string>,
-    );
+  if (manifest) {
+    // Preload the plugin's translations (ConsolePlugin `i18n.loadType: Preload`) from the
+    // console's own locales endpoint, which its backend answers from the plugin's server.
+    const localeResponse = await fetch(`/locales/resource.json?lng=en&ns=plugin__${PLUGIN}`);
+    if (localeResponse.ok) {
+      i18n.addResourceBundle(
+        'en',
+        `plugin__${PLUGIN}`,
+        (await localeResponse.json()) as Record<string, string>,
+      );
+    }
+    await pluginStore.loadPlugin({ ...manifest, baseURL: base });
   }
-  await pluginStore.loadPlugin({ ...manifest, baseURL: base });
+  const pluginInfo = () => [...pluginStore.getPluginInfo(), ...manifestFailures];
+  setFailedPlugins(
+    pluginInfo()
+      .filter((entry) => entry.status === 'failed')
+      .map((entry) => ('pluginName' in entry ? entry.pluginName : entry.manifest.name)),
+  );
 
   window.shellState = {
-    pluginInfo: () => pluginStore.getPluginInfo(),
+    pluginInfo,
     // Resolves every code reference of every extension; returns the failures, for tests.
     resolveAllCodeRefs: async () => {
       const failures: string[] = [];

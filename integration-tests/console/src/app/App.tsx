@@ -8,6 +8,14 @@ import {
   MenuToggle,
   Nav,
   NavExpandable,
+  NotificationBadge,
+  NotificationDrawer,
+  NotificationDrawerBody,
+  NotificationDrawerHeader,
+  NotificationDrawerList,
+  NotificationDrawerListItem,
+  NotificationDrawerListItemBody,
+  NotificationDrawerListItemHeader,
   NavItem,
   NavList,
   Page,
@@ -36,6 +44,7 @@ import {
 } from '../extensions';
 import { shellCapabilities, type ShellCapabilities } from '../capabilities';
 import { generation } from '../generation/current';
+import { failedPlugins } from '../plugin-status';
 import type { ShellRoute } from '../generation/generation';
 import { ALL_NAMESPACES, ShellContext, type Perspective } from '../shell-context';
 import AddPage from './AddPage';
@@ -237,7 +246,44 @@ const CapabilitySwitches: React.FC = () => {
   );
 };
 
-const ShellMasthead: React.FC = () => {
+/**
+ * The console's notification drawer, with only its dynamic plugin entries: one warning per
+ * plugin that failed to load, worded as the console words it (`notification-drawer.tsx`),
+ * leading to the plugin's ConsolePlugin page.
+ */
+const PluginNotifications: React.FC<{ onClose: () => void }> = ({ onClose }) => {
+  const navigate = useNavigate();
+  return (
+    <NotificationDrawer data-test="notification-drawer">
+      <NotificationDrawerHeader count={failedPlugins().length} onClose={onClose} />
+      <NotificationDrawerBody>
+        <NotificationDrawerList>
+          {failedPlugins().map((pluginName) => (
+            <NotificationDrawerListItem
+              key={pluginName}
+              variant="warning"
+              onClick={() => {
+                onClose();
+                navigate(`/k8s/cluster/console.openshift.io~v1~ConsolePlugin/${pluginName}`);
+              }}
+              data-test={`notification-plugin-failed-${pluginName}`}
+            >
+              <NotificationDrawerListItemHeader variant="warning" title="Dynamic plugin error" />
+              <NotificationDrawerListItemBody>
+                {`Something went wrong with the ${pluginName} plugin.`}
+              </NotificationDrawerListItemBody>
+            </NotificationDrawerListItem>
+          ))}
+        </NotificationDrawerList>
+      </NotificationDrawerBody>
+    </NotificationDrawer>
+  );
+};
+
+const ShellMasthead: React.FC<{ notifications: number; onNotifications: () => void }> = ({
+  notifications,
+  onNotifications,
+}) => {
   const { perspective, setPerspective } = React.useContext(ShellContext);
   const [dark, setDark] = React.useState(
     document.documentElement.classList.contains('pf-v6-theme-dark'),
@@ -292,6 +338,15 @@ const ShellMasthead: React.FC = () => {
             </ToolbarItem>
             <CapabilitySwitches />
             <ToolbarItem>
+              <NotificationBadge
+                variant={notifications > 0 ? 'attention' : 'read'}
+                count={notifications}
+                onClick={onNotifications}
+                aria-label="Notification drawer"
+                data-test="notification-badge"
+              />
+            </ToolbarItem>
+            <ToolbarItem>
               <UserSelect />
             </ToolbarItem>
           </ToolbarContent>
@@ -341,6 +396,7 @@ interface RouteProps {
 const { Router, ShellRoutes } = generation;
 
 const Shell: React.FC = () => {
+  const [drawerOpen, setDrawerOpen] = React.useState(false);
   const [navExtensions, navResolved] = useShellResolvedExtensions(
     ofType('console.navigation/href'),
   );
@@ -396,7 +452,14 @@ const Shell: React.FC = () => {
   ];
   return (
     <Page
-      masthead={<ShellMasthead />}
+      masthead={
+        <ShellMasthead
+          notifications={failedPlugins().length}
+          onNotifications={() => setDrawerOpen(!drawerOpen)}
+        />
+      }
+      notificationDrawer={<PluginNotifications onClose={() => setDrawerOpen(false)} />}
+      isNotificationDrawerExpanded={drawerOpen}
       sidebar={
         <PageSidebar>
           <PageSidebarBody>

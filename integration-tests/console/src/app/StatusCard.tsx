@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Card, CardBody, CardHeader, CardTitle, Gallery, Spinner } from '@patternfly/react-core';
+import { failedPlugins } from '../plugin-status';
 import { missingFacades } from '../shell-context';
 import { ofType, useShellResolvedExtensions } from '../extensions';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -44,6 +45,19 @@ const StatusCard: React.FC = () => {
                 />
               </ErrorBoundary>
             ))}
+          {/* The console's own Dynamic Plugins item: an error while any plugin failed to load
+              (its getDynamicPluginHealthState), the failed ones named in its popover. */}
+          <HealthItem
+            title="Dynamic Plugins"
+            state={failedPlugins().length > 0 ? 'ERROR' : 'OK'}
+            popupTitle="Dynamic Plugin status"
+          >
+            <div data-test="dynamic-plugins-failed">
+              {failedPlugins().length > 0
+                ? `Failed plugins: ${failedPlugins().join(', ')}`
+                : 'No plugin failed to load.'}
+            </div>
+          </HealthItem>
         </Gallery>
       </CardBody>
     </Card>

@@ -8,6 +8,8 @@
  * `@openshift-console/dynamic-plugin-sdk-internal` is the one module of the 11 that the shell
  * cannot provide (it is not published); the plugin does not import it.
  */
+import { SHELL_SHARED_MODULES } from './console-shared-modules';
+
 type Factory = () => unknown;
 
 interface ScopeEntry {
@@ -22,32 +24,22 @@ const entry = (load: () => Promise<unknown>): Record<string, ScopeEntry> => ({
   '*': { get: () => load().then((module) => () => module), eager: true, loaded: 1 },
 });
 
-/** The modules console 4.19/4.20 share with plugins, as the console's loader lists them. */
-export const CONSOLE_419_SHARED_MODULES = [
-  '@openshift-console/dynamic-plugin-sdk',
-  '@patternfly/react-topology',
-  'react',
-  'react-i18next',
-  'react-redux',
-  'react-router',
-  'react-router-dom',
-  'react-router-dom-v5-compat',
-  'redux',
-  'redux-thunk',
-] as const;
+/**
+ * Builds the plain share-scope object of console 4.19/4.20 from the shell's own modules: one
+ * entry for each of SHELL_SHARED_MODULES (webpack needs each import written out).
+ */
+const LOADERS: Record<(typeof SHELL_SHARED_MODULES)[number], () => Promise<unknown>> = {
+  '@openshift-console/dynamic-plugin-sdk': () => import('@openshift-console/dynamic-plugin-sdk'),
+  '@patternfly/react-topology': () => import('@patternfly/react-topology'),
+  react: () => import('react'),
+  'react-i18next': () => import('react-i18next'),
+  'react-redux': () => import('react-redux'),
+  'react-router': () => import('react-router'),
+  'react-router-dom': () => import('react-router-dom'),
+  'react-router-dom-v5-compat': () => import('react-router-dom-v5-compat'),
+  redux: () => import('redux'),
+  'redux-thunk': () => import('redux-thunk'),
+};
 
-/** Builds the plain share-scope object of console 4.19/4.20 from the shell's own modules. */
-export const consoleShareScope = (): PlainShareScope => ({
-  '@openshift-console/dynamic-plugin-sdk': entry(
-    () => import('@openshift-console/dynamic-plugin-sdk'),
-  ),
-  '@patternfly/react-topology': entry(() => import('@patternfly/react-topology')),
-  react: entry(() => import('react')),
-  'react-i18next': entry(() => import('react-i18next')),
-  'react-redux': entry(() => import('react-redux')),
-  'react-router': entry(() => import('react-router')),
-  'react-router-dom': entry(() => import('react-router-dom')),
-  'react-router-dom-v5-compat': entry(() => import('react-router-dom-v5-compat')),
-  redux: entry(() => import('redux')),
-  'redux-thunk': entry(() => import('redux-thunk')),
-});
+export const consoleShareScope = (): PlainShareScope =>
+  Object.fromEntries(SHELL_SHARED_MODULES.map((name) => [name, entry(LOADERS[name])]));
