@@ -4,10 +4,10 @@ import { dryRunThenCreate, type CreateReport, type PlannedObject } from './creat
 
 /** Pairs each planned manifest with the model that says where it lives in the API. */
 export const toPlannedObjects = (manifests: readonly PlannedManifest[]): PlannedObject[] =>
-  manifests.map(({ object }) => {
+  manifests.map(({ object, hostFrom }) => {
     const model = CACHE_OWNED_KINDS.find((candidate) => candidate.kind === object.kind);
     if (!model) throw new Error(`No model for ${object.kind}`);
-    return { model, data: object };
+    return { model, data: object, ...(hostFrom ? { hostFrom } : {}) };
   });
 
 /** Creates a cache: a server-side dry run of every object, then the objects in order, or nothing. */

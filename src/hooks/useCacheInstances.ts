@@ -1,12 +1,11 @@
 import * as React from 'react';
-import type { CacheObjects } from '../model/cache-resources';
+import { cacheRoutes, type CacheObjects } from '../model/cache-resources';
 import type {
   Build,
   BuildConfig,
   Deployment,
   PersistentVolumeClaim,
   Pod,
-  Route,
   Service,
 } from '../model/k8s-types';
 import { toInstanceView, type CacheInstance } from '../model/instance';
@@ -16,7 +15,7 @@ import { useCacheObjects } from './useCacheObjects';
 const toResources = (cache: CacheObjects, deployment: Deployment) => ({
   deployment,
   service: cache.services[0] as Service | undefined,
-  route: cache.routes[0] as Route | undefined,
+  ...cacheRoutes(cache),
   pvc: cache.pvcs[0] as PersistentVolumeClaim | undefined,
   buildConfig: cache.buildConfigs[0] as BuildConfig | undefined,
   builds: cache.builds as Build[],

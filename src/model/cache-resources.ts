@@ -1,5 +1,7 @@
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import { LABEL_INSTANCE } from './contract';
+import type { Route } from './k8s-types';
+import { filesRouteName } from './urls';
 
 /** The kinds the UI watches to know a cache's state, keyed as the watch hook returns them. */
 export const WATCHED_KINDS = [
@@ -55,4 +57,16 @@ export const groupCacheObjects = (lists: Partial<WatchedLists>): Map<string, Cac
     }
   }
   return caches;
+};
+
+/**
+ * The cache's two Routes by their contract names: `N` (the simple pages) and `N-files` (the
+ * package files). Another Route that merely carries the cache's labels is never taken for them.
+ */
+export const cacheRoutes = (
+  cache: Pick<CacheObjects, 'name' | 'routes'>,
+): { route?: Route; filesRoute?: Route } => {
+  const named = (name: string) =>
+    cache.routes.find((route) => route.metadata?.name === name) as Route | undefined;
+  return { route: named(cache.name), filesRoute: named(filesRouteName(cache.name)) };
 };

@@ -38,7 +38,7 @@ describe('the original README example through the model', () => {
   };
 
   it('NAME names every object (default pipcache)', () => {
-    expect(new Set(objects.map((o) => o.metadata?.name?.replace(/-(root|data)$/, '')))).toEqual(
+    expect(new Set(objects.map((o) => o.metadata?.name?.replace(/-(root|data|files)$/, '')))).toEqual(
       new Set(['pipcache']),
     );
   });

@@ -22,9 +22,9 @@ import { useBuildsAvailable } from '../../hooks/useBuildsAvailable';
 import { useCacheObjects } from '../../hooks/useCacheObjects';
 import { useCacheAccess } from '../../hooks/useCacheAccess';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { cacheKey } from '../../model/cache-resources';
+import { cacheKey, cacheRoutes } from '../../model/cache-resources';
 import type { EditableObjects } from '../../model/edit-patches';
-import type { BuildConfig, Deployment, PersistentVolumeClaim, Route } from '../../model/k8s-types';
+import type { BuildConfig, Deployment, PersistentVolumeClaim } from '../../model/k8s-types';
 import { claimFromValues, readEmptying } from '../../model/emptying';
 import { listPagePath } from '../../model/namespaces';
 import { DocumentTitle, useModal } from '../../sdk/console-sdk';
@@ -49,13 +49,16 @@ const PipCacheDetailsPage: React.FC = () => {
   const launchModal = useModal();
   const { caches, loaded, loadError } = useCacheObjects(ns, name);
   const cache = caches.get(cacheKey(ns, name));
-  const route = cache?.routes[0] as Route | undefined;
+  const { route, filesRoute } = React.useMemo(
+    () => (cache ? cacheRoutes(cache) : {}),
+    [cache],
+  );
   const buildConfig = cache?.buildConfigs[0] as BuildConfig | undefined;
   const instance = React.useMemo(() => (cache ? toCacheInstance(cache) : undefined), [cache]);
   const editable = React.useMemo((): EditableObjects | undefined => {
     const deployment = cache?.deployments[0] as Deployment | undefined;
-    return deployment ? { deployment, buildConfig, route } : undefined;
-  }, [cache, buildConfig, route]);
+    return deployment ? { deployment, buildConfig, route, filesRoute } : undefined;
+  }, [cache, buildConfig, route, filesRoute]);
   const [activeTab, setActiveTab] = React.useState<string | number>('overview');
   const access = useCacheAccess(ns, name);
   const buildsAvailable = useBuildsAvailable();
@@ -177,7 +180,7 @@ const PipCacheDetailsPage: React.FC = () => {
                   route &&
                   instance.externalUrlProblem &&
                   instance.externalUrlProblem.reason !== 'Pending'
-                    ? () => launchModal(ChangeHostModal, { route })
+                    ? () => launchModal(ChangeHostModal, { route, filesRoute })
                     : undefined
                 }
                 onEdit={() => launchModal(EditCacheModal, { namespace: ns, objects: editable })}
