@@ -83,14 +83,14 @@ const rollBackCreated = async (
   if (!created.length) return removed;
   const { failed } = await deleteObjects(
     created.map((index) => {
-      const patch = patches[index]!;
       // The create's answer carries the uid, so that only the object this save made is deleted.
       const answer = answers.get(index);
+      const planned = patches[index]?.create;
       return {
-        model: modelOf(patch.kind),
+        model: modelOf('Route'),
         object: answer?.metadata?.uid
           ? answer
-          : { ...patch.create, metadata: { ...patch.create?.metadata, namespace } },
+          : { ...planned, metadata: { ...planned?.metadata, namespace } },
       };
     }),
   );

@@ -37,12 +37,12 @@ const live = (values: PipCacheValues): EditableObjects => {
     deployment: withVersion(objects.find((o) => o.kind === 'Deployment') as Deployment, '11'),
     buildConfig: withVersion(objects.find((o) => o.kind === 'BuildConfig') as BuildConfig, '12'),
     route: withVersion(
-      objects.find((o) => o.kind === 'Route' && o.metadata?.name === values.name) as Route,
+      objects.find((o) => o.kind === 'Route' && o.metadata.name === values.name) as Route,
       '13',
     ),
     filesRoute: withVersion(
       objects.find(
-        (o) => o.kind === 'Route' && o.metadata?.name === `${values.name}-files`,
+        (o) => o.kind === 'Route' && o.metadata.name === `${values.name}-files`,
       ) as Route,
       '14',
     ),
@@ -51,9 +51,10 @@ const live = (values: PipCacheValues): EditableObjects => {
 
 /** The live objects of a cache made before contract schema 2: one Route on /root/pypi, generated host. */
 const liveSchema1 = (values: PipCacheValues): EditableObjects => {
-  const { filesRoute: _none, route, ...rest } = live(values);
+  const { deployment, buildConfig, route } = live(values);
   return {
-    ...rest,
+    deployment,
+    buildConfig,
     route: {
       ...route!,
       spec: { ...route!.spec, host: 'pipcache-demo.apps.example.com', path: '/root/pypi' },
@@ -289,7 +290,7 @@ describe('editPatches', () => {
 
   it('creates a missing N-files again for a narrowed route, and leaves a complete pair alone', () => {
     const values = base();
-    const { filesRoute: _gone, ...objects } = live(values);
+    const objects = { ...live(values), filesRoute: undefined };
     const patches = editPatches(objects, values, structuredClone(values));
     expect(patches.map((p) => [p.name, p.create ? 'create' : 'patch'])).toEqual([
       ['pipcache-files', 'create'],

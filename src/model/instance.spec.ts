@@ -47,10 +47,10 @@ const resources = (
     rendering: 'create',
   }).map((p) => p.object);
   const deployment = objects.find((o) => o.kind === 'Deployment') as Deployment;
-  const route = objects.find((o) => o.kind === 'Route' && o.metadata?.name === v.name) as
+  const route = objects.find((o) => o.kind === 'Route' && o.metadata.name === v.name) as
     Route | undefined;
   const filesRoute = objects.find(
-    (o) => o.kind === 'Route' && o.metadata?.name === `${v.name}-files`,
+    (o) => o.kind === 'Route' && o.metadata.name === `${v.name}-files`,
   ) as Route | undefined;
   const admitted: Route['status'] = {
     ingress: [
@@ -257,8 +257,7 @@ describe('instance view and health', () => {
   });
 
   it('is Degraded, saying what to do, when the files route of a narrowed route is gone', () => {
-    const { filesRoute: _gone, ...rest } = resources(values());
-    const instance = toInstanceView(rest);
+    const instance = toInstanceView({ ...resources(values()), filesRoute: undefined });
     expect(instance.externalUrl).toBeUndefined();
     expect(instance.externalUrlProblem).toEqual({ reason: 'FilesRouteMissing' });
     expect(externalUrlProblemText(instance.externalUrlProblem!, t)).toMatch(
@@ -271,9 +270,9 @@ describe('instance view and health', () => {
   });
 
   it('keeps a schema-1 cache (one route on /root/pypi) healthy and says it needs an edit', () => {
-    const { filesRoute: _none, route, ...rest } = resources(values());
+    const { route, ...rest } = resources(values());
     const old = { ...route!, spec: { ...route!.spec, path: '/root/pypi' } };
-    const instance = toInstanceView({ ...rest, route: old });
+    const instance = toInstanceView({ ...rest, route: old, filesRoute: undefined });
     expect(instance.externalUrl).toBe('https://pipcache-demo.apps.example.com/root/pypi/+simple/');
     expect(instance.externalUrlProblem).toBeUndefined();
     expect(instance.routeWiderThanNeeded).toBe(true);

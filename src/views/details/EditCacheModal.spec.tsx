@@ -196,8 +196,12 @@ describe('EditCacheModal', () => {
     patch.mockResolvedValue({});
     create.mockImplementation((options) => Promise.resolve(options.data));
     const closeModal = jest.fn();
-    const { filesRoute: _none, route, ...rest } = objects();
-    const old = { ...rest, route: { ...route, spec: { ...route.spec, path: '/root/pypi' } } };
+    const { route, deployment, buildConfig } = objects();
+    const old = {
+      deployment,
+      buildConfig,
+      route: { ...route, spec: { ...route.spec, path: '/root/pypi' } },
+    };
     render(<EditCacheModal namespace="demo" objects={old} closeModal={closeModal} />);
     expect(screen.getByTestId('pipcache-edit-route-split')).toHaveTextContent(
       'a second route pipcache-files with the same host',
