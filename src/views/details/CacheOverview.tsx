@@ -50,7 +50,7 @@ const CacheOverview: React.FC<{
   deployment?: Deployment;
   /** Offered when the router refused the Route's host. */
   onChangeHost?: () => void;
-  /** Opens Edit settings: offered when devpi was OOM-killed. */
+  /** Opens Edit settings: offered when devpi was OOM-killed or the route is wider than needed. */
   onEdit?: () => void;
 }> = ({ instance, hasService, buildConfig, pvc, deployment, onChangeHost, onEdit }) => {
   const buildsAvailable = useBuildsAvailable();
@@ -130,7 +130,26 @@ const CacheOverview: React.FC<{
             <DescriptionListTerm>{t('External index URL')}</DescriptionListTerm>
             <DescriptionListDescription>
               {instance.externalUrl ? (
-                <IndexUrl url={instance.externalUrl} data-test="pipcache-external-url" />
+                <>
+                  <IndexUrl url={instance.externalUrl} data-test="pipcache-external-url" />
+                  {instance.routeWiderThanNeeded && (
+                    <div data-test="pipcache-route-wider">
+                      {t(
+                        'The route of this cache publishes all of /root/pypi, made by an earlier version of the plugin. Save Edit settings to publish only what pip needs; the URL stays the same.',
+                      )}{' '}
+                      {onEdit && (
+                        <Button
+                          variant="link"
+                          isInline
+                          onClick={onEdit}
+                          data-test="pipcache-route-wider-edit"
+                        >
+                          {t('Edit settings')}
+                        </Button>
+                      )}
+                    </div>
+                  )}
+                </>
               ) : (
                 <>
                   <span data-test="pipcache-external-url-problem">

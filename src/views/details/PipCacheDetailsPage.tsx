@@ -49,10 +49,7 @@ const PipCacheDetailsPage: React.FC = () => {
   const launchModal = useModal();
   const { caches, loaded, loadError } = useCacheObjects(ns, name);
   const cache = caches.get(cacheKey(ns, name));
-  const { route, filesRoute } = React.useMemo(
-    () => (cache ? cacheRoutes(cache) : {}),
-    [cache],
-  );
+  const { route, filesRoute } = React.useMemo(() => (cache ? cacheRoutes(cache) : {}), [cache]);
   const buildConfig = cache?.buildConfigs[0] as BuildConfig | undefined;
   const instance = React.useMemo(() => (cache ? toCacheInstance(cache) : undefined), [cache]);
   const editable = React.useMemo((): EditableObjects | undefined => {
@@ -179,7 +176,8 @@ const PipCacheDetailsPage: React.FC = () => {
                 onChangeHost={
                   route &&
                   instance.externalUrlProblem &&
-                  instance.externalUrlProblem.reason !== 'Pending'
+                  instance.externalUrlProblem.reason !== 'Pending' &&
+                  instance.externalUrlProblem.reason !== 'FilesRouteMissing'
                     ? () => launchModal(ChangeHostModal, { route, filesRoute })
                     : undefined
                 }
