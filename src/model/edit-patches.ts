@@ -271,6 +271,31 @@ export const filesRouteFor = (route: Route, namespace: string, values: PipCacheV
     'files',
   );
 
+/**
+ * The steps that bring a cache's Routes to contract schema 2 on their own (an upgrade makes
+ * them): create `N-files` on the host of `N` with the route settings `N` has now, then narrow
+ * `N`, guarded by its resourceVersion. Empty when the Routes already are so, or there is none.
+ */
+export const routeSplitPatches = (objects: EditableObjects): ObjectPatch[] => {
+  const { route, filesRoute, deployment } = objects;
+  if (!route || !needsRouteSplit(objects)) return [];
+  const patches: ObjectPatch[] = [];
+  if (!filesRoute) {
+    const values = editStartValues(objects, defaultValues());
+    const create = filesRouteFor(route, deployment.metadata?.namespace ?? '', values);
+    patches.push({ kind: 'Route', name: create.metadata.name ?? '', operations: [], create });
+  }
+  const narrowing = narrowingOperations(route);
+  if (narrowing.length) {
+    patches.push({
+      kind: 'Route',
+      name: route.metadata.name ?? '',
+      operations: [...guard(route.metadata.resourceVersion), ...narrowing],
+    });
+  }
+  return patches;
+};
+
 /** Narrows the route `N` to the simple pages; nothing when it already is. */
 const narrowingOperations = (route: Route): PatchOperation[] =>
   isNarrowedRoute(route) ? [] : [{ op: 'add', path: '/spec/path', value: SIMPLE_ROUTE_PATH }];

@@ -28,6 +28,7 @@ import type { BuildConfig, Deployment, PersistentVolumeClaim } from '../../model
 import { clientSnippet } from '../../model/snippets';
 import CacheDiskUsage from './CacheDiskUsage';
 import { useModal } from '../../sdk/console-sdk';
+import type { CacheRoutes } from '../../api/upgrade-devpi';
 import ClientSnippets from './ClientSnippets';
 import DevpiIndexSettings from './DevpiIndexSettings';
 import DevpiStatusFacts from './DevpiStatusFacts';
@@ -48,11 +49,13 @@ const CacheOverview: React.FC<{
   pvc?: PersistentVolumeClaim;
   /** The cache's Deployment, for emptying the cache (its volume, or its pod's emptyDir). */
   deployment?: Deployment;
+  /** The cache's Routes, which an upgrade splits when they are of contract schema 1. */
+  routes?: CacheRoutes;
   /** Offered when the router refused the Route's host. */
   onChangeHost?: () => void;
   /** Opens Edit settings: offered when devpi was OOM-killed or the route is wider than needed. */
   onEdit?: () => void;
-}> = ({ instance, hasService, buildConfig, pvc, deployment, onChangeHost, onEdit }) => {
+}> = ({ instance, hasService, buildConfig, pvc, deployment, routes, onChangeHost, onEdit }) => {
   const buildsAvailable = useBuildsAvailable();
   const access = useCacheChangeAccess(instance.namespace, instance.name);
   const { t } = usePipCacheTranslation();
@@ -257,7 +260,9 @@ const CacheOverview: React.FC<{
                         )}
                         variant="link"
                         isInline
-                        onClick={() => launchModal(UpgradeDevpiModal, { deployment, buildConfig })}
+                        onClick={() =>
+                          launchModal(UpgradeDevpiModal, { deployment, buildConfig, routes })
+                        }
                         data-test="pipcache-upgrade"
                       >
                         {t('Upgrade devpi-server…')}

@@ -173,6 +173,7 @@ const PipCacheDetailsPage: React.FC = () => {
                   claimFromValues(editable.deployment, instance.values)
                 }
                 deployment={editable.deployment}
+                routes={{ route, filesRoute }}
                 onChangeHost={
                   route &&
                   instance.externalUrlProblem &&
