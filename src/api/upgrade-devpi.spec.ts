@@ -17,7 +17,7 @@ const cache = () => {
     rendering: 'create',
   }).map((p) => p.object);
   const find = (kind: string, name = 'pipcache') =>
-    objects.find((o) => o.kind === kind && o.metadata.name === name);
+    objects.find((o) => o.kind === kind && o.metadata?.name === name);
   return {
     deployment: find('Deployment') as Deployment,
     buildConfig: find('BuildConfig') as BuildConfig,
