@@ -24,12 +24,22 @@ test.describe('Add → PipCache', () => {
         'Deployment/pipcache',
         'ImageStream/pipcache',
         'Route/pipcache',
+        'Route/pipcache-files',
         'Secret/pipcache-root',
         'Service/pipcache',
       ].sort(),
     );
     const secret = created.find((o) => o.kind === 'Secret');
     expect(secret.data?.password ?? secret.stringData?.password).toBeTruthy();
+    // Two Routes on the one host the API server generated: the simple pages and the files.
+    const routes = created.filter((o) => o.kind === 'Route');
+    expect(routes.map((o) => [o.metadata.name, o.spec.host, o.spec.path]).sort()).toEqual([
+      ['pipcache', 'pipcache-demo.apps.demo.example.com', '/root/pypi/+simple'],
+      ['pipcache-files', 'pipcache-demo.apps.demo.example.com', '/root/pypi/+f'],
+    ]);
+    await expect(page.getByTestId('pipcache-external-url')).toContainText(
+      'https://pipcache-demo.apps.demo.example.com/root/pypi/+simple/',
+    );
   });
 
   test('creates the original README example: persistent 512Mi, a storage class, speed=fast for build and pods', async ({
@@ -137,9 +147,9 @@ test.describe('Add → PipCache', () => {
     problems.allow.push(/status of 500/);
     await page.goto('/pipcache/ns/demo/~new');
     await expect(page.getByTestId('pipcache-name')).toHaveValue('pipcache');
-    // Six dry runs, then the real creates: the 4th real create is the 10th write.
+    // Seven dry runs, then the real creates: the 4th real create is the 11th write.
     await cluster.faults({
-      failWrites: [{ nth: 10, code: 500, message: 'etcdserver: request timed out' }],
+      failWrites: [{ nth: 11, code: 500, message: 'etcdserver: request timed out' }],
     });
     await page.getByTestId('pipcache-create-submit').click();
     const report = page.getByTestId('pipcache-create-report');

@@ -145,11 +145,18 @@ test.describe('editing a cache', () => {
       'On: only cached packages are served',
     );
 
-    const route = (await cluster.objects('Route', 'demo'))[0];
-    expect(route.spec.tls.insecureEdgeTerminationPolicy).toBe('Allow');
-    expect(route.metadata.annotations['haproxy.router.openshift.io/ip_whitelist']).toBe(
-      '10.0.0.0/8 192.168.1.0/24',
-    );
+    // Both Routes (the simple pages and the files) get the same policy and allow-list.
+    const routes = await cluster.objects('Route', 'demo');
+    expect(routes.map((route: any) => route.metadata.name).sort()).toEqual([
+      'pipcache',
+      'pipcache-files',
+    ]);
+    for (const route of routes) {
+      expect(route.spec.tls.insecureEdgeTerminationPolicy).toBe('Allow');
+      expect(route.metadata.annotations['haproxy.router.openshift.io/ip_whitelist']).toBe(
+        '10.0.0.0/8 192.168.1.0/24',
+      );
+    }
     const buildConfig = (await cluster.objects('BuildConfig', 'demo'))[0];
     expect(buildConfig.spec.nodeSelector).toEqual({ builder: 'yes' });
     const env = (await deploymentOf(cluster)).spec.template.spec.containers[0].env;
@@ -159,6 +166,47 @@ test.describe('editing a cache', () => {
         { name: 'DEVPI_OFFLINE', value: 'true' },
       ]),
     );
+  });
+
+  test('a cache of an earlier version gets the narrower Routes with its next save, the URL unchanged', async ({
+    page,
+    cluster,
+  }) => {
+    // Schema 1: one Route on /root/pypi with the host the API server generated, no N-files.
+    const host = 'pipcache-demo.apps.demo.example.com';
+    await cluster.seed(
+      runningCache()
+        .filter((object) => object.metadata.name !== 'pipcache-files')
+        .map((object) =>
+          object.kind === 'Route'
+            ? { ...object, spec: { ...object.spec, host, path: '/root/pypi' } }
+            : object,
+        ),
+    );
+    await page.goto('/pipcache/ns/demo/pipcache');
+    const url = `https://${host}/root/pypi/+simple/`;
+    await expect(page.getByTestId('pipcache-external-url')).toContainText(url);
+    await expect(page.getByTestId('pipcache-route-wider')).toContainText(
+      'publishes all of /root/pypi',
+    );
+    await page.getByTestId('pipcache-route-wider-edit').click();
+    const modal = page.getByTestId('pipcache-edit-modal');
+    await expect(modal.getByTestId('pipcache-edit-route-split')).toContainText(
+      'a second route pipcache-files with the same host',
+    );
+    await modal.getByTestId('pipcache-edit-save').click();
+    await expect(modal).toHaveCount(0);
+
+    const routes = await cluster.objects('Route', 'demo');
+    expect(
+      routes.map((route: any) => [route.metadata.name, route.spec.host, route.spec.path]).sort(),
+    ).toEqual([
+      ['pipcache', host, '/root/pypi/+simple'],
+      ['pipcache-files', host, '/root/pypi/+f'],
+    ]);
+    // The router admits both (one host, two paths of one project): the URL stays as it was.
+    await expect(page.getByTestId('pipcache-route-wider')).toHaveCount(0);
+    await expect(page.getByTestId('pipcache-external-url')).toContainText(url);
   });
 
   test('a change made meanwhile is explained, kept, and not overwritten', async ({

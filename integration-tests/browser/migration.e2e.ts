@@ -25,6 +25,7 @@ test.describe('migrating a cache made by the original templates', () => {
     const plan = page.getByTestId('pipcache-migration-plan');
     await expect(plan).toContainText('keeps its cluster IP');
     await expect(plan).toContainText('keeps its host pypi.apps.demo.example.com');
+    await expect(plan).toContainText('a second Route oldcache-files on the same host');
     await expect(page.getByTestId('pipcache-name')).toHaveValue('oldcache');
     await expect(page.getByTestId('pipcache-name')).toHaveAttribute('readonly', '');
 
@@ -49,7 +50,13 @@ test.describe('migrating a cache made by the original templates', () => {
     expect(service.metadata.labels.template).toBeUndefined();
     const route = await one(cluster, 'Route', 'oldcache');
     expect(route.spec.host).toBe('pypi.apps.demo.example.com');
+    expect(route.spec.path).toBe('/root/pypi/+simple');
     expect(route.metadata.labels['app.kubernetes.io/managed-by']).toBe('pipcache-plugin');
+    // The package files are published by a second Route on the host the old Route kept.
+    const files = await one(cluster, 'Route', 'oldcache-files');
+    expect(files.spec.host).toBe('pypi.apps.demo.example.com');
+    expect(files.spec.path).toBe('/root/pypi/+f');
+    expect(files.metadata.labels['app.kubernetes.io/instance']).toBe('oldcache');
     const claim = await one(cluster, 'PersistentVolumeClaim', 'oldcache-data');
     expect(claim.metadata.uid).toBe(claimBefore.metadata.uid);
     expect(claim.metadata.labels['app.kubernetes.io/instance']).toBe('oldcache');

@@ -36,15 +36,21 @@ const dropWatches = async (page: Page) => {
     .toBeGreaterThan(0);
 };
 
-// The default cache is six objects: six dry runs are writes 1–6, the real creates 7–12 in the
-// order Secret, ImageStream, BuildConfig, Service, Deployment, Route.
+// The default cache is seven objects: seven dry runs are writes 1–7, the real creates 8–14 in
+// the order Secret, ImageStream, BuildConfig, Service, Deployment, Route, Route (the files).
 const STATUS_CLASSES = [
-  { code: 403, nth: 11, object: 'Deployment pipcache', message: 'exceeded quota: compute' },
-  { code: 409, nth: 12, object: 'Route pipcache', message: 'routes "pipcache" already exists' },
-  { code: 422, nth: 7, object: 'Secret pipcache-root', message: 'data: Invalid value' },
+  { code: 403, nth: 12, object: 'Deployment pipcache', message: 'exceeded quota: compute' },
+  { code: 409, nth: 13, object: 'Route pipcache', message: 'routes "pipcache" already exists' },
+  {
+    code: 409,
+    nth: 14,
+    object: 'Route pipcache-files',
+    message: 'routes "pipcache-files" already exists',
+  },
+  { code: 422, nth: 8, object: 'Secret pipcache-root', message: 'data: Invalid value' },
   {
     code: 504,
-    nth: 8,
+    nth: 9,
     object: 'ImageStream pipcache',
     message: 'the server was unable to return a response in the time allotted',
   },
@@ -79,12 +85,12 @@ test.describe('creating when the cluster refuses a write', () => {
     problems.allow.push(/status of 500/);
     await page.goto('/pipcache/ns/demo/~new');
     await expect(page.getByTestId('pipcache-name')).toHaveValue('pipcache');
-    // The Deployment (write 11) fails; the rollback then deletes Service (12), BuildConfig (13),
-    // ImageStream (14) and Secret (15): the BuildConfig's delete fails as well.
+    // The Deployment (write 12) fails; the rollback then deletes Service (13), BuildConfig (14),
+    // ImageStream (15) and Secret (16): the BuildConfig's delete fails as well.
     await cluster.faults({
       failWrites: [
-        { nth: 11, code: 500, message: 'etcdserver: leader changed' },
-        { nth: 13, code: 500, message: 'etcdserver: request timed out' },
+        { nth: 12, code: 500, message: 'etcdserver: leader changed' },
+        { nth: 14, code: 500, message: 'etcdserver: request timed out' },
       ],
     });
     await page.getByTestId('pipcache-create-submit').click();
@@ -129,9 +135,8 @@ test.describe('watches that drop', () => {
     await page.goto('/pipcache/ns/demo/pipcache');
     await expect(page.getByTestId('pipcache-external-url-problem')).toBeVisible();
     await dropWatches(page);
-    // The router admits the route after the drop.
-    const route = cacheObjects('pipcache').find((o) => o.kind === 'Route');
-    await cluster.seed([route]);
+    // The router admits both routes after the drop.
+    await cluster.seed(cacheObjects('pipcache').filter((o) => o.kind === 'Route'));
     await expect(page.getByTestId('pipcache-external-url')).toHaveText(
       'https://pipcache-demo.apps.demo.example.com/root/pypi/+simple/',
       { timeout: 45_000 },

@@ -153,6 +153,98 @@ describe('controllers', () => {
     });
   });
 
+  it('generates a host on create, dry run included, and marks it generated, as the API server does', async () => {
+    const route = {
+      apiVersion: 'route.openshift.io/v1',
+      kind: 'Route',
+      metadata: { name: 'web' },
+      spec: { path: '/root/pypi/+simple', to: { kind: 'Service', name: 'web' } },
+    };
+    const dry = await api(
+      'POST',
+      '/apis/route.openshift.io/v1/namespaces/demo/routes?dryRun=All',
+      route,
+    );
+    expect(dry.status).toBe(201);
+    expect(dry.body.spec.host).toBe('web-demo.apps.demo.example.com');
+    expect(dry.body.metadata.annotations).toEqual({ 'openshift.io/host.generated': 'true' });
+    expect(
+      (await api('GET', '/apis/route.openshift.io/v1/namespaces/demo/routes/web')).status,
+    ).toBe(404);
+    const real = await api('POST', '/apis/route.openshift.io/v1/namespaces/demo/routes', route);
+    expect(real.body.spec.host).toBe('web-demo.apps.demo.example.com');
+    expect(real.body.metadata.annotations['openshift.io/host.generated']).toBe('true');
+    // A typed host is kept and not marked.
+    const typed = await api('POST', '/apis/route.openshift.io/v1/namespaces/demo/routes', {
+      ...route,
+      metadata: { name: 'typed' },
+      spec: { ...route.spec, host: 'pypi.example.com' },
+    });
+    expect(typed.body.spec.host).toBe('pypi.example.com');
+    expect(typed.body.metadata.annotations?.['openshift.io/host.generated']).toBeUndefined();
+  });
+
+  it('lets Routes of one namespace share a host on different paths, never the same path or another namespace', async () => {
+    const host = 'pypi.apps.demo.example.com';
+    const route = (name: string, path: string) => ({
+      apiVersion: 'route.openshift.io/v1',
+      kind: 'Route',
+      metadata: { name },
+      spec: { host, path, to: { kind: 'Service', name: 'web' } },
+    });
+    const admission = async (namespace: string, name: string) =>
+      (
+        await until(
+          () => api('GET', `/apis/route.openshift.io/v1/namespaces/${namespace}/routes/${name}`),
+          (r) => Boolean(r.body.status),
+        )
+      ).body.status.ingress[0].conditions[0];
+    await api(
+      'POST',
+      '/apis/route.openshift.io/v1/namespaces/demo/routes',
+      route('web', '/root/pypi/+simple'),
+    );
+    expect(await admission('demo', 'web')).toMatchObject({ status: 'True' });
+    await api(
+      'POST',
+      '/apis/route.openshift.io/v1/namespaces/demo/routes',
+      route('web-files', '/root/pypi/+f'),
+    );
+    expect(await admission('demo', 'web-files')).toMatchObject({ status: 'True' });
+    await api(
+      'POST',
+      '/apis/route.openshift.io/v1/namespaces/demo/routes',
+      route('again', '/root/pypi/+f'),
+    );
+    expect(await admission('demo', 'again')).toMatchObject({
+      status: 'False',
+      reason: 'HostAlreadyClaimed',
+    });
+    // A Route of another namespace that holds the host keeps it, whatever the path.
+    cluster.seed({
+      apiVersion: 'route.openshift.io/v1',
+      kind: 'Route',
+      metadata: { name: 'theirs', namespace: 'other' },
+      spec: { host: 'taken.apps.demo.example.com', path: '/', to: { kind: 'Service', name: 'x' } },
+      status: {
+        ingress: [
+          {
+            host: 'taken.apps.demo.example.com',
+            conditions: [{ type: 'Admitted', status: 'True' }],
+          },
+        ],
+      },
+    });
+    await api('POST', '/apis/route.openshift.io/v1/namespaces/demo/routes', {
+      ...route('mine', '/root/pypi/+simple'),
+      spec: { ...route('mine', '/root/pypi/+simple').spec, host: 'taken.apps.demo.example.com' },
+    });
+    expect(await admission('demo', 'mine')).toMatchObject({
+      status: 'False',
+      reason: 'HostAlreadyClaimed',
+    });
+  });
+
   it('binds claims and gives Services a cluster IP', async () => {
     await api('POST', '/api/v1/namespaces/demo/persistentvolumeclaims', {
       kind: 'PersistentVolumeClaim',

@@ -126,15 +126,40 @@ export class Controllers {
     return this.store.update(resource, object);
   }
 
+  /**
+   * What the API server does to a Route it is asked to create (a dry run included): without a
+   * host it allocates `<name>-<namespace>.<domain>` and marks it `openshift.io/host.generated`,
+   * as openshift-apiserver's route strategy (`allocateHost`) does.
+   */
+  allocateRouteHost(object: K8sObject): void {
+    const spec = record(object.spec);
+    if (spec.host) return;
+    const { name = '', namespace = '' } = object.metadata;
+    object.spec = { ...spec, host: `${name}-${namespace}.${this.settings.domain}` };
+    object.metadata.annotations = {
+      ...object.metadata.annotations,
+      'openshift.io/host.generated': 'true',
+    };
+  }
+
+  /**
+   * The router's admission, as openshift/router's host admitter has it: a host belongs to the
+   * namespace of its oldest admitted Route; Routes of that namespace share it when their paths
+   * differ (the router then sends each request to the longest matching path), and a second
+   * Route with the same host and path, or any Route of another namespace, is refused.
+   */
   private admitRoute(namespace: string | undefined, name: string): void {
     const route = this.store.get(RESOURCE.routes, namespace, name);
     if (!route) return;
     const host =
       (record(route.spec).host as string | undefined) ??
       `${name}-${namespace ?? ''}.${this.settings.domain}`;
+    const path = (record(route.spec).path as string | undefined) ?? '';
     const claimed = this.store.list(RESOURCE.routes).some(
       (other) =>
         !(other.metadata.name === name && other.metadata.namespace === namespace) &&
+        (other.metadata.namespace !== namespace ||
+          ((record(other.spec).path as string | undefined) ?? '') === path) &&
         (
           (record(other.status).ingress ?? []) as {
             host?: string;

@@ -44,6 +44,7 @@ export class Writes {
     if (this.store.get(target.type, object.metadata.namespace, object.metadata.name ?? '')) {
       throw alreadyExists(target.type, object.metadata.name ?? '');
     }
+    if (target.type.kind === 'Route') this.controllers.allocateRouteHost(object);
     if (dryRun) {
       return {
         ...object,

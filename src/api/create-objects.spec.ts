@@ -135,4 +135,54 @@ describe('dryRunThenCreate', () => {
     expect(result.outcome).toBe('rolled-back');
     expect(result.objects[0]!.fate.state).toBe('removed');
   });
+
+  describe('hostFrom: a Route that shares the host the API server generated for another', () => {
+    const route = (name: string, hostFrom?: string): PlannedObject => ({
+      model: model('Route'),
+      data: {
+        apiVersion: 'route.openshift.io/v1',
+        kind: 'Route',
+        metadata: { name, namespace: 'demo' },
+        spec: { path: name === 'cache' ? '/root/pypi/+simple' : '/root/pypi/+f' },
+      } as PlannedObject['data'],
+      ...(hostFrom ? { hostFrom } : {}),
+    });
+    const hostOf = (options: Parameters<typeof k8sCreate>[0]) =>
+      (options.data as { spec?: { host?: string } }).spec?.host;
+
+    it('sends N-files with the host of N from the dry-run answer, then from the real answer', async () => {
+      // The API server fills in a generated host on a dry-run create too; the real create may
+      // answer another one (a stand-in, or a host freed meanwhile), which then wins.
+      create.mockImplementation((options) => {
+        const name = options.data.metadata?.name;
+        const generated = isDryRun(options) ? 'cache-demo.apps.dry' : 'cache-demo.apps.real';
+        return Promise.resolve({
+          ...options.data,
+          spec: { ...(options.data as { spec: object }).spec, host: hostOf(options) ?? generated },
+          metadata: { ...options.data.metadata, name },
+        });
+      });
+      const result = await dryRunThenCreate([route('cache'), route('cache-files', 'cache')]);
+      expect(result.outcome).toBe('created');
+      expect(
+        create.mock.calls.map(([options]) => [options.data.metadata?.name, hostOf(options)]),
+      ).toEqual([
+        ['cache', undefined],
+        ['cache-files', 'cache-demo.apps.dry'],
+        ['cache', undefined],
+        ['cache-files', 'cache-demo.apps.real'],
+      ]);
+    });
+
+    it('leaves the object as planned when the named object answered no host', async () => {
+      create.mockResolvedValue({});
+      await dryRunThenCreate([route('cache'), route('cache-files', 'cache')]);
+      expect(create.mock.calls.map(([options]) => hostOf(options))).toEqual([
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+      ]);
+    });
+  });
 });

@@ -7,7 +7,31 @@ import { toK8sErrorInfo, type K8sErrorInfo } from './k8s-error';
 export interface PlannedObject {
   model: K8sModel;
   data: K8sResourceCommon;
+  /**
+   * The name of an earlier object of the same kind whose `spec.host`, as the API server
+   * answered its create (dry run included, where a generated host is filled in as well), this
+   * object takes before it is sent: the Route `N-files` shares the host of `N`.
+   */
+  hostFrom?: string;
 }
+
+type HostedSpec = { spec?: { host?: string } };
+
+/** The object to send: with the host of the earlier object it names in `hostFrom`, if known. */
+const withHost = (
+  object: PlannedObject,
+  answers: ReadonlyMap<string, K8sResourceCommon>,
+): K8sResourceCommon => {
+  if (!object.hostFrom) return object.data;
+  const host = (answers.get(`${object.model.kind}/${object.hostFrom}`) as HostedSpec | undefined)
+    ?.spec?.host;
+  if (!host) return object.data;
+  const data = object.data as K8sResourceCommon & HostedSpec;
+  return { ...data, spec: { ...data.spec, host } } as K8sResourceCommon;
+};
+
+const answerKey = (object: PlannedObject): string =>
+  `${object.model.kind}/${object.data.metadata?.name ?? ''}`;
 
 /** What happened to one object during a submit. */
 export type ObjectFate =
@@ -74,9 +98,15 @@ export const dryRunThenCreate = async (
   objects: readonly PlannedObject[],
 ): Promise<CreateReport> => {
   const dryRunFates: ObjectFate[] = [];
+  const dryRunAnswers = new Map<string, K8sResourceCommon>();
   for (const object of objects) {
     try {
-      await k8sCreate({ model: object.model, data: object.data, queryParams: { dryRun: 'All' } });
+      const answer = await k8sCreate({
+        model: object.model,
+        data: withHost(object, dryRunAnswers),
+        queryParams: { dryRun: 'All' },
+      });
+      dryRunAnswers.set(answerKey(object), answer);
       dryRunFates.push({ state: 'dry-run-passed' });
     } catch (error) {
       dryRunFates.push({ state: 'dry-run-failed', error: toK8sErrorInfo(error) });
@@ -93,9 +123,11 @@ export const dryRunThenCreate = async (
   }
 
   const created: PlannedObject[] = [];
+  const answers = new Map<string, K8sResourceCommon>();
   for (const [index, object] of objects.entries()) {
     try {
-      await k8sCreate({ model: object.model, data: object.data });
+      const answer = await k8sCreate({ model: object.model, data: withHost(object, answers) });
+      answers.set(answerKey(object), answer);
       created.push(object);
     } catch (error) {
       const failure: ObjectFate = { state: 'create-failed', error: toK8sErrorInfo(error) };

@@ -1,10 +1,18 @@
-import { k8sPatch } from '../sdk/console-sdk';
+import { k8sCreate, k8sDelete, k8sPatch } from '../sdk/console-sdk';
+import type { Route } from '../model/k8s-types';
 import type { ObjectPatch } from '../model/edit-patches';
 import { dryRunThenPatch } from './edit-cache';
 import { isConflict } from './k8s-error';
 
-jest.mock('../sdk/console-sdk', () => ({ k8sPatch: jest.fn(), k8sGet: jest.fn() }));
+jest.mock('../sdk/console-sdk', () => ({
+  k8sPatch: jest.fn(),
+  k8sGet: jest.fn(),
+  k8sCreate: jest.fn(),
+  k8sDelete: jest.fn(),
+}));
 const patchMock = k8sPatch as jest.MockedFunction<typeof k8sPatch>;
+const createMock = k8sCreate as jest.MockedFunction<typeof k8sCreate>;
+const deleteMock = k8sDelete as jest.MockedFunction<typeof k8sDelete>;
 
 const patches: ObjectPatch[] = [
   {
@@ -72,6 +80,110 @@ describe('dryRunThenPatch', () => {
     expect(report.outcome).toBe('partly-applied');
     expect(report.patches.map((patch) => patch.fate.state)).toEqual(['applied', 'apply-failed']);
     expect(report.remaining).toEqual([patches[1]]);
+  });
+});
+
+describe('dryRunThenPatch: splitting a schema-1 route', () => {
+  const filesRoute: Route = {
+    apiVersion: 'route.openshift.io/v1',
+    kind: 'Route',
+    metadata: { name: 'pipcache-files', namespace: 'elsewhere' },
+    spec: {
+      host: 'pipcache-demo.apps.example.com',
+      path: '/root/pypi/+f',
+      to: { kind: 'Service', name: 'pipcache' },
+    },
+  };
+  const split: ObjectPatch[] = [
+    { kind: 'Route', name: 'pipcache-files', operations: [], create: filesRoute },
+    {
+      kind: 'Route',
+      name: 'pipcache',
+      operations: [
+        { op: 'test', path: '/metadata/resourceVersion', value: '13' },
+        { op: 'add', path: '/spec/path', value: '/root/pypi/+simple' },
+      ],
+    },
+    {
+      kind: 'Deployment',
+      name: 'pipcache',
+      operations: [{ op: 'test', path: '/metadata/resourceVersion', value: '7' }],
+    },
+  ];
+  const steps: string[] = [];
+  beforeEach(() => {
+    steps.length = 0;
+    patchMock.mockReset();
+    createMock.mockReset();
+    deleteMock.mockReset();
+    createMock.mockImplementation((options) => {
+      steps.push(
+        `create ${options.data.metadata?.name} in ${options.data.metadata?.namespace}${isDryRun(options as never) ? ' (dry run)' : ''}`,
+      );
+      return Promise.resolve({
+        ...options.data,
+        metadata: { ...options.data.metadata, uid: 'u-1' },
+      });
+    });
+    deleteMock.mockImplementation((options) => {
+      steps.push(`delete ${options.resource.metadata?.name} uid ${options.resource.metadata?.uid}`);
+      return Promise.resolve({});
+    });
+  });
+  const patching = (failing?: string) =>
+    patchMock.mockImplementation((options) => {
+      const step = `patch ${options.model.kind} ${options.resource.metadata?.name}${isDryRun(options) ? ' (dry run)' : ''}`;
+      steps.push(step);
+      return step === failing ? Promise.reject(status(500, 'etcd timed out')) : Promise.resolve({});
+    });
+
+  it('dry runs the create too, then creates N-files in the cache namespace before narrowing N', async () => {
+    patching();
+    const report = await dryRunThenPatch('demo', split);
+    expect(report.outcome).toBe('applied');
+    expect(steps).toEqual([
+      'create pipcache-files in demo (dry run)',
+      'patch Route pipcache (dry run)',
+      'patch Deployment pipcache (dry run)',
+      'create pipcache-files in demo',
+      'patch Route pipcache',
+      'patch Deployment pipcache',
+    ]);
+  });
+
+  it('removes the N-files it created when narrowing N fails, so nothing is left half-made', async () => {
+    patching('patch Route pipcache');
+    const report = await dryRunThenPatch('demo', split);
+    expect(report.outcome).toBe('nothing-applied');
+    expect(steps.slice(3)).toEqual([
+      'create pipcache-files in demo',
+      'patch Route pipcache',
+      'delete pipcache-files uid u-1',
+    ]);
+    expect(report.patches.map((patch) => patch.fate.state)).toEqual([
+      'removed',
+      'apply-failed',
+      'not-attempted',
+    ]);
+    // A retry creates N-files again.
+    expect(report.remaining).toEqual(split);
+  });
+
+  it('keeps N-files once N is narrowed, even when a later patch fails', async () => {
+    patching('patch Deployment pipcache');
+    const report = await dryRunThenPatch('demo', split);
+    expect(report.outcome).toBe('partly-applied');
+    expect(deleteMock).not.toHaveBeenCalled();
+    expect(report.remaining).toEqual([split[2]]);
+  });
+
+  it('says so when the created N-files cannot be removed', async () => {
+    patching('patch Route pipcache');
+    deleteMock.mockRejectedValue(status(500, 'etcd timed out'));
+    const report = await dryRunThenPatch('demo', split);
+    expect(report.outcome).toBe('partly-applied');
+    expect(report.patches[0]?.fate.state).toBe('removal-failed');
+    expect(report.remaining).toEqual(split.slice(1));
   });
 });
 

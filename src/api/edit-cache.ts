@@ -2,7 +2,9 @@ import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import type { EditableObjects, EditedKind, ObjectPatch } from '../model/edit-patches';
 import { ownedModel } from '../model/kinds';
 import type { BuildConfig, Deployment, Route } from '../model/k8s-types';
-import { k8sGet, k8sPatch } from '../sdk/console-sdk';
+import { filesRouteName } from '../model/urls';
+import { k8sCreate, k8sGet, k8sPatch } from '../sdk/console-sdk';
+import { deleteObjects } from './delete-cache';
 import { isConflict, toK8sErrorInfo, type K8sErrorInfo } from './k8s-error';
 
 /** What happened to one object's patch. */
@@ -11,7 +13,10 @@ export type PatchFate =
   | { state: 'dry-run-failed'; error: K8sErrorInfo; conflict: boolean }
   | { state: 'not-attempted' }
   | { state: 'applied' }
-  | { state: 'apply-failed'; error: K8sErrorInfo; conflict: boolean };
+  | { state: 'apply-failed'; error: K8sErrorInfo; conflict: boolean }
+  /** An object this save created, deleted again because a later step failed. */
+  | { state: 'removed' }
+  | { state: 'removal-failed'; error: K8sErrorInfo; conflict: false };
 
 export interface PatchReport {
   kind: EditedKind;
@@ -22,7 +27,8 @@ export interface PatchReport {
 /**
  * The outcome of saving an edit: `applied` (every patch), `dry-run-failed` (nothing changed),
  * `partly-applied` (some patches were applied; `remaining` holds the rest for a retry) or
- * `nothing-applied` (the first real patch failed after the dry run passed).
+ * `nothing-applied` (a real step failed after the dry run passed, and anything created before
+ * it was removed again).
  */
 export interface EditReport {
   outcome: 'applied' | 'dry-run-failed' | 'partly-applied' | 'nothing-applied';
@@ -30,13 +36,69 @@ export interface EditReport {
   remaining: ObjectPatch[];
 }
 
-const send = (namespace: string, patch: ObjectPatch, dryRun: boolean): Promise<K8sResourceCommon> =>
-  k8sPatch({
-    model: ownedModel(patch.kind),
-    resource: { metadata: { name: patch.name, namespace } },
-    data: patch.operations,
-    ...(dryRun ? { queryParams: { dryRun: 'All' } } : {}),
+const send = (
+  namespace: string,
+  patch: ObjectPatch,
+  dryRun: boolean,
+): Promise<K8sResourceCommon> =>
+  patch.create
+    ? k8sCreate({
+        model: ownedModel(patch.kind),
+        // Created where the cache is, whatever the planned object says.
+        data: { ...patch.create, metadata: { ...patch.create.metadata, namespace } },
+        ...(dryRun ? { queryParams: { dryRun: 'All' } } : {}),
+      })
+    : k8sPatch({
+        model: ownedModel(patch.kind),
+        resource: { metadata: { name: patch.name, namespace } },
+        data: patch.operations,
+        ...(dryRun ? { queryParams: { dryRun: 'All' } } : {}),
+      });
+
+/**
+ * Deletes the objects this save created when a step fails, unless a patch was applied after
+ * them: the route `N` narrowed after `N-files` was created needs `N-files`, or pip outside the
+ * cluster loses the files. Returns their fates by index.
+ */
+const rollBackCreated = async (
+  namespace: string,
+  patches: readonly ObjectPatch[],
+  fates: readonly PatchFate[],
+  answers: ReadonlyMap<number, K8sResourceCommon>,
+): Promise<Map<number, PatchFate>> => {
+  const lastPatched = fates.reduce(
+    (last, fate, index) => (fate.state === 'applied' && !patches[index]?.create ? index : last),
+    -1,
+  );
+  const created = patches.flatMap((patch, index) =>
+    patch.create && fates[index]?.state === 'applied' && index > lastPatched ? [index] : [],
+  );
+  const removed = new Map<number, PatchFate>();
+  if (!created.length) return removed;
+  const { failed } = await deleteObjects(
+    created.map((index) => {
+      // The create's answer carries the uid, so that only the object this save made is deleted.
+      const answer = answers.get(index);
+      const planned = patches[index]?.create;
+      return {
+        model: ownedModel('Route'),
+        object: answer?.metadata?.uid
+          ? answer
+          : { ...planned, metadata: { ...planned?.metadata, namespace } },
+      };
+    }),
+  );
+  created.forEach((patchIndex, position) => {
+    const failure = failed.find((item) => item.index === position);
+    removed.set(
+      patchIndex,
+      failure
+        ? { state: 'removal-failed', error: failure.error, conflict: false }
+        : { state: 'removed' },
+    );
   });
+  return removed;
+};
 
 /**
  * Sends every patch as a server-side dry run first and, only if all pass, applies them in
@@ -73,19 +135,31 @@ export const dryRunThenPatch = async (
     };
   }
   const fates: PatchFate[] = [];
+  const answers = new Map<number, K8sResourceCommon>();
   for (const [index, patch] of patches.entries()) {
     try {
-      await send(namespace, patch, false);
+      answers.set(index, await send(namespace, patch, false));
       fates.push({ state: 'applied' });
     } catch (caught) {
       const error = toK8sErrorInfo(caught);
       fates.push({ state: 'apply-failed', error, conflict: isConflict(error) });
+      const removed = await rollBackCreated(namespace, patches, fates, answers);
+      removed.forEach((fate, removedIndex) => (fates[removedIndex] = fate));
+      // A retry starts again from the first object that was removed (it is created again).
+      const retryFrom = Math.min(
+        index,
+        ...[...removed].flatMap(([at, fate]) => (fate.state === 'removed' ? [at] : [])),
+      );
+      // An object whose removal failed is still there: the save is partly applied.
+      const applied = fates.some(
+        (fate) => fate.state === 'applied' || fate.state === 'removal-failed',
+      );
       return {
-        outcome: index === 0 ? 'nothing-applied' : 'partly-applied',
+        outcome: applied ? 'partly-applied' : 'nothing-applied',
         patches: patches.map((other, otherIndex) =>
           report(other, fates[otherIndex] ?? { state: 'not-attempted' }),
         ),
-        remaining: patches.slice(index),
+        remaining: patches.slice(retryFrom),
       };
     }
   }
@@ -96,19 +170,27 @@ export const dryRunThenPatch = async (
   };
 };
 
-/** Reads the current Deployment, BuildConfig and Route of a cache again (after a conflict). */
+/** Reads the current Deployment, BuildConfig and Routes of a cache again (after a conflict). */
 export const readEditableObjects = async (
   namespace: string,
   current: EditableObjects,
 ): Promise<EditableObjects> => {
   const get = <T>(kind: EditedKind, name: string | undefined): Promise<T> =>
     k8sGet({ model: ownedModel(kind), name: name ?? '', ns: namespace }) as Promise<T>;
-  const [deployment, buildConfig, route] = await Promise.all([
-    get<Deployment>('Deployment', current.deployment.metadata?.name),
+  const name = current.deployment.metadata?.name ?? '';
+  const [deployment, buildConfig, route, filesRoute] = await Promise.all([
+    get<Deployment>('Deployment', name),
     current.buildConfig
       ? get<BuildConfig>('BuildConfig', current.buildConfig.metadata.name)
       : undefined,
     current.route ? get<Route>('Route', current.route.metadata.name) : undefined,
+    // N-files may be missing (a cache of schema 1) or have been created meanwhile.
+    current.route
+      ? get<Route>('Route', filesRouteName(name)).catch((caught: unknown) => {
+          if (toK8sErrorInfo(caught).code === 404) return undefined;
+          throw caught;
+        })
+      : undefined,
   ]);
-  return { deployment, buildConfig, route };
+  return { deployment, buildConfig, route, filesRoute };
 };

@@ -21,6 +21,7 @@ import {
   recordedUids,
   recordMigrationPatch,
   replacementOf,
+  sharingHostOf,
   scaleDownTemplatePatch,
   type ClaimPlan,
   type MigrationRecord,
@@ -29,6 +30,7 @@ import {
   type TemplateDeploymentConfig,
   type TemplateObjects,
 } from '../model/migration';
+import { filesRouteName } from '../model/urls';
 import { toValuesAnnotation } from '../model/values-annotation';
 import type { PipCacheValues } from '../model/values';
 import { k8sCreate, k8sGet, k8sListItems, k8sPatch, k8sUpdate } from '../sdk/console-sdk';
@@ -136,9 +138,11 @@ export const dryRunMigration = async (
   const fates: ObjectFate[] = [];
   for (const { object } of planned) {
     const model = modelOf(object.kind);
-    const old = REPLACED_KINDS.includes(object.kind as ReplacedKind)
+    // Only the object of the same name replaces a template-made one (not the Route N-files).
+    const same = REPLACED_KINDS.includes(object.kind as ReplacedKind)
       ? oldObject(objects, object.kind as ReplacedKind)
       : undefined;
+    const old = same?.metadata?.name === object.metadata?.name ? same : undefined;
     try {
       if (old)
         await k8sUpdate({
@@ -146,7 +150,12 @@ export const dryRunMigration = async (
           data: replacementOf(old, object),
           queryParams: { dryRun: 'All' },
         });
-      else await k8sCreate({ model, data: object, queryParams: { dryRun: 'All' } });
+      else
+        await k8sCreate({
+          model,
+          data: object.kind === 'Route' ? sharingHostOf(object, objects.route) : object,
+          queryParams: { dryRun: 'All' },
+        });
       fates.push({ state: 'dry-run-passed' });
     } catch (error) {
       fates.push({ state: 'dry-run-failed', error: toK8sErrorInfo(error) });
@@ -395,6 +404,18 @@ export const finishMigration = async (
   );
 
   await run('switch', async () => {
+    // N-files goes up before N is narrowed, on the host N holds, so pip never loses the files.
+    const files = manifests.find(
+      ({ object }) => object.kind === 'Route' && object.metadata.name === filesRouteName(name),
+    )?.object;
+    const createFiles = async () => {
+      if (files?.kind !== 'Route') return;
+      const model = modelOf('Route');
+      const holder = await find<Route>(model, namespace, name);
+      if (!(await find<Resource>(model, namespace, files.metadata.name ?? '')) && holder)
+        await k8sCreate({ model, data: sharingHostOf(files, holder) });
+    };
+    await createFiles();
     for (const kind of ['Service', 'Route'] as const) {
       const model = modelOf(kind);
       const object = desired(kind);
@@ -404,6 +425,8 @@ export const finishMigration = async (
       else if (object && !current) await k8sCreate({ model, data: object });
       else if (!object && current && isOld(kind, current)) await deleteExactly(model, current);
     }
+    // Without a template-made Route, N was only just created: N-files takes its host now.
+    await createFiles();
   });
 
   await run('remove-old', async () => {

@@ -1,5 +1,5 @@
-import type { ObjectPatch } from '../model/edit-patches';
-import type { BuildConfig, ConfigMap, Deployment } from '../model/k8s-types';
+import { routeSplitPatches, type ObjectPatch } from '../model/edit-patches';
+import type { BuildConfig, ConfigMap, Deployment, Route } from '../model/k8s-types';
 import {
   dockerfileUpgradePatch,
   requirementsUpgradePatch,
@@ -12,16 +12,27 @@ import { KINDS } from '../model/kinds';
 import { dryRunThenPatch, type EditReport } from './edit-cache';
 import { startBuild } from './start-build';
 
-/** The patches that pin another devpi-server release: the build's source and the values annotation. */
+/** A cache's Routes as the page watches them: `N` and `N-files`. */
+export interface CacheRoutes {
+  route?: Route;
+  filesRoute?: Route;
+}
+
+/**
+ * The patches that pin another devpi-server release: the build's source and the values
+ * annotation; before them, a cache of schema 1 gets its Routes split (`N-files` created, then
+ * `N` narrowed), since the annotation then records schema 2.
+ */
 export const upgradePatches = async (
   deployment: Deployment,
   buildConfig: BuildConfig,
   typed: string,
+  routes: CacheRoutes = {},
 ): Promise<ObjectPatch[]> => {
   // The pin gets the normal form of what PEP 440 accepts (6.19.1-beta is pinned as 6.19.1b0).
   const version = normalizeDevpiVersion(typed) ?? typed.trim();
   const path = upgradePath(buildConfig);
-  const patches: ObjectPatch[] = [];
+  const patches: ObjectPatch[] = routeSplitPatches({ deployment, buildConfig, ...routes });
   if (path.kind === 'dockerfile') {
     patches.push({
       kind: 'BuildConfig',
@@ -58,8 +69,9 @@ export const upgradeDevpi = async (
   deployment: Deployment,
   buildConfig: BuildConfig,
   version: string,
+  routes: CacheRoutes = {},
 ): Promise<{ report: EditReport; build?: string; buildError?: unknown }> => {
-  const patches = await upgradePatches(deployment, buildConfig, version);
+  const patches = await upgradePatches(deployment, buildConfig, version, routes);
   const report = await dryRunThenPatch(buildConfig.metadata.namespace ?? '', patches);
   if (report.outcome !== 'applied') return { report };
   try {

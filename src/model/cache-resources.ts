@@ -1,6 +1,8 @@
 import { LABEL_INSTANCE } from './contract';
 import { KINDS, type KindEntry, type KindName, type KindObject } from './kinds';
 import { isPlainObject } from './record-schema';
+import type { Route } from './k8s-types';
+import { filesRouteName } from './urls';
 
 /** The kinds the UI watches to know a cache's state, keyed as the watch hook returns them. */
 export const WATCHED_KINDS = [
@@ -127,4 +129,15 @@ export const groupCacheObjects = (
   }
   for (const kind of WATCHED_KINDS) addByInstance(caches, kind, lists[kind]);
   return caches;
+};
+
+/**
+ * The cache's two Routes by their contract names: `N` (the simple pages) and `N-files` (the
+ * package files). Another Route that merely carries the cache's labels is never taken for them.
+ */
+export const cacheRoutes = (
+  cache: Pick<CacheObjects, 'name' | 'routes'>,
+): { route?: Route; filesRoute?: Route } => {
+  const named = (name: string) => cache.routes.find((route) => route.metadata.name === name);
+  return { route: named(cache.name), filesRoute: named(filesRouteName(cache.name)) };
 };

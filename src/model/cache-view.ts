@@ -1,4 +1,4 @@
-import type { CacheObjects } from './cache-resources';
+import { cacheRoutes, type CacheObjects } from './cache-resources';
 import type { EditableObjects } from './edit-patches';
 import { claimFromValues, readEmptying } from './emptying';
 import { toCacheInstance, type CacheInstance } from './instance';
@@ -32,7 +32,7 @@ export const toCacheView = (cache: CacheObjects): CacheView | undefined => {
   if (!deployment || !instance) return undefined;
   return {
     instance,
-    objects: { deployment, buildConfig: cache.buildConfigs[0], route: cache.routes[0] },
+    objects: { deployment, buildConfig: cache.buildConfigs[0], ...cacheRoutes(cache) },
     hasService: cache.services.length > 0,
     pvc:
       cache.pvcs[0] ??

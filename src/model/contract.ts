@@ -3,8 +3,14 @@
  * See docs/resource-contract.md in the steering repository; change it only everywhere at once.
  */
 
-/** Schema number written into the values annotation; bump it when the contract changes. */
-export const CONTRACT_SCHEMA = 1;
+/**
+ * Schema number written into the values annotation; bump it when the contract changes.
+ * 2: the Route `N` publishes `/root/pypi/+simple` only and a second Route `N-files` (same host)
+ * publishes `/root/pypi/+f`; schema 1 had one Route with path `/root/pypi`.
+ */
+export const CONTRACT_SCHEMA = 2;
+/** The oldest schema the plugin still reads; its caches are brought up to date by an edit or upgrade. */
+export const OLDEST_READABLE_SCHEMA = 1;
 
 /** Label keys of the contract. */
 export const LABEL_NAME = 'app.kubernetes.io/name';

@@ -6,6 +6,7 @@ import {
   editStartValues,
   hasDamagedValues,
   hasStaleStartScript,
+  needsRouteSplit,
   rebaseEdit,
   valuesProblems,
   envWithDevpiOptions,
@@ -35,7 +36,29 @@ const live = (values: PipCacheValues): EditableObjects => {
   return {
     deployment: withVersion(objects.find((o) => o.kind === 'Deployment') as Deployment, '11'),
     buildConfig: withVersion(objects.find((o) => o.kind === 'BuildConfig') as BuildConfig, '12'),
-    route: withVersion(objects.find((o) => o.kind === 'Route') as Route, '13'),
+    route: withVersion(
+      objects.find((o) => o.kind === 'Route' && o.metadata.name === values.name) as Route,
+      '13',
+    ),
+    filesRoute: withVersion(
+      objects.find(
+        (o) => o.kind === 'Route' && o.metadata.name === `${values.name}-files`,
+      ) as Route,
+      '14',
+    ),
+  };
+};
+
+/** The live objects of a cache made before contract schema 2: one Route on /root/pypi, generated host. */
+const liveSchema1 = (values: PipCacheValues): EditableObjects => {
+  const { deployment, buildConfig, route } = live(values);
+  return {
+    deployment,
+    buildConfig,
+    route: {
+      ...route!,
+      spec: { ...route!.spec, host: 'pipcache-demo.apps.example.com', path: '/root/pypi' },
+    },
   };
 };
 
@@ -193,6 +216,89 @@ describe('editPatches', () => {
       op: 'remove',
       path: '/metadata/annotations/haproxy.router.openshift.io~1ip_whitelist',
     });
+  });
+
+  it('patches the allow-list and TLS policy of both routes alike', () => {
+    const values = base();
+    const requested = {
+      ...values,
+      route: {
+        ...values.route,
+        insecureEdgeTermination: 'Allow' as const,
+        allowedCidrs: '10.0.0.0/8',
+      },
+    };
+    const routes = editPatches(live(values), values, requested).filter((p) => p.kind === 'Route');
+    expect(routes.map((p) => [p.name, p.operations[0]?.value])).toEqual([
+      ['pipcache', '13'],
+      ['pipcache-files', '14'],
+    ]);
+    expect(routes[0]?.operations.slice(1)).toEqual(routes[1]?.operations.slice(1));
+  });
+
+  it('splits the route of a schema-1 cache: creates N-files on the same host first, then narrows N', () => {
+    const values = base();
+    const objects = liveSchema1(values);
+    // Nothing changed, yet there is something to save: the route is wider than needed.
+    const patches = editPatches(objects, values, structuredClone(values));
+    expect(patches.map((p) => [p.kind, p.name, p.create ? 'create' : 'patch'])).toEqual([
+      ['Route', 'pipcache-files', 'create'],
+      ['Route', 'pipcache', 'patch'],
+      ['Deployment', 'pipcache', 'patch'],
+    ]);
+    const created = patches[0]!.create!;
+    expect(created.spec).toMatchObject({
+      host: 'pipcache-demo.apps.example.com',
+      path: '/root/pypi/+f',
+      to: { kind: 'Service', name: 'pipcache' },
+      tls: { termination: 'edge', insecureEdgeTerminationPolicy: 'Redirect' },
+    });
+    expect(created.metadata).toMatchObject({
+      name: 'pipcache-files',
+      namespace: 'demo',
+      labels: { 'app.kubernetes.io/instance': 'pipcache', 'app.kubernetes.io/name': 'pipcache' },
+    });
+    expect(patches[0]!.operations).toEqual([]);
+    expect(patches[1]!.operations).toEqual([
+      { op: 'test', path: '/metadata/resourceVersion', value: '13' },
+      { op: 'add', path: '/spec/path', value: '/root/pypi/+simple' },
+    ]);
+  });
+
+  it('gives the created N-files the allow-list and TLS policy the edit ends with', () => {
+    const values = base();
+    const requested = {
+      ...values,
+      route: {
+        ...values.route,
+        insecureEdgeTermination: 'Allow' as const,
+        allowedCidrs: '10.1.0.0/16',
+      },
+    };
+    const [created, narrowed] = editPatches(liveSchema1(values), values, requested);
+    expect(created?.create?.metadata.annotations).toEqual({
+      [ALLOW_LIST_ANNOTATION]: '10.1.0.0/16',
+    });
+    expect(created?.create?.spec.tls?.insecureEdgeTerminationPolicy).toBe('Allow');
+    expect(narrowed?.operations.map((o) => o.path)).toEqual([
+      '/metadata/resourceVersion',
+      '/spec/tls/insecureEdgeTerminationPolicy',
+      '/metadata/annotations',
+      '/spec/path',
+    ]);
+  });
+
+  it('creates a missing N-files again for a narrowed route, and leaves a complete pair alone', () => {
+    const values = base();
+    const objects = { ...live(values), filesRoute: undefined };
+    const patches = editPatches(objects, values, structuredClone(values));
+    expect(patches.map((p) => [p.name, p.create ? 'create' : 'patch'])).toEqual([
+      ['pipcache-files', 'create'],
+      ['pipcache', 'patch'],
+    ]);
+    expect(needsRouteSplit(objects)).toBe(true);
+    expect(needsRouteSplit(live(values))).toBe(false);
+    expect(needsRouteSplit({ deployment: live(values).deployment })).toBe(false);
   });
 
   it('writes the values annotation map when the Deployment has no annotations', () => {

@@ -1,8 +1,9 @@
 import { pointerSegment, type PatchOperation } from './buildconfig-patch';
 import { ANNOTATION_VALUES } from './contract';
 import type { BuildConfig, Container, Deployment, EnvVar, Route } from './k8s-types';
-import { resourcesOf } from './manifests';
+import { resourcesOf, routeManifest } from './manifests';
 import { DEVPI_COMMAND } from './start-script';
+import { isNarrowedRoute, SIMPLE_ROUTE_PATH } from './urls';
 import { MALLOC_ARENA_ENV } from './sizing';
 import { readValuesAnnotation, toValuesAnnotation } from './values-annotation';
 import type { RecordProblem } from './record-schema';
@@ -13,16 +14,22 @@ export interface EditableObjects {
   deployment: Deployment;
   buildConfig?: BuildConfig;
   route?: Route;
+  /** The Route `N-files`; missing on a cache of contract schema 1. */
+  filesRoute?: Route;
 }
 
 /** The kinds an edit patches, in the order they are applied (the values annotation last). */
 export type EditedKind = 'BuildConfig' | 'Route' | 'Deployment' | 'ConfigMap';
 
-/** One guarded JSON patch for one object. */
+/**
+ * One guarded JSON patch for one object, or, with `create`, one object to create (its
+ * `operations` are then empty): the Route `N-files` that a cache of schema 1 lacks.
+ */
 export interface ObjectPatch {
   kind: EditedKind;
   name: string;
   operations: PatchOperation[];
+  create?: Route;
 }
 
 /** The route annotation that restricts who may reach a Route. */
@@ -233,6 +240,54 @@ const routeOperations = (
   return operations;
 };
 
+/**
+ * Whether a cache's Routes differ from contract schema 2: the route `N` publishes more than the
+ * simple pages (schema 1: all of `/root/pypi`), or the route `N-files` is missing. The next
+ * edit (or upgrade) creates `N-files` first and then narrows `N`.
+ */
+export const needsRouteSplit = (objects: EditableObjects): boolean =>
+  objects.route !== undefined && (!objects.filesRoute || !isNarrowedRoute(objects.route));
+
+/**
+ * The Route `N-files` for a cache's live Route `N`: rebuilt from the plugin's own rules with
+ * the values an edit ends with, on the host `N` has now (a generated one included).
+ */
+export const filesRouteFor = (route: Route, namespace: string, values: PipCacheValues): Route =>
+  routeManifest(
+    { ...values, route: { ...values.route, host: route.spec.host ?? values.route.host } },
+    namespace,
+    'files',
+  );
+
+/**
+ * The steps that bring a cache's Routes to contract schema 2 on their own (an upgrade makes
+ * them): create `N-files` on the host of `N` with the route settings `N` has now, then narrow
+ * `N`, guarded by its resourceVersion. Empty when the Routes already are so, or there is none.
+ */
+export const routeSplitPatches = (objects: EditableObjects): ObjectPatch[] => {
+  const { route, filesRoute, deployment } = objects;
+  if (!route || !needsRouteSplit(objects)) return [];
+  const patches: ObjectPatch[] = [];
+  if (!filesRoute) {
+    const values = editStartValues(objects, defaultValues());
+    const create = filesRouteFor(route, deployment.metadata?.namespace ?? '', values);
+    patches.push({ kind: 'Route', name: create.metadata.name ?? '', operations: [], create });
+  }
+  const narrowing = narrowingOperations(route);
+  if (narrowing.length) {
+    patches.push({
+      kind: 'Route',
+      name: route.metadata.name ?? '',
+      operations: [...guard(route.metadata.resourceVersion), ...narrowing],
+    });
+  }
+  return patches;
+};
+
+/** Narrows the route `N` to the simple pages; nothing when it already is. */
+const narrowingOperations = (route: Route): PatchOperation[] =>
+  isNarrowedRoute(route) ? [] : [{ op: 'add', path: '/spec/path', value: SIMPLE_ROUTE_PATH }];
+
 /** Only the fields an edit may change are taken from `after`; the rest stay as they were. */
 export const editedValues = (before: PipCacheValues, after: PipCacheValues): PipCacheValues => ({
   ...before,
@@ -267,12 +322,13 @@ export const editPatches = (
   if (
     same(before, after) &&
     !hasStaleStartScript(objects.deployment) &&
-    !hasDamagedValues(objects.deployment)
+    !hasDamagedValues(objects.deployment) &&
+    !needsRouteSplit(objects)
   ) {
     return [];
   }
   const patches: ObjectPatch[] = [];
-  const { deployment, buildConfig, route } = objects;
+  const { deployment, buildConfig, route, filesRoute } = objects;
   if (buildConfig) {
     const operations = buildConfigOperations(buildConfig, before, after);
     if (operations.length) {
@@ -284,12 +340,26 @@ export const editPatches = (
     }
   }
   if (route && after.route.enabled) {
-    const operations = routeOperations(route, before, after);
+    // The files route is created before the route N is narrowed, so that pip outside the
+    // cluster can always download what the simple pages link to.
+    if (!filesRoute) {
+      const create = filesRouteFor(route, deployment.metadata?.namespace ?? '', after);
+      patches.push({ kind: 'Route', name: create.metadata.name ?? '', operations: [], create });
+    }
+    const operations = [...routeOperations(route, before, after), ...narrowingOperations(route)];
     if (operations.length) {
       patches.push({
         kind: 'Route',
         name: route.metadata.name ?? '',
         operations: [...guard(route.metadata.resourceVersion), ...operations],
+      });
+    }
+    const filesOperations = filesRoute ? routeOperations(filesRoute, before, after) : [];
+    if (filesRoute && filesOperations.length) {
+      patches.push({
+        kind: 'Route',
+        name: filesRoute.metadata.name ?? '',
+        operations: [...guard(filesRoute.metadata.resourceVersion), ...filesOperations],
       });
     }
   }

@@ -69,6 +69,19 @@ export const cacheHealth = (instance: CacheInstance, probe: ProbeOutcome, t: TFu
     instance.externalUrlProblem &&
     instance.externalUrlProblem.reason !== 'NoRoute' &&
     instance.externalUrlProblem.reason !== 'Pending';
+  // The files route of a schema-2 cache is gone: pip outside reads pages but downloads nothing.
+  if (
+    instance.externalUrlProblem?.reason === 'FilesRouteMissing' &&
+    (probe.kind === 'answered' || probe.kind === 'skipped')
+  ) {
+    return {
+      status: 'degraded',
+      severity: 'warning',
+      sentence: t(
+        'Degraded: the route that publishes the package files is missing. Open Edit settings and save to create it again.',
+      ),
+    };
+  }
   switch (probe.kind) {
     case 'answered':
       if (routeProblem) {

@@ -35,14 +35,31 @@ const values = (): PipCacheValues => ({
 /** The objects as the cluster would hold them once things have happened. */
 const resources = (
   v: PipCacheValues,
-  changes: Partial<{ ready: number; build: Build['status']; route: Route['status'] }> = {},
+  changes: Partial<{
+    ready: number;
+    build: Build['status'];
+    route: Route['status'];
+    filesRoute: Route['status'];
+  }> = {},
 ): CacheResources => {
   const objects = buildManifests(v, 'demo', seededRandom(3), {
     pluginVersion: '0.1.0',
     rendering: 'create',
   }).map((p) => p.object);
   const deployment = objects.find((o) => o.kind === 'Deployment') as Deployment;
-  const route = objects.find((o) => o.kind === 'Route') as Route | undefined;
+  const route = objects.find((o) => o.kind === 'Route' && o.metadata.name === v.name) as
+    Route | undefined;
+  const filesRoute = objects.find(
+    (o) => o.kind === 'Route' && o.metadata.name === `${v.name}-files`,
+  ) as Route | undefined;
+  const admitted: Route['status'] = {
+    ingress: [
+      {
+        host: 'pipcache-demo.apps.example.com',
+        conditions: [{ type: 'Admitted', status: 'True' }],
+      },
+    ],
+  };
   const pvc = objects.find((o) => o.kind === 'PersistentVolumeClaim') as
     PersistentVolumeClaim | undefined;
   return {
@@ -52,17 +69,8 @@ const resources = (
       status: { readyReplicas: changes.ready ?? 1 },
     },
     service: objects.find((o) => o.kind === 'Service'),
-    route: route && {
-      ...route,
-      status: changes.route ?? {
-        ingress: [
-          {
-            host: 'pipcache-demo.apps.example.com',
-            conditions: [{ type: 'Admitted', status: 'True' }],
-          },
-        ],
-      },
-    },
+    route: route && { ...route, status: changes.route ?? admitted },
+    filesRoute: filesRoute && { ...filesRoute, status: changes.filesRoute ?? admitted },
     pvc: pvc && { ...pvc, status: { phase: 'Bound', capacity: { storage: '2Gi' } } },
     buildConfig: objects.find((o) => o.kind === 'BuildConfig') as BuildConfig | undefined,
     builds: changes.build
@@ -87,6 +95,12 @@ describe('URLs', () => {
     expect(externalIndexUrl({ ...route, spec: { ...route.spec, tls: undefined, path: '/' } })).toBe(
       'http://pipcache-demo.apps.example.com/root/pypi/+simple/',
     );
+    // The schema-1 route (path /root/pypi) and the narrowed one lead to the same index URL.
+    for (const path of ['/root/pypi', '/root/pypi/', '/root/pypi/+simple', '/root/pypi/+simple/'])
+      expect(externalIndexUrl({ ...route, spec: { ...route.spec, path } })).toBe(
+        'https://pipcache-demo.apps.example.com/root/pypi/+simple/',
+      );
+    expect(route.spec.path).toBe('/root/pypi/+simple');
   });
 
   it('gives no external URL while the route is not admitted, and says why', () => {
@@ -224,6 +238,48 @@ describe('instance view and health', () => {
     });
   });
 
+  it('needs both routes admitted: a refused files route is a route problem', () => {
+    const instance = toInstanceView(
+      resources(values(), {
+        filesRoute: {
+          ingress: [
+            { conditions: [{ type: 'Admitted', status: 'False', reason: 'HostAlreadyClaimed' }] },
+          ],
+        },
+      }),
+    );
+    expect(instance.externalUrl).toBeUndefined();
+    expect(instance.externalUrlProblem).toEqual({ reason: 'HostAlreadyClaimed' });
+    expect(cacheHealth(instance, { kind: 'answered', latencyMs: 3 }, t).status).toBe('degraded');
+    const pending = toInstanceView(resources(values(), { filesRoute: {} }));
+    expect(pending.externalUrl).toBeUndefined();
+    expect(pending.externalUrlProblem).toEqual({ reason: 'Pending' });
+  });
+
+  it('is Degraded, saying what to do, when the files route of a narrowed route is gone', () => {
+    const instance = toInstanceView({ ...resources(values()), filesRoute: undefined });
+    expect(instance.externalUrl).toBeUndefined();
+    expect(instance.externalUrlProblem).toEqual({ reason: 'FilesRouteMissing' });
+    expect(externalUrlProblemText(instance.externalUrlProblem!, t)).toMatch(
+      /Open Edit settings and save/,
+    );
+    expect(cacheHealth(instance, { kind: 'answered', latencyMs: 3 }, t)).toMatchObject({
+      status: 'degraded',
+      sentence: expect.stringMatching(/package files is missing\. Open Edit settings/),
+    });
+  });
+
+  it('keeps a schema-1 cache (one route on /root/pypi) healthy and says it needs an edit', () => {
+    const { route, ...rest } = resources(values());
+    const old = { ...route!, spec: { ...route!.spec, path: '/root/pypi' } };
+    const instance = toInstanceView({ ...rest, route: old, filesRoute: undefined });
+    expect(instance.externalUrl).toBe('https://pipcache-demo.apps.example.com/root/pypi/+simple/');
+    expect(instance.externalUrlProblem).toBeUndefined();
+    expect(instance.routeWiderThanNeeded).toBe(true);
+    expect(cacheHealth(instance, { kind: 'answered', latencyMs: 3 }, t).status).toBe('ready');
+    expect(toInstanceView(resources(values())).routeWiderThanNeeded).toBe(false);
+  });
+
   it('describes storage, URLs and builds', () => {
     const instance = toInstanceView(resources(values(), { build: { phase: 'Complete' } }));
     expect(instance).toMatchObject({
@@ -281,7 +337,10 @@ describe('round trip', () => {
   });
 
   it('refuses an annotation of another schema, a broken one, or one with a field of the wrong type', () => {
-    expect(fromValuesAnnotation('{"schema":2,"name":"x"}', defaultValues())).toBeUndefined();
+    expect(fromValuesAnnotation('{"schema":3,"name":"x"}', defaultValues())).toBeUndefined();
+    expect(fromValuesAnnotation('{"schema":0,"name":"x"}', defaultValues())).toBeUndefined();
+    // A schema-1 record (written before the Route was split in two) is still read.
+    expect(fromValuesAnnotation('{"schema":1,"name":"x"}', defaultValues())?.name).toBe('x');
     expect(fromValuesAnnotation('{not json', defaultValues())).toBeUndefined();
     expect(
       fromValuesAnnotation(

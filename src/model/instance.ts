@@ -1,4 +1,4 @@
-import type { CacheObjects } from './cache-resources';
+import { cacheRoutes, type CacheObjects } from './cache-resources';
 import { ANNOTATION_VALUES } from './contract';
 import type { TFunction } from './i18n';
 import type {
@@ -11,7 +11,7 @@ import type {
   Service,
 } from './k8s-types';
 import { podRestarts, type PodRestarts } from './pod-restarts';
-import { externalIndexUrl, internalIndexUrl, routeAdmission } from './urls';
+import { externalIndexUrl, internalIndexUrl, isNarrowedRoute, routeAdmission } from './urls';
 import { fromValuesAnnotation } from './values-annotation';
 import { defaultValues, type PipCacheValues } from './values';
 
@@ -19,7 +19,10 @@ import { defaultValues, type PipCacheValues } from './values';
 export interface CacheResources {
   deployment: Deployment;
   service?: Service;
+  /** The Route `N`: the simple pages, and the external index URL's host. */
   route?: Route;
+  /** The Route `N-files`: the package files, on the same host. */
+  filesRoute?: Route;
   pvc?: PersistentVolumeClaim;
   buildConfig?: BuildConfig;
   builds?: Build[];
@@ -34,8 +37,17 @@ export interface CacheInstance {
   namespace: string;
   created?: string;
   externalUrl?: string;
-  /** Why there is no external URL: no Route, or the router's reason (HostAlreadyClaimed …). */
+  /**
+   * Why there is no external URL: no Route, the router's reason (HostAlreadyClaimed …) for
+   * either Route, or `FilesRouteMissing` (the Route `N-files` is gone, so pip could read the
+   * simple pages but download no file).
+   */
   externalUrlProblem?: { reason: string; message?: string };
+  /**
+   * True for a cache of contract schema 1: one Route publishes all of `/root/pypi`. pip works
+   * through it; the next edit or upgrade narrows it and adds `N-files`.
+   */
+  routeWiderThanNeeded: boolean;
   internalUrl: string;
   storage: {
     kind: 'persistent' | 'ephemeral';
@@ -96,26 +108,44 @@ const podWaitingReason = (pods: readonly Pod[] = []): string | undefined => {
 const quantityText = (quantity: string | number | undefined): string | undefined =>
   quantity === undefined ? undefined : String(quantity);
 
+/**
+ * The external URL of a cache's Routes, or why there is none. Both Routes must be admitted: the
+ * simple pages without the files route (or the reverse) give pip nothing it can install. A
+ * schema-1 Route (path `/root/pypi` or wider) alone still serves everything pip needs.
+ */
+export const externalAccess = (
+  route: Route | undefined,
+  filesRoute: Route | undefined,
+): Pick<CacheInstance, 'externalUrl' | 'externalUrlProblem' | 'routeWiderThanNeeded'> => {
+  if (!route) return { externalUrlProblem: { reason: 'NoRoute' }, routeWiderThanNeeded: false };
+  const narrowed = isNarrowedRoute(route);
+  const problem = (admission: ReturnType<typeof routeAdmission>) =>
+    admission.admitted ? undefined : { reason: admission.reason, message: admission.message };
+  const mainProblem = problem(routeAdmission(route));
+  if (mainProblem) return { externalUrlProblem: mainProblem, routeWiderThanNeeded: !narrowed };
+  if (filesRoute) {
+    const filesProblem = problem(routeAdmission(filesRoute));
+    if (filesProblem) return { externalUrlProblem: filesProblem, routeWiderThanNeeded: !narrowed };
+  } else if (narrowed) {
+    return { externalUrlProblem: { reason: 'FilesRouteMissing' }, routeWiderThanNeeded: false };
+  }
+  return { externalUrl: externalIndexUrl(route), routeWiderThanNeeded: !narrowed };
+};
+
 /** Derives what the UI shows about a cache from its objects. */
 export const toInstanceView = (resources: CacheResources): CacheInstance => {
-  const { deployment, route, pvc, buildConfig } = resources;
+  const { deployment, route, filesRoute, pvc, buildConfig } = resources;
   const name = deployment.metadata?.name ?? '';
   const namespace = deployment.metadata?.namespace ?? '';
   const build = latestBuild(resources.builds);
   const claim = deployment.spec?.template.spec?.volumes?.find(
     (volume) => volume.name === 'data',
   )?.persistentVolumeClaim;
-  const admission = route ? routeAdmission(route) : undefined;
   return {
     name,
     namespace,
     created: deployment.metadata?.creationTimestamp,
-    externalUrl: route ? externalIndexUrl(route) : undefined,
-    externalUrlProblem: !route
-      ? { reason: 'NoRoute' }
-      : admission && !admission.admitted
-        ? { reason: admission.reason, message: admission.message }
-        : undefined,
+    ...externalAccess(route, filesRoute),
     internalUrl: internalIndexUrl(name, namespace),
     storage: claim
       ? {
@@ -159,7 +189,7 @@ export const toCacheInstance = (cache: CacheObjects): CacheInstance | undefined 
     ? toInstanceView({
         deployment,
         service: cache.services[0],
-        route: cache.routes[0],
+        ...cacheRoutes(cache),
         pvc: cache.pvcs[0],
         buildConfig: cache.buildConfigs[0],
         builds: cache.builds,
@@ -182,6 +212,10 @@ export const externalUrlProblemText = (
       return t('Route not admitted: another route already claims this host. Choose another host.');
     case 'InvalidHost':
       return t('Route not admitted: the host is not valid. Choose another host.');
+    case 'FilesRouteMissing':
+      return t(
+        'The route that publishes the package files is missing, so pip outside the cluster finds packages but cannot download them. Open Edit settings and save to create it again.',
+      );
     default:
       return t('Route not admitted: {{reason}}', { reason: problem.message ?? problem.reason });
   }

@@ -146,7 +146,7 @@ describe.each(VARIANTS)('manifests: %s', (_label, change) => {
         'app.kubernetes.io/part-of': values.name,
       });
       expect(object.metadata?.name).toMatch(
-        /^pipcache(-root|-webhook|-source|-data|-allow-clients|-trusted-ca)?$/,
+        /^pipcache(-root|-webhook|-source|-data|-allow-clients|-trusted-ca|-files)?$/,
       );
       expect(object.metadata?.namespace).toBe('demo');
     }
@@ -169,7 +169,7 @@ describe.each(VARIANTS)('manifests: %s', (_label, change) => {
     const annotation = find(objects, 'Deployment').metadata!.annotations![ANNOTATION_VALUES]!;
     expect(annotation).not.toContain('s3cret-upstream');
     expect(annotation).not.toContain(secrets.rootPassword);
-    expect(JSON.parse(annotation)).toMatchObject({ schema: 1, name: values.name });
+    expect(JSON.parse(annotation)).toMatchObject({ schema: 2, name: values.name });
   });
 
   it('create the objects a reference names before the object that names it', () => {
@@ -184,6 +184,7 @@ describe.each(VARIANTS)('manifests: %s', (_label, change) => {
     before('Secret/pipcache-webhook', 'BuildConfig/pipcache');
     before('ImageStream/pipcache', 'BuildConfig/pipcache');
     before('Service/pipcache', 'Route/pipcache');
+    before('Route/pipcache', 'Route/pipcache-files');
   });
 });
 
@@ -229,13 +230,43 @@ describe('manifest details', () => {
     expect(deployment.spec!.template.spec!.volumes!.map((v) => v.name)).toEqual(['data', 'tmp']);
   });
 
-  it('restricts the Route to the mirror with edge TLS redirecting plain http by default', () => {
-    const route = find(plan(base()), 'Route') as Route;
-    expect(route.spec).toMatchObject({
-      path: '/root/pypi',
-      tls: { termination: 'edge', insecureEdgeTerminationPolicy: 'Redirect' },
+  it('publishes only the simple pages and the files, on two Routes of one host, edge TLS', () => {
+    const planned = buildManifests(base(), 'demo', seededRandom(1), {
+      pluginVersion: '0.1.0',
+      rendering: 'create',
     });
-    expect(route.spec.host).toBeUndefined();
+    const routes = planned.filter((p) => p.object.kind === 'Route');
+    expect(routes.map((p) => [p.object.metadata?.name, (p.object as Route).spec.path])).toEqual([
+      ['pipcache', '/root/pypi/+simple'],
+      ['pipcache-files', '/root/pypi/+f'],
+    ]);
+    for (const { object } of routes) {
+      expect((object as Route).spec).toMatchObject({
+        to: { kind: 'Service', name: 'pipcache' },
+        tls: { termination: 'edge', insecureEdgeTerminationPolicy: 'Redirect' },
+      });
+      expect((object as Route).spec.host).toBeUndefined();
+    }
+    // Without a typed host, N-files takes the host the API server generates for N.
+    expect(routes.map((p) => p.hostFrom)).toEqual([undefined, 'pipcache']);
+  });
+
+  it('gives both Routes a typed host and allow-list, and needs no host copied then', () => {
+    const values = base();
+    values.route = { ...values.route, host: 'pypi.example.com', allowedCidrs: '10.0.0.0/8' };
+    const planned = buildManifests(values, 'demo', seededRandom(1), {
+      pluginVersion: '0.1.0',
+      rendering: 'create',
+    }).filter((p) => p.object.kind === 'Route');
+    expect(planned.map((p) => (p.object as Route).spec.host)).toEqual([
+      'pypi.example.com',
+      'pypi.example.com',
+    ]);
+    expect(planned.map((p) => p.object.metadata?.annotations)).toEqual([
+      { 'haproxy.router.openshift.io/ip_whitelist': '10.0.0.0/8' },
+      { 'haproxy.router.openshift.io/ip_whitelist': '10.0.0.0/8' },
+    ]);
+    expect(planned.map((p) => p.hostFrom)).toEqual([undefined, undefined]);
   });
 
   it('builds with the Docker strategy from the python image stream, pinning devpi-server', () => {

@@ -24,7 +24,7 @@ import { KINDS, typeMeta } from './kinds';
 import { normalizeDevpiVersion } from './pep440';
 import { DEVPI_COMMAND } from './start-script';
 import { MALLOC_ARENA_ENV } from './sizing';
-import { MIRROR_PATH } from './urls';
+import { FILES_ROUTE_PATH, filesRouteName, SIMPLE_ROUTE_PATH } from './urls';
 import { toValuesAnnotation } from './values-annotation';
 import { DEFAULT_DEVPI_VERSION, toMap, type PipCacheValues } from './values';
 
@@ -45,6 +45,11 @@ export interface PlannedManifest {
   object: CacheManifest;
   /** Shown as a comment above the object in the preview and the download. */
   comment?: string;
+  /**
+   * The name of an earlier Route of the plan whose `spec.host`, as the API server's answer to
+   * its create has it (a generated host included), this Route takes before it is sent.
+   */
+  hostFrom?: string;
 }
 
 /** Random bytes: the browser's crypto in the app, a seeded source in tests. */
@@ -339,12 +344,21 @@ const buildConfigManifest = (values: PipCacheValues, namespace: string): BuildCo
   };
 };
 
-const routeManifest = (values: PipCacheValues, namespace: string): Route => {
+/**
+ * One of the cache's two Routes. They share one host: `N` publishes the simple pages and
+ * `N-files` the package files they link to, and nothing else of devpi (not /+status, /+login,
+ * user management or the index's JSON config) is reachable from outside the cluster.
+ */
+export const routeManifest = (
+  values: PipCacheValues,
+  namespace: string,
+  part: 'simple' | 'files' = 'simple',
+): Route => {
   const cidrs = values.route.allowedCidrs.split(/\s+/).filter(Boolean);
   return {
     ...typeMeta(KINDS.Route),
     metadata: {
-      name: values.name,
+      name: part === 'simple' ? values.name : filesRouteName(values.name),
       namespace,
       labels: cacheLabels(values, 'cache'),
       ...(cidrs.length
@@ -353,8 +367,7 @@ const routeManifest = (values: PipCacheValues, namespace: string): Route => {
     },
     spec: {
       ...(values.route.host ? { host: values.route.host } : {}),
-      // Only the mirror is published: not /+status, /+login or user management.
-      path: MIRROR_PATH,
+      path: part === 'simple' ? SIMPLE_ROUTE_PATH : FILES_ROUTE_PATH,
       to: { kind: 'Service', name: values.name, weight: 100 },
       port: { targetPort: 'http' },
       tls: {
@@ -531,7 +544,19 @@ export const buildManifests = (
     },
   });
   planned.push({ object: deploymentManifest(values, namespace, options) });
-  if (values.route.enabled) planned.push({ object: routeManifest(values, namespace) });
+  if (values.route.enabled) {
+    planned.push({ object: routeManifest(values, namespace, 'simple') });
+    planned.push({
+      object: routeManifest(values, namespace, 'files'),
+      // Without a typed host the API server generates one for N on create (`N-NS.<domain>`);
+      // N-files must share it, so it is copied from N's create answer (dry run included).
+      ...(values.route.host ? {} : { hostFrom: name }),
+      comment:
+        preview && !values.route.host
+          ? `Takes the host the cluster generates for the Route ${name} (the same host, another path).`
+          : undefined,
+    });
+  }
   if (values.network.policy) planned.push({ object: networkPolicyManifest(values, namespace) });
   return planned;
 };

@@ -13,6 +13,7 @@ import {
   recordedUids,
   recordMigrationPatch,
   replacementOf,
+  sharingHostOf,
   stepApplies,
   storageForPlan,
   type TemplateDeploymentConfig,
@@ -232,6 +233,25 @@ describe('replacementOf', () => {
   });
 });
 
+describe('sharingHostOf', () => {
+  const files: Route = {
+    apiVersion: 'route.openshift.io/v1',
+    kind: 'Route',
+    metadata: { name: 'old-files', namespace: 'demo' },
+    spec: { path: '/root/pypi/+f', to: { kind: 'Service', name: 'old' } },
+  };
+
+  it('puts N-files on the host the Route N holds, unless the form names one', () => {
+    expect(sharingHostOf(files, route).spec.host).toBe('pypi.example.com');
+    expect(
+      sharingHostOf({ ...files, spec: { ...files.spec, host: 'new.example.com' } }, route).spec
+        .host,
+    ).toBe('new.example.com');
+    expect(sharingHostOf(files, undefined).spec.host).toBeUndefined();
+    expect(sharingHostOf(files, route).spec.path).toBe('/root/pypi/+f');
+  });
+});
+
 describe('adoptClaimPatch', () => {
   it('swaps the template labels for the contract labels, only on the recorded claim', () => {
     const labels = { 'app.kubernetes.io/instance': 'old', 'app.kubernetes.io/name': 'pipcache' };
@@ -285,6 +305,7 @@ describe('migrationPlan', () => {
     const lines = migrationPlan(objects(), values, 'keep', t);
     expect(lines.join('\n')).toContain('keeps its cluster IP');
     expect(lines.join('\n')).toContain('keeps its host pypi.example.com');
+    expect(lines.join('\n')).toContain('a second Route old-files on the same host');
     expect(lines.join('\n')).toContain('The claim old-data is kept');
     expect(lines[lines.length - 2]).toContain('only after the new cache is ready');
     const dropped = migrationPlan(objects(), values, 'drop', t).join('\n');

@@ -3,6 +3,7 @@ import { ANNOTATION_MIGRATION, LABEL_MANAGED_BY, MANAGED_BY } from './contract';
 import type { CacheManifest } from './manifests';
 import type { BuildConfig, ImageStream, PersistentVolumeClaim, Route, Service } from './k8s-types';
 import { parseQuantity } from './quantity';
+import { filesRouteName } from './urls';
 import { templateCacheOf, type DeploymentConfigLike } from './template-caches';
 import type { TFunction } from './i18n';
 import { defaultValues, toRows, type BuildStrategyKind, type PipCacheValues } from './values';
@@ -293,6 +294,16 @@ export const replacementOf = <T extends CacheManifest>(old: CacheManifest, desir
 };
 
 /**
+ * The Route `N-files` as a migration creates it: on the host of the Route `N` that holds the
+ * cache's host (the template-made one before the switch, the new one after it), unless the form
+ * names a host, so that the simple pages and the files they link to share one host.
+ */
+export const sharingHostOf = (desired: Route, holder: Route | undefined): Route => {
+  const host = desired.spec.host || holder?.spec.host;
+  return host ? { ...desired, spec: { ...desired.spec, host } } : desired;
+};
+
+/**
  * JSON Patch that makes the old claim the new cache's, guarded by its uid: the contract's
  * labels, and the templates' `app`/`template` labels removed so that nothing counts it as
  * template-made any more.
@@ -395,10 +406,14 @@ export const migrationPlan = (
   if (objects.route)
     lines.push(
       values.route.enabled
-        ? t('The Route {{name}} is switched over too and keeps its host {{host}}.', {
-            name,
-            host: values.route.host || objects.route.spec.host || '',
-          })
+        ? t(
+            'The Route {{name}} is switched over too and keeps its host {{host}}, publishing only the simple pages; a second Route {{files}} on the same host, created just before, publishes the package files.',
+            {
+              name,
+              files: filesRouteName(name),
+              host: values.route.host || objects.route.spec.host || '',
+            },
+          )
         : t(
             'The Route {{name}} is deleted: the mirror is no longer published outside the cluster.',
             { name },

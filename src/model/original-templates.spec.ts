@@ -38,9 +38,9 @@ describe('the original README example through the model', () => {
   };
 
   it('NAME names every object (default pipcache)', () => {
-    expect(new Set(objects.map((o) => o.metadata?.name?.replace(/-(root|data)$/, '')))).toEqual(
-      new Set(['pipcache']),
-    );
+    expect(
+      new Set(objects.map((o) => o.metadata?.name?.replace(/-(root|data|files)$/, ''))),
+    ).toEqual(new Set(['pipcache']));
   });
 
   it('VOLUME_CAPACITY becomes the ReadWriteOnce PVC pipcache-data of 512Mi', () => {

@@ -4,6 +4,25 @@ import type { Route } from './k8s-types';
 export const MIRROR_PATH = '/root/pypi';
 /** What pip, uv and Poetry read: the mirror's simple index. */
 export const SIMPLE_SUFFIX = '/+simple/';
+/**
+ * The path of the cache's Route `N`: the simple pages only. No trailing slash: the router
+ * matches such a path on whole segments, so `/root/pypi/+simple/…` and nothing else.
+ */
+export const SIMPLE_ROUTE_PATH = `${MIRROR_PATH}/+simple`;
+/**
+ * The path of the Route `N-files`: the package files. devpi's simple pages link them as
+ * relative `../../+f/…` URLs, which resolve under the mirror's `+f/`.
+ */
+export const FILES_ROUTE_PATH = `${MIRROR_PATH}/+f`;
+/** The suffix of the second Route's name: `N-files`. */
+export const FILES_ROUTE_SUFFIX = '-files';
+
+/** The name of the Route that publishes the package files of the cache `name`. */
+export const filesRouteName = (name: string): string => `${name}${FILES_ROUTE_SUFFIX}`;
+
+/** Whether a Route `N` publishes the simple pages only, as contract schema 2 has it. */
+export const isNarrowedRoute = (route: Route): boolean =>
+  (route.spec.path ?? '').replace(/\/+$/, '') === SIMPLE_ROUTE_PATH;
 
 /** The admission of a Route by the router: admitted host, or why it is not admitted. */
 export type RouteAdmission =
@@ -26,9 +45,12 @@ export const routeAdmission = (route: Route): RouteAdmission => {
   return { admitted: false, reason: 'Pending' };
 };
 
-const joinPath = (routePath: string | undefined): string => {
-  // A Route restricted to the mirror has path /root/pypi; the original templates used /.
+/** The mirror's base path as a Route path publishes it: the simple pages, the mirror, or `/`. */
+export const joinPath = (routePath: string | undefined): string => {
+  // The Route N has path /root/pypi/+simple; caches of schema 1 had /root/pypi; the original
+  // templates used /. Any of them leads to the same index URL.
   const path = (routePath ?? '').replace(/\/+$/, '');
+  if (path.endsWith(SIMPLE_ROUTE_PATH)) return path.slice(0, -'/+simple'.length);
   return path.endsWith(MIRROR_PATH) ? path : `${path}${MIRROR_PATH}`;
 };
 

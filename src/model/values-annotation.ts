@@ -1,4 +1,4 @@
-import { CONTRACT_SCHEMA } from './contract';
+import { CONTRACT_SCHEMA, OLDEST_READABLE_SCHEMA } from './contract';
 import {
   arrayOf,
   boolean,
@@ -44,7 +44,7 @@ const rows: Parser<KeyValue[]> = arrayOf(
 
 const valuesParser = object<RecordedValues>(
   {
-    schema: integer(CONTRACT_SCHEMA, CONTRACT_SCHEMA),
+    schema: integer(OLDEST_READABLE_SCHEMA, CONTRACT_SCHEMA),
     name: text({ max: 63 }),
     applicationGroup: text({ max: 63 }),
     storage: every<Recorded<PipCacheValues['storage']>>({

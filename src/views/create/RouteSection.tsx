@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Checkbox } from '@patternfly/react-core';
+import { filesRouteName } from '../../model/urls';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { controlId, type FormBinding } from './form-binding';
 import FormSectionExpandable from './FormSectionExpandable';
@@ -31,7 +32,8 @@ const RouteSection: React.FC<RouteSectionProps> = ({ binding, namespace, appsDom
           id="pipcache-route-enabled"
           label={t('Publish the mirror outside the cluster with a Route')}
           description={t(
-            'Only /root/pypi is published; builds in the cluster use the Service either way.',
+            'Only what pip needs is published, on one host: the simple pages (/root/pypi/+simple/) on the Route {{name}} and the package files they link to (/root/pypi/+f/) on a second Route {{files}}. Builds in the cluster use the Service either way.',
+            { name: values.name, files: filesRouteName(values.name) },
           )}
           isChecked={values.route.enabled}
           onChange={(_event, enabled) => set((v) => ({ ...v, route: { ...v.route, enabled } }))}

@@ -28,6 +28,7 @@ import { podRestartsAdvice } from '../../model/pod-restarts';
 import { clientSnippet } from '../../model/snippets';
 import CacheDiskUsage from './CacheDiskUsage';
 import { useModal } from '../../sdk/console-sdk';
+import type { CacheRoutes } from '../../api/upgrade-devpi';
 import ClientSnippets from './ClientSnippets';
 import DevpiIndexSettings from './DevpiIndexSettings';
 import DevpiStatusFacts from './DevpiStatusFacts';
@@ -45,11 +46,12 @@ const CacheOverview: React.FC<{
   view: CacheView;
   /** Offered when the router refused the Route's host. */
   onChangeHost?: () => void;
-  /** Opens Edit settings: offered when devpi was OOM-killed. */
+  /** Opens Edit settings: offered when devpi was OOM-killed or the route is wider than needed. */
   onEdit?: () => void;
 }> = ({ view, onChangeHost, onEdit }) => {
   const { instance, hasService, pvc } = view;
-  const { deployment, buildConfig } = view.objects;
+  const { deployment, buildConfig, route, filesRoute } = view.objects;
+  const routes: CacheRoutes = { route, filesRoute };
   const buildsAvailable = useBuildsAvailable();
   const access = useCacheChangeAccess(instance.namespace, instance.name);
   const { t } = usePipCacheTranslation();
@@ -127,7 +129,26 @@ const CacheOverview: React.FC<{
             <DescriptionListTerm>{t('External index URL')}</DescriptionListTerm>
             <DescriptionListDescription>
               {instance.externalUrl ? (
-                <IndexUrl url={instance.externalUrl} data-test="pipcache-external-url" />
+                <>
+                  <IndexUrl url={instance.externalUrl} data-test="pipcache-external-url" />
+                  {instance.routeWiderThanNeeded && (
+                    <div data-test="pipcache-route-wider">
+                      {t(
+                        'The route of this cache publishes all of /root/pypi, made by an earlier version of the plugin. Save Edit settings to publish only what pip needs; the URL stays the same.',
+                      )}{' '}
+                      {onEdit && (
+                        <Button
+                          variant="link"
+                          isInline
+                          onClick={onEdit}
+                          data-test="pipcache-route-wider-edit"
+                        >
+                          {t('Edit settings')}
+                        </Button>
+                      )}
+                    </div>
+                  )}
+                </>
               ) : (
                 <>
                   <span data-test="pipcache-external-url-problem">
@@ -235,7 +256,9 @@ const CacheOverview: React.FC<{
                         )}
                         variant="link"
                         isInline
-                        onClick={() => launchModal(UpgradeDevpiModal, { deployment, buildConfig })}
+                        onClick={() =>
+                          launchModal(UpgradeDevpiModal, { deployment, buildConfig, routes })
+                        }
                         data-test="pipcache-upgrade"
                       >
                         {t('Upgrade devpi-server…')}

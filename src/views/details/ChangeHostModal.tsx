@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Alert, Button, Form, TextInput } from '@patternfly/react-core';
 import { toK8sErrorInfo } from '../../api/k8s-error';
-import { changeRouteHost } from '../../api/route-host';
+import { changeCacheHost, HostChangeError } from '../../api/route-host';
 import FormField from '../../components/FormField';
 import ActionModal from '../../components/ActionModal';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
@@ -10,11 +10,16 @@ import { validateHostname } from '../../model/validation';
 
 interface ChangeHostModalProps {
   route: Route;
+  /** The Route `N-files`, which moves to the new host with `N`; missing on a cache of schema 1. */
+  filesRoute?: Route;
   closeModal: () => void;
 }
 
-/** Picks another host for a Route the router did not admit (for example HostAlreadyClaimed). */
-const ChangeHostModal: React.FC<ChangeHostModalProps> = ({ route, closeModal }) => {
+/**
+ * Picks another host for a cache's Routes when the router did not admit one of them (for
+ * example HostAlreadyClaimed): both move together, or neither does.
+ */
+const ChangeHostModal: React.FC<ChangeHostModalProps> = ({ route, filesRoute, closeModal }) => {
   const { t } = usePipCacheTranslation();
   const [host, setHost] = React.useState(route.spec.host ?? '');
   const [saving, setSaving] = React.useState(false);
@@ -26,16 +31,24 @@ const ChangeHostModal: React.FC<ChangeHostModalProps> = ({ route, closeModal }) 
     setSaving(true);
     setFailure(undefined);
     try {
-      await changeRouteHost(route, host);
+      await changeCacheHost(route, filesRoute, host);
       closeModal();
     } catch (caught) {
-      const info = toK8sErrorInfo(caught);
-      setFailure(
+      const restored = !(caught instanceof HostChangeError) || caught.restored;
+      const info = toK8sErrorInfo(caught instanceof HostChangeError ? caught.refusal : caught);
+      const reason =
         info.code === 422 && !info.causes.length
           ? t(
               'The route changed while you were editing. Close this dialog, look at the route again, and retry.',
             )
-          : info.message,
+          : info.message;
+      setFailure(
+        restored
+          ? reason
+          : t(
+              'The route {{name}} has the new host but {{files}} does not, and the old host could not be put back ({{reason}}). pip cannot download files until both have one host: retry, or set the host of both in the Routes page.',
+              { name: route.metadata.name ?? '', files: filesRoute?.metadata.name ?? '', reason },
+            ),
       );
       setSaving(false);
     }

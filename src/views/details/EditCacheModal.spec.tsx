@@ -4,11 +4,16 @@ import userEvent from '@testing-library/user-event';
 import type { BuildConfig, Deployment, Route } from '../../model/k8s-types';
 import { buildManifests } from '../../model/manifests';
 import { defaultValues } from '../../model/values';
-import { k8sPatch } from '../../sdk/console-sdk';
+import { k8sCreate, k8sPatch } from '../../sdk/console-sdk';
 import EditCacheModal from './EditCacheModal';
 
-jest.mock('../../sdk/console-sdk', () => ({ k8sPatch: jest.fn(), k8sGet: jest.fn() }));
+jest.mock('../../sdk/console-sdk', () => ({
+  k8sPatch: jest.fn(),
+  k8sGet: jest.fn(),
+  k8sCreate: jest.fn(),
+}));
 const patch = k8sPatch as jest.MockedFunction<typeof k8sPatch>;
+const create = k8sCreate as jest.MockedFunction<typeof k8sCreate>;
 
 const objects = () => {
   const values = defaultValues({
@@ -20,8 +25,8 @@ const objects = () => {
     pluginVersion: '0.1.0',
     rendering: 'create',
   }).map((p) => p.object);
-  const find = (kind: string) => {
-    const found = planned.find((o) => o.kind === kind);
+  const find = (kind: string, name = 'pipcache') => {
+    const found = planned.find((o) => o.kind === kind && o.metadata?.name === name);
     if (!found) throw new Error(kind);
     return { ...found, metadata: { ...found.metadata, resourceVersion: '5' } };
   };
@@ -29,6 +34,7 @@ const objects = () => {
     deployment: find('Deployment') as Deployment,
     buildConfig: find('BuildConfig') as BuildConfig,
     route: find('Route') as Route,
+    filesRoute: find('Route', 'pipcache-files') as Route,
   };
 };
 
@@ -203,5 +209,35 @@ describe('EditCacheModal', () => {
     );
     expect(written?.value).not.toContain('command');
     expect(JSON.parse(written?.value).storage.kind).toBe('ephemeral');
+  });
+
+  it('splits the single route of a cache of schema 1 on save, even unchanged, N-files first', async () => {
+    patch.mockResolvedValue({});
+    create.mockImplementation((options) => Promise.resolve(options.data));
+    const closeModal = jest.fn();
+    const { route, deployment, buildConfig } = objects();
+    const old = {
+      deployment,
+      buildConfig,
+      route: { ...route, spec: { ...route.spec, path: '/root/pypi' } },
+    };
+    render(<EditCacheModal namespace="demo" objects={old} closeModal={closeModal} />);
+    expect(screen.getByTestId('pipcache-edit-route-split')).toHaveTextContent(
+      'a second route pipcache-files with the same host',
+    );
+    expect(screen.getByTestId('pipcache-edit-save')).toBeEnabled();
+    await save();
+    expect(closeModal).toHaveBeenCalled();
+    const realCreate = create.mock.invocationCallOrder[1]!;
+    const narrowing = patch.mock.calls.findIndex(
+      ([options]) => !options.queryParams && options.model.kind === 'Route',
+    );
+    expect(create.mock.calls[1]?.[0].data.metadata?.name).toBe('pipcache-files');
+    expect(patch.mock.calls[narrowing]?.[0].data).toContainEqual({
+      op: 'add',
+      path: '/spec/path',
+      value: '/root/pypi/+simple',
+    });
+    expect(realCreate).toBeLessThan(patch.mock.invocationCallOrder[narrowing]!);
   });
 });

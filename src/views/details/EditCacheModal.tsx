@@ -15,6 +15,7 @@ import {
   EDITABLE_FIELDS,
   editPatches,
   hasStaleStartScript,
+  needsRouteSplit,
   editStartValues,
   rebaseEdit,
   valuesProblems,
@@ -23,6 +24,7 @@ import {
   type ObjectPatch,
 } from '../../model/edit-patches';
 import { sizingShortfalls, withRecommendedSizing } from '../../model/sizing';
+import { filesRouteName } from '../../model/urls';
 import { validateValues } from '../../model/validation';
 import { defaultValues, type PipCacheValues } from '../../model/values';
 import DevpiOptionsSection from '../create/DevpiOptionsSection';
@@ -81,7 +83,9 @@ const EditCacheModal: React.FC<EditCacheModalProps> = ({ namespace, objects, clo
     () => valuesProblems(baseline.objects.deployment),
     [baseline.objects.deployment],
   );
-  const unchanged = changed.length === 0 && !staleScript && !damaged;
+  // A cache whose route publishes more than pip needs (or lacks N-files) is saved even unchanged.
+  const routeSplit = needsRouteSplit(baseline.objects);
+  const unchanged = changed.length === 0 && !staleScript && !damaged && !routeSplit;
   // Everything but the build node selector and the route lives in the pod template.
   const restartsPod =
     staleScript ||
@@ -169,6 +173,8 @@ const EditCacheModal: React.FC<EditCacheModalProps> = ({ namespace, objects, clo
         return t('passed the dry run, not saved');
       case 'not-attempted':
         return t('not saved yet');
+      case 'removed':
+        return t('created, then removed again');
       default:
         return t('refused: {{message}}', { message: fate.error.message });
     }
@@ -222,6 +228,18 @@ const EditCacheModal: React.FC<EditCacheModalProps> = ({ namespace, objects, clo
             "This cache was made by an earlier version of the plugin. Saving also gives its pod the current start script, which keeps upstream credentials out of devpi's public settings and restarts the pod.",
           )}
           data-test="pipcache-edit-stale-script"
+        />
+      )}
+      {routeSplit && (
+        <Alert
+          variant="info"
+          isInline
+          isPlain
+          title={t(
+            'Saving also limits what the route publishes to what pip needs: the simple pages on this route, and the package files on a second route {{name}} with the same host. The index URL stays the same.',
+            { name: filesRouteName(baseline.objects.deployment.metadata?.name ?? '') },
+          )}
+          data-test="pipcache-edit-route-split"
         />
       )}
       {restartsPod && ephemeral && (

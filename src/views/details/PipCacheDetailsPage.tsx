@@ -85,7 +85,7 @@ const PipCacheDetailsPage: React.FC = () => {
   }
 
   const { instance, objects } = view;
-  const { route } = objects;
+  const { route, filesRoute } = objects;
   const openEdit = () => launchModal(EditCacheModal, { namespace: ns, objects });
   const openDelete = () =>
     launchModal(DeleteCacheModal, {
@@ -160,8 +160,9 @@ const PipCacheDetailsPage: React.FC = () => {
                 onChangeHost={
                   route &&
                   instance.externalUrlProblem &&
-                  instance.externalUrlProblem.reason !== 'Pending'
-                    ? () => launchModal(ChangeHostModal, { route })
+                  instance.externalUrlProblem.reason !== 'Pending' &&
+                  instance.externalUrlProblem.reason !== 'FilesRouteMissing'
+                    ? () => launchModal(ChangeHostModal, { route, filesRoute })
                     : undefined
                 }
                 onEdit={openEdit}

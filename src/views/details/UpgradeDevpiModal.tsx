@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Alert, Button, Form, TextInput } from '@patternfly/react-core';
 import { toK8sErrorInfo } from '../../api/k8s-error';
-import { upgradeDevpi } from '../../api/upgrade-devpi';
+import { upgradeDevpi, type CacheRoutes } from '../../api/upgrade-devpi';
 import FormField from '../../components/FormField';
 import ActionModal from '../../components/ActionModal';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
@@ -13,6 +13,8 @@ import { devpiVersionNote, validateDevpiVersion } from '../../model/validation';
 interface UpgradeDevpiModalProps {
   deployment: Deployment;
   buildConfig: BuildConfig;
+  /** The cache's Routes: a cache of schema 1 gets them split with the upgrade. */
+  routes: CacheRoutes;
   closeModal: () => void;
 }
 
@@ -25,6 +27,7 @@ type Result = { ok: true; text: string } | { ok: false; title: string; text: str
 const UpgradeDevpiModal: React.FC<UpgradeDevpiModalProps> = ({
   deployment,
   buildConfig,
+  routes,
   closeModal,
 }) => {
   const { t } = usePipCacheTranslation();
@@ -44,7 +47,12 @@ const UpgradeDevpiModal: React.FC<UpgradeDevpiModalProps> = ({
     setWorking(true);
     setResult(undefined);
     try {
-      const { report, build, buildError } = await upgradeDevpi(deployment, buildConfig, pinned);
+      const { report, build, buildError } = await upgradeDevpi(
+        deployment,
+        buildConfig,
+        pinned,
+        routes,
+      );
       if (report.outcome !== 'applied') {
         const failed = report.patches.find(
           (p) => p.fate.state === 'dry-run-failed' || p.fate.state === 'apply-failed',
