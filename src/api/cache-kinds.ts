@@ -69,3 +69,32 @@ export const CACHE_OWNED_KINDS: readonly K8sModel[] = [
 
 /** Pods are not owned by a cache, but emptying and migration watch them come and go. */
 export const POD_MODEL: K8sModel = model('Pod', 'pods', 'v1', undefined, 'Pod', 'Pods', 'P');
+
+/** The model of a kind a cache owns; any other kind is a programming error. */
+export const cacheKindModel = (kind: string): K8sModel => {
+  const found = CACHE_OWNED_KINDS.find((m) => m.kind === kind);
+  if (!found) throw new Error(`No model for ${kind}`);
+  return found;
+};
+
+/** The original templates' DeploymentConfig kind, which a migration replaces. */
+export const DEPLOYMENT_CONFIG_MODEL: K8sModel = model(
+  'DeploymentConfig',
+  'deploymentconfigs',
+  'v1',
+  'apps.openshift.io',
+  'DeploymentConfig',
+  'DeploymentConfigs',
+  'DC',
+);
+
+/** Builds are not owned by a cache either; a migration waits for its image's build. */
+export const BUILD_MODEL: K8sModel = model(
+  'Build',
+  'builds',
+  'v1',
+  'build.openshift.io',
+  'Build',
+  'Builds',
+  'B',
+);

@@ -17,13 +17,9 @@ import { useLocation, useNavigate, useParams } from 'react-router-dom-v5-compat'
 import { removeObjects } from '../../api/create-objects';
 import type { CreateReport } from '../../api/create-objects';
 import { createCache } from '../../api/create-cache';
-import {
-  discardMigrationRecord,
-  finishMigration,
-  migrateCache,
-  MigrationError,
-} from '../../api/migrate-cache';
+import { discardMigrationRecord, finishMigration, migrateCache } from '../../api/migrate-cache';
 import { toK8sErrorInfo, type K8sErrorInfo } from '../../api/k8s-error';
+import { stepFailure } from '../../api/steps';
 import { useCacheInstances } from '../../hooks/useCacheInstances';
 import { useClusterFacts } from '../../hooks/useClusterFacts';
 import { useTemplateObjects } from '../../hooks/useTemplateObjects';
@@ -348,8 +344,7 @@ const PipCacheCreatePage: React.FC = () => {
       setRun({ finished: true });
       navigate(detailsPagePath(ns, values.name));
     } catch (error) {
-      const step = error instanceof MigrationError ? error.step : undefined;
-      const info = error instanceof MigrationError ? error.info : toK8sErrorInfo(error);
+      const { step, info } = stepFailure(error, MIGRATION_STEPS);
       setRun((current) => ({ current: step ?? current?.current, error: info, finished: false }));
       // Once recorded, the job is finished from the record: the form's settings are fixed.
       if (step !== 'create' && step !== 'record') setResuming(true);
