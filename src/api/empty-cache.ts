@@ -11,6 +11,7 @@ import {
 import type { Deployment, PersistentVolumeClaim } from '../model/k8s-types';
 import { k8sCreate, k8sGet, k8sListItems, k8sPatch } from '../sdk/console-sdk';
 import { deleteExactly } from './delete-exactly';
+import { findByName } from './find-by-name';
 import { cacheKindModel, POD_MODEL } from './cache-kinds';
 import { atStep, pollUntil, runSteps, stepStopped, type PollTiming } from './steps';
 
@@ -53,13 +54,7 @@ export const emptyCache = async (
   const wanted = claimToCreate(current, record);
   const claimName = wanted.metadata?.name ?? '';
   // A list by name, not a GET: a claim that is gone is an answer here, not an error to log.
-  const existing = async () =>
-    (
-      await k8sListItems<PersistentVolumeClaim & Resource>({
-        model: pvcModel,
-        queryParams: { ns: namespace, fieldSelector: `metadata.name=${claimName}` },
-      })
-    )[0];
+  const existing = () => findByName<PersistentVolumeClaim>(pvcModel, namespace, claimName);
 
   await runSteps<EmptyStep>(
     [

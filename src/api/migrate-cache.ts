@@ -31,7 +31,8 @@ import {
   type ObjectFate,
 } from './create-objects';
 import { toK8sErrorInfo } from './k8s-error';
-import { claimLater, findByName, finishMigration } from './migration-steps';
+import { findByName } from './find-by-name';
+import { claimLater, finishMigration } from './migration-steps';
 import { StepError } from './steps';
 
 // The page that finishes a migration imports it from here, with the rest of the migration.

@@ -23,6 +23,7 @@ import {
 import { k8sCreate, k8sGet, k8sListItems, k8sPatch, k8sUpdate } from '../sdk/console-sdk';
 import { BUILD_MODEL, cacheKindModel, DEPLOYMENT_CONFIG_MODEL, POD_MODEL } from './cache-kinds';
 import { deleteExactly } from './delete-exactly';
+import { findByName } from './find-by-name';
 import { startBuild } from './start-build';
 import { atStep, pollUntil, runSteps, stepStopped, type PollTiming, type Step } from './steps';
 
@@ -34,19 +35,6 @@ const WAIT: PollTiming = { waitMs: 5 * 60_000, pollMs: 1_000 };
 
 /** Whether the new cache's claim is not created with the first objects (it exists, or replaces one). */
 export const claimLater = (claim: ClaimPlan) => claim === 'keep' || claim === 'replace';
-
-/** One object by name, or undefined when there is none (a list, so that absence is no error). */
-export const findByName = async <T>(
-  model: K8sModel,
-  namespace: string,
-  name: string,
-): Promise<T | undefined> =>
-  (
-    await k8sListItems<T & Resource>({
-      model,
-      queryParams: { ns: namespace, fieldSelector: `metadata.name=${name}` },
-    })
-  )[0];
 
 const buildNumber = (build: Build): number =>
   Number(build.metadata.annotations?.['openshift.io/build.number'] ?? 0);
