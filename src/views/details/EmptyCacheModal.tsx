@@ -1,8 +1,9 @@
 import * as React from 'react';
-import { Alert, Button, Checkbox } from '@patternfly/react-core';
+import { Alert, Checkbox } from '@patternfly/react-core';
 import { emptyCache } from '../../api/empty-cache';
 import ActionModal from '../../components/ActionModal';
 import StepProgress from '../../components/StepProgress';
+import StepRunFooter from '../../components/StepRunFooter';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { useStepRun } from '../../hooks/useStepRun';
 import DamagedRecordAlert from '../../components/DamagedRecordAlert';
@@ -53,31 +54,16 @@ const EmptyCacheModal: React.FC<EmptyCacheModalProps> = ({ deployment, pvc, clos
       )}
       onClose={phase.state === 'running' ? undefined : closeModal}
       footer={
-        <>
-          {phase.state !== 'done' && (
-            <Button
-              variant="danger"
-              onClick={run}
-              isDisabled={
-                phase.state === 'running' || (phase.state === 'confirm' && !accepted && !pending)
-              }
-              isLoading={phase.state === 'running'}
-              data-test="pipcache-empty-run"
-            >
-              {phase.state === 'failed' || pending
-                ? t('Run again to finish')
-                : t('Empty the cache')}
-            </Button>
-          )}
-          <Button
-            variant="link"
-            onClick={closeModal}
-            isDisabled={phase.state === 'running'}
-            data-test="pipcache-empty-close"
-          >
-            {phase.state === 'done' ? t('Close') : t('Cancel')}
-          </Button>
-        </>
+        <StepRunFooter
+          state={phase.state}
+          run={run}
+          runLabel={
+            phase.state === 'failed' || pending ? t('Run again to finish') : t('Empty the cache')
+          }
+          canRun={phase.state !== 'confirm' || accepted || pending}
+          onClose={closeModal}
+          testPrefix="pipcache-empty"
+        />
       }
     >
       {pending && phase.state === 'confirm' && (

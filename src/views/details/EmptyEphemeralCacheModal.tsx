@@ -1,9 +1,10 @@
 import * as React from 'react';
-import { Alert, Button } from '@patternfly/react-core';
+import { Alert } from '@patternfly/react-core';
 import { emptyEphemeralCache } from '../../api/empty-ephemeral';
 import type { K8sErrorInfo } from '../../api/k8s-error';
 import ActionModal from '../../components/ActionModal';
 import StepProgress from '../../components/StepProgress';
+import StepRunFooter from '../../components/StepRunFooter';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { useStepRun } from '../../hooks/useStepRun';
 import { RESTART_STEPS, type RestartStep } from '../../model/emptying';
@@ -79,27 +80,13 @@ const EmptyEphemeralCacheModal: React.FC<EmptyEphemeralCacheModalProps> = ({
       )}
       onClose={phase.state === 'running' ? undefined : closeModal}
       footer={
-        <>
-          {phase.state !== 'done' && (
-            <Button
-              variant="danger"
-              onClick={run}
-              isDisabled={phase.state === 'running'}
-              isLoading={phase.state === 'running'}
-              data-test="pipcache-empty-run"
-            >
-              {phase.state === 'failed' ? t('Run again') : t('Empty the cache')}
-            </Button>
-          )}
-          <Button
-            variant="link"
-            onClick={closeModal}
-            isDisabled={phase.state === 'running'}
-            data-test="pipcache-empty-close"
-          >
-            {phase.state === 'done' ? t('Close') : t('Cancel')}
-          </Button>
-        </>
+        <StepRunFooter
+          state={phase.state}
+          run={run}
+          runLabel={phase.state === 'failed' ? t('Run again') : t('Empty the cache')}
+          onClose={closeModal}
+          testPrefix="pipcache-empty"
+        />
       }
     >
       {failed && (
