@@ -1,7 +1,8 @@
 import { ANNOTATION_EMPTIED_AT } from '../model/emptying';
 import type { Deployment, Pod } from '../model/k8s-types';
 import { k8sGet, k8sListItems, k8sPatch } from '../sdk/console-sdk';
-import { emptyEphemeralCache, RestartError } from './empty-ephemeral';
+import { emptyEphemeralCache } from './empty-ephemeral';
+import { StepError } from './steps';
 
 jest.mock('../sdk/console-sdk', () => ({
   k8sGet: jest.fn(),
@@ -92,9 +93,9 @@ describe('emptyEphemeralCache', () => {
     const failure = await emptyEphemeralCache(deployment(), () => undefined, fast).catch(
       (error: unknown) => error,
     );
-    expect(failure).toBeInstanceOf(RestartError);
-    expect((failure as RestartError).step).toBe('restart');
-    expect((failure as RestartError).info).toMatchObject({
+    expect(failure).toBeInstanceOf(StepError);
+    expect((failure as StepError).step).toBe('restart');
+    expect((failure as StepError).info).toMatchObject({
       code: 403,
       message: 'deployments.apps "c" is forbidden',
     });
@@ -108,7 +109,7 @@ describe('emptyEphemeralCache', () => {
     const failure = (await emptyEphemeralCache(deployment(), () => undefined, {
       waitMs: 0,
       pollMs: 0,
-    }).catch((error: unknown) => error)) as RestartError;
+    }).catch((error: unknown) => error)) as StepError;
     expect(failure.step).toBe('start');
     expect(failure.info.timedOut).toBe(true);
   });

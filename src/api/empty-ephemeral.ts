@@ -10,31 +10,13 @@ import type { Deployment, Pod } from '../model/k8s-types';
 import { KINDS } from '../model/kinds';
 import { k8sGet, k8sListItems } from '../sdk/console-sdk';
 import { applyGuardedPatch } from './guarded-patch';
-import { toK8sErrorInfo, type K8sErrorInfo } from './k8s-error';
+import { pollUntil, runSteps, StepError, stepStopped, type PollTiming } from './steps';
 
 /** How often a guarded stamp is tried again when the template changed for another reason. */
 const ATTEMPTS = 3;
 
-/** Why emptying an ephemeral cache stopped: at which step, and the cluster's answer. */
-export class RestartError extends Error {
-  constructor(
-    readonly step: RestartStep,
-    readonly info: K8sErrorInfo,
-  ) {
-    super(info.message);
-  }
-}
-
-/** Waiting limits; tests shorten the poll. */
-export interface RestartTiming {
-  /** How long waiting for the old pod to stop, and then for the new one, may take each. */
-  waitMs: number;
-  pollMs: number;
-}
-
-const DEFAULT_TIMING: RestartTiming = { waitMs: 120_000, pollMs: 1_000 };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** How long waiting for the old pod to stop, and then for the new one, may take each. */
+const DEFAULT_TIMING: PollTiming = { waitMs: 120_000, pollMs: 1_000 };
 
 /**
  * Stamps the pod template (guarded); when another run stamped it meanwhile, that run's restart
@@ -46,14 +28,11 @@ const stamp = async (deployment: Deployment): Promise<string> => {
     const at = new Date().toISOString();
     const outcome = await applyGuardedPatch(KINDS.Deployment.model, read, restartPatch(read, at));
     if (outcome.state === 'applied') return at;
-    if (outcome.state === 'failed') throw new RestartError('restart', outcome.error);
+    if (outcome.state === 'failed') throw new StepError('restart', outcome.error);
     if (outcome.state !== 'changed' || !outcome.current || attempt >= ATTEMPTS)
-      throw new RestartError(
-        'restart',
-        outcome.state === 'changed'
-          ? outcome.error
-          : { message: 'The Deployment could not be read.', causes: [], timedOut: false },
-      );
+      throw outcome.state === 'changed'
+        ? new StepError('restart', outcome.error)
+        : stepStopped('restart', 'The Deployment could not be read.');
     const theirs = emptiedAt(outcome.current.spec?.template);
     if (theirs && theirs !== emptiedAt(read.spec?.template)) return theirs;
     read = outcome.current;
@@ -70,55 +49,67 @@ const stamp = async (deployment: Deployment): Promise<string> => {
 export const emptyEphemeralCache = async (
   deployment: Deployment,
   onStep: (step: RestartStep, progress?: RestartProgress) => void,
-  timing: RestartTiming = DEFAULT_TIMING,
+  timing: PollTiming = DEFAULT_TIMING,
+  signal?: AbortSignal,
 ): Promise<string> => {
   const namespace = deployment.metadata?.namespace ?? '';
   const name = deployment.metadata?.name ?? '';
-  onStep('restart');
-  let current: Deployment;
-  try {
-    current = await k8sGet<Deployment & { metadata: object }>({
-      model: KINDS.Deployment.model,
-      name,
-      ns: namespace,
-    });
-  } catch (error) {
-    throw new RestartError('restart', toK8sErrorInfo(error));
-  }
-  const at = await stamp(current);
-
-  const progress = async (step: RestartStep): Promise<RestartProgress> => {
-    try {
-      const pods = await k8sListItems<Pod & { metadata: object }>({
-        model: KINDS.Pod.model,
-        queryParams: { ns: namespace, labelSelector: { matchLabels: instanceSelector(name) } },
-      });
-      return restartProgress(pods, at);
-    } catch (error) {
-      throw new RestartError(step, toK8sErrorInfo(error));
-    }
-  };
-  const until = async (
+  let at = '';
+  let found: RestartProgress | undefined;
+  /** Waits in `step` until the pods of the cache answer `done`, reporting each look. */
+  const waitFor = (
     step: RestartStep,
-    done: (found: RestartProgress) => boolean,
-    what: string,
-  ): Promise<RestartProgress> => {
-    const end = Date.now() + timing.waitMs;
-    for (;;) {
-      const found = await progress(step);
-      onStep(step, found);
-      if (done(found)) return found;
-      if (Date.now() > end)
-        throw new RestartError(step, { message: what, causes: [], timedOut: true });
-      await sleep(timing.pollMs);
-    }
-  };
+    done: (progress: RestartProgress) => boolean,
+    timeoutMessage: string,
+  ) =>
+    pollUntil(
+      async () => {
+        const pods = await k8sListItems<Pod & { metadata: object }>({
+          model: KINDS.Pod.model,
+          queryParams: { ns: namespace, labelSelector: { matchLabels: instanceSelector(name) } },
+        });
+        const progress = restartProgress(pods, at);
+        found = progress;
+        onStep(step, progress);
+        return done(progress);
+      },
+      { ...timing, step, timeoutMessage, signal },
+    );
 
-  await until('stop', (found) => found.state !== 'stopping', 'The old pod did not stop in time.');
-  const ready = await until(
-    'start',
-    (found) => found.state === 'ready',
-    'The new pod did not become ready in time.',
+  await runSteps<RestartStep>(
+    [
+      {
+        step: 'restart',
+        run: async () => {
+          const current = await k8sGet<Deployment & { metadata: object }>({
+            model: KINDS.Deployment.model,
+            name,
+            ns: namespace,
+          });
+          at = await stamp(current);
+        },
+      },
+      {
+        step: 'stop',
+        run: () =>
+          waitFor(
+            'stop',
+            (progress) => progress.state !== 'stopping',
+            'The old pod did not stop in time.',
+          ),
+      },
+      {
+        step: 'start',
+        run: () =>
+          waitFor(
+            'start',
+            (progress) => progress.state === 'ready',
+            'The new pod did not become ready in time.',
+          ),
+      },
+    ],
+    onStep,
+    signal,
   );
-  return ready.state === 'ready' ? ready.pod : '';
+  return found?.state === 'ready' ? found.pod : '';
 };

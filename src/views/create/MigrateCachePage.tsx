@@ -10,12 +10,8 @@ import {
   Title,
 } from '@patternfly/react-core';
 import { useNavigate } from 'react-router-dom-v5-compat';
-import {
-  discardMigrationRecord,
-  finishMigration,
-  migrateCache,
-  MigrationError,
-} from '../../api/migrate-cache';
+import { discardMigrationRecord, finishMigration, migrateCache } from '../../api/migrate-cache';
+import { stepFailure } from '../../api/steps';
 import { toK8sErrorInfo, type K8sErrorInfo } from '../../api/k8s-error';
 import DamagedRecordAlert from '../../components/DamagedRecordAlert';
 import { useTemplateObjects } from '../../hooks/useTemplateObjects';
@@ -208,8 +204,7 @@ const MigrateCachePage: React.FC<MigrateCachePageProps> = ({ namespace: ns, name
         setRun({ finished: true });
         navigate(detailsPagePath(ns, submitted.name));
       } catch (error) {
-        const step = error instanceof MigrationError ? error.step : undefined;
-        const info = error instanceof MigrationError ? error.info : toK8sErrorInfo(error);
+        const { step, info } = stepFailure(error, MIGRATION_STEPS);
         setRun((current) => ({ current: step ?? current?.current, error: info, finished: false }));
         // Once recorded, the job is finished from the record: the form's settings are fixed.
         if (step !== 'create' && step !== 'record') setResuming(true);

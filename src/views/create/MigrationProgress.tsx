@@ -1,6 +1,5 @@
 import * as React from 'react';
-import { Icon, List, ListItem, Spinner } from '@patternfly/react-core';
-import { CheckCircleIcon, ExclamationCircleIcon } from '@patternfly/react-icons';
+import StepProgress from '../../components/StepProgress';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { MIGRATION_STEPS, type MigrationStep } from '../../model/migration';
 
@@ -14,12 +13,7 @@ export interface MigrationProgressProps {
 }
 
 /** The steps of a migration with what is done, running and failed, readable by screen readers. */
-const MigrationProgress: React.FC<MigrationProgressProps> = ({
-  steps,
-  current,
-  failed,
-  finished,
-}) => {
+const MigrationProgress: React.FC<MigrationProgressProps> = (props) => {
   const { t } = usePipCacheTranslation();
   const labels: Record<MigrationStep, string> = {
     create: t('Check everything with a dry run and create the new Secrets and ConfigMaps'),
@@ -33,42 +27,14 @@ const MigrationProgress: React.FC<MigrationProgressProps> = ({
     switch: t('Switch the Service and the Route over'),
     'remove-old': t('Delete the old DeploymentConfig'),
   };
-  const order = (step: MigrationStep) => MIGRATION_STEPS.indexOf(step);
   return (
-    <List isPlain aria-live="polite" data-test="pipcache-migration-progress">
-      {steps.map((step) => {
-        const done = finished || (current !== undefined && order(step) < order(current));
-        const running = !finished && step === current && !failed;
-        const broken = !finished && step === current && failed;
-        let state: string;
-        let icon: React.ReactNode = null;
-        if (done) {
-          state = t('done');
-          icon = (
-            <Icon status="success" isInline>
-              <CheckCircleIcon />
-            </Icon>
-          );
-        } else if (running) {
-          state = t('running');
-          icon = <Spinner size="sm" isInline aria-hidden />;
-        } else if (broken) {
-          state = t('failed');
-          icon = (
-            <Icon status="danger" isInline>
-              <ExclamationCircleIcon />
-            </Icon>
-          );
-        } else {
-          state = t('to do');
-        }
-        return (
-          <ListItem key={step} data-test={`pipcache-migration-step-${step}`} data-state={state}>
-            {icon} {labels[step]} <span className="pf-v6-screen-reader">{`(${state})`}</span>
-          </ListItem>
-        );
-      })}
-    </List>
+    <StepProgress
+      {...props}
+      order={MIGRATION_STEPS}
+      labels={labels}
+      data-test="pipcache-migration-progress"
+      stepTestPrefix="pipcache-migration-step"
+    />
   );
 };
 

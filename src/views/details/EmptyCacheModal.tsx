@@ -1,9 +1,11 @@
 import * as React from 'react';
-import { Alert, Button, Checkbox, List, ListItem } from '@patternfly/react-core';
-import { emptyCache, EmptyingError } from '../../api/empty-cache';
-import { toK8sErrorInfo } from '../../api/k8s-error';
+import { Alert, Checkbox } from '@patternfly/react-core';
+import { emptyCache } from '../../api/empty-cache';
 import ActionModal from '../../components/ActionModal';
+import StepProgress from '../../components/StepProgress';
+import StepRunFooter from '../../components/StepRunFooter';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
+import { useStepRun } from '../../hooks/useStepRun';
 import DamagedRecordAlert from '../../components/DamagedRecordAlert';
 import {
   EMPTY_STEPS,
@@ -19,12 +21,6 @@ interface EmptyCacheModalProps {
   closeModal: () => void;
 }
 
-type Phase =
-  | { state: 'confirm' }
-  | { state: 'running'; step: EmptyStep }
-  | { state: 'failed'; step: EmptyStep; message: string }
-  | { state: 'done' };
-
 /**
  * Empties a persistent cache after a confirmation: every cached package is removed and devpi
  * starts again on an empty volume. A run stopped half way (here or in another browser) is
@@ -33,7 +29,11 @@ type Phase =
 const EmptyCacheModal: React.FC<EmptyCacheModalProps> = ({ deployment, pvc, closeModal }) => {
   const { t } = usePipCacheTranslation();
   const [accepted, setAccepted] = React.useState(false);
-  const [phase, setPhase] = React.useState<Phase>({ state: 'confirm' });
+  // Not stopped when the dialog goes away: a cache left scaled to zero without its claim serves
+  // nothing until someone runs the job again, so a run that started finishes.
+  const { phase, run, progress } = useStepRun(EMPTY_STEPS, (report) =>
+    emptyCache(deployment, pvc, report),
+  );
   const recorded = readEmptyingRecord(deployment);
   const pending = recorded.state === 'ok';
   const name = deployment.metadata?.name ?? '';
@@ -42,31 +42,6 @@ const EmptyCacheModal: React.FC<EmptyCacheModalProps> = ({ deployment, pvc, clos
     'delete-claim': t('Delete the volume claim that holds the packages'),
     'create-claim': t('Create the claim again, empty'),
     'scale-up': t('Scale the cache back; devpi initialises the empty volume'),
-  };
-
-  const run = async () => {
-    if (phase.state === 'running') return;
-    setPhase({ state: 'running', step: 'scale-down' });
-    try {
-      await emptyCache(deployment, pvc, (step) => setPhase({ state: 'running', step }));
-      setPhase({ state: 'done' });
-    } catch (error) {
-      const step = error instanceof EmptyingError ? error.step : 'scale-down';
-      const info = error instanceof EmptyingError ? error.info : toK8sErrorInfo(error);
-      setPhase({
-        state: 'failed',
-        step,
-        message: info.timedOut ? t('This step did not finish within two minutes.') : info.message,
-      });
-    }
-  };
-
-  const stepIndex = 'step' in phase ? EMPTY_STEPS.indexOf(phase.step) : -1;
-  const stepState = (index: number): string => {
-    if (phase.state === 'done') return t('done');
-    if (index < stepIndex) return t('done');
-    if (index === stepIndex) return phase.state === 'failed' ? t('stopped here') : t('running…');
-    return '';
   };
 
   return (
@@ -79,31 +54,16 @@ const EmptyCacheModal: React.FC<EmptyCacheModalProps> = ({ deployment, pvc, clos
       )}
       onClose={phase.state === 'running' ? undefined : closeModal}
       footer={
-        <>
-          {phase.state !== 'done' && (
-            <Button
-              variant="danger"
-              onClick={() => void run()}
-              isDisabled={
-                phase.state === 'running' || (phase.state === 'confirm' && !accepted && !pending)
-              }
-              isLoading={phase.state === 'running'}
-              data-test="pipcache-empty-run"
-            >
-              {phase.state === 'failed' || pending
-                ? t('Run again to finish')
-                : t('Empty the cache')}
-            </Button>
-          )}
-          <Button
-            variant="link"
-            onClick={closeModal}
-            isDisabled={phase.state === 'running'}
-            data-test="pipcache-empty-close"
-          >
-            {phase.state === 'done' ? t('Close') : t('Cancel')}
-          </Button>
-        </>
+        <StepRunFooter
+          state={phase.state}
+          run={run}
+          runLabel={
+            phase.state === 'failed' || pending ? t('Run again to finish') : t('Empty the cache')
+          }
+          canRun={phase.state !== 'confirm' || accepted || pending}
+          onClose={closeModal}
+          testPrefix="pipcache-empty"
+        />
       }
     >
       {pending && phase.state === 'confirm' && (
@@ -136,7 +96,9 @@ const EmptyCacheModal: React.FC<EmptyCacheModalProps> = ({ deployment, pvc, clos
           {t(
             '{{message}} Nothing is lost by running it again: it finishes from where it stopped.',
             {
-              message: phase.message,
+              message: phase.info.timedOut
+                ? t('This step did not finish within two minutes.')
+                : phase.info.message,
             },
           )}
         </Alert>
@@ -149,13 +111,13 @@ const EmptyCacheModal: React.FC<EmptyCacheModalProps> = ({ deployment, pvc, clos
           data-test="pipcache-empty-done"
         />
       )}
-      <List component="ol" data-test="pipcache-empty-steps">
-        {EMPTY_STEPS.map((step, index) => (
-          <ListItem key={step} data-test={`pipcache-empty-step-${step}`}>
-            {labels[step]} {stepState(index) && <strong>{`(${stepState(index)})`}</strong>}
-          </ListItem>
-        ))}
-      </List>
+      <StepProgress
+        steps={EMPTY_STEPS}
+        labels={labels}
+        {...progress}
+        data-test="pipcache-empty-steps"
+        stepTestPrefix="pipcache-empty-step"
+      />
       {phase.state === 'confirm' && (
         <Checkbox
           id="pipcache-empty-accept"

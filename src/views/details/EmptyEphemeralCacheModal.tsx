@@ -1,9 +1,12 @@
 import * as React from 'react';
-import { Alert, Button, List, ListItem } from '@patternfly/react-core';
-import { emptyEphemeralCache, RestartError } from '../../api/empty-ephemeral';
-import { toK8sErrorInfo } from '../../api/k8s-error';
+import { Alert } from '@patternfly/react-core';
+import { emptyEphemeralCache } from '../../api/empty-ephemeral';
+import type { K8sErrorInfo } from '../../api/k8s-error';
 import ActionModal from '../../components/ActionModal';
+import StepProgress from '../../components/StepProgress';
+import StepRunFooter from '../../components/StepRunFooter';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
+import { useStepRun } from '../../hooks/useStepRun';
 import { RESTART_STEPS, type RestartStep } from '../../model/emptying';
 import type { Deployment } from '../../model/k8s-types';
 
@@ -13,12 +16,6 @@ interface EmptyEphemeralCacheModalProps {
   upstream: string;
   closeModal: () => void;
 }
-
-type Phase =
-  | { state: 'confirm' }
-  | { state: 'running'; step: RestartStep; pod?: string }
-  | { state: 'failed'; step: RestartStep; title: string; message: string }
-  | { state: 'done'; pod: string };
 
 /**
  * Empties an ephemeral cache after a confirmation: its packages are on an emptyDir volume, so
@@ -31,9 +28,16 @@ const EmptyEphemeralCacheModal: React.FC<EmptyEphemeralCacheModalProps> = ({
   closeModal,
 }) => {
   const { t } = usePipCacheTranslation();
-  const [phase, setPhase] = React.useState<Phase>({ state: 'confirm' });
-  // A ref as well as the state: two clicks in one render must not start two runs.
-  const running = React.useRef(false);
+  // Once the pod template is stamped the restart is the cluster's: a dialog that goes away stops
+  // only the waiting for it.
+  const { phase, run, progress } = useStepRun(RESTART_STEPS, (report, signal) =>
+    emptyEphemeralCache(
+      deployment,
+      (step, found) => report(step, found?.state === 'stopping' ? undefined : found?.pod),
+      undefined,
+      signal,
+    ),
+  );
   const name = deployment.metadata?.name ?? '';
   const namespace = deployment.metadata?.namespace ?? '';
   const labels: Record<RestartStep, string> = {
@@ -42,49 +46,28 @@ const EmptyEphemeralCacheModal: React.FC<EmptyEphemeralCacheModalProps> = ({
     start: t('Wait for the new pod, with an empty volume, to be ready'),
   };
 
-  const run = async () => {
-    if (running.current) return;
-    running.current = true;
-    setPhase({ state: 'running', step: 'restart' });
-    try {
-      const pod = await emptyEphemeralCache(deployment, (step, progress) =>
-        setPhase({
-          state: 'running',
-          step,
-          pod: progress?.state === 'stopping' ? undefined : progress?.pod,
-        }),
-      );
-      setPhase({ state: 'done', pod });
-    } catch (error) {
-      const step = error instanceof RestartError ? error.step : 'restart';
-      const info = error instanceof RestartError ? error.info : toK8sErrorInfo(error);
-      let title = t('Emptying stopped at: {{step}}', { step: labels[step] });
-      let message = t('{{message}} Running it again is safe: it restarts the pod once more.', {
-        message: info.message,
-      });
-      if (info.code === 403) {
-        title = t('You may not restart the pod of {{name}}.', { name });
-        message = t(
+  /** What the dialog says when the run stopped: where the user acted for a refusal. */
+  const failure = (step: RestartStep, info: K8sErrorInfo) => {
+    if (info.code === 403)
+      return {
+        title: t('You may not restart the pod of {{name}}.', { name }),
+        message: t(
           'Emptying this cache changes its Deployment, which needs the edit or admin role in project {{namespace}}. Ask an administrator of the project. The cluster said: {{message}}',
           { namespace, message: info.message },
-        );
-      } else if (info.timedOut) {
-        message = t(
-          'This step did not finish within two minutes. Look at the events of the cache’s pod, then run it again.',
-        );
-      }
-      setPhase({ state: 'failed', step, title, message });
-    } finally {
-      running.current = false;
-    }
+        ),
+      };
+    return {
+      title: t('Emptying stopped at: {{step}}', { step: labels[step] }),
+      message: info.timedOut
+        ? t(
+            'This step did not finish within two minutes. Look at the events of the cache’s pod, then run it again.',
+          )
+        : t('{{message}} Running it again is safe: it restarts the pod once more.', {
+            message: info.message,
+          }),
+    };
   };
-
-  const stepIndex = 'step' in phase ? RESTART_STEPS.indexOf(phase.step) : -1;
-  const stepState = (index: number): string => {
-    if (phase.state === 'done' || index < stepIndex) return t('done');
-    if (index === stepIndex) return phase.state === 'failed' ? t('stopped here') : t('running…');
-    return '';
-  };
+  const failed = phase.state === 'failed' ? failure(phase.step, phase.info) : undefined;
 
   return (
     <ActionModal
@@ -97,57 +80,42 @@ const EmptyEphemeralCacheModal: React.FC<EmptyEphemeralCacheModalProps> = ({
       )}
       onClose={phase.state === 'running' ? undefined : closeModal}
       footer={
-        <>
-          {phase.state !== 'done' && (
-            <Button
-              variant="danger"
-              onClick={() => void run()}
-              isDisabled={phase.state === 'running'}
-              isLoading={phase.state === 'running'}
-              data-test="pipcache-empty-run"
-            >
-              {phase.state === 'failed' ? t('Run again') : t('Empty the cache')}
-            </Button>
-          )}
-          <Button
-            variant="link"
-            onClick={closeModal}
-            isDisabled={phase.state === 'running'}
-            data-test="pipcache-empty-close"
-          >
-            {phase.state === 'done' ? t('Close') : t('Cancel')}
-          </Button>
-        </>
+        <StepRunFooter
+          state={phase.state}
+          run={run}
+          runLabel={phase.state === 'failed' ? t('Run again') : t('Empty the cache')}
+          onClose={closeModal}
+          testPrefix="pipcache-empty"
+        />
       }
     >
-      {phase.state === 'failed' && (
-        <Alert isInline variant="danger" title={phase.title} data-test="pipcache-empty-failed">
-          {phase.message}
+      {failed && (
+        <Alert isInline variant="danger" title={failed.title} data-test="pipcache-empty-failed">
+          {failed.message}
         </Alert>
       )}
       {phase.state === 'done' && (
         <Alert
           isInline
           variant="success"
-          title={t('The cache is empty: its new pod {{pod}} is ready.', { pod: phase.pod })}
+          title={t('The cache is empty: its new pod {{pod}} is ready.', { pod: phase.result })}
           data-test="pipcache-empty-done"
         />
       )}
-      <List component="ol" data-test="pipcache-empty-steps">
-        {RESTART_STEPS.map((step, index) => (
-          <ListItem key={step} data-test={`pipcache-empty-step-${step}`}>
-            {labels[step]} {stepState(index) && <strong>{`(${stepState(index)})`}</strong>}
-            {step === 'start' && phase.state === 'running' && phase.pod && (
-              <>
-                {' '}
-                <span data-test="pipcache-empty-new-pod">
-                  {t('New pod: {{pod}}', { pod: phase.pod })}
-                </span>
-              </>
-            )}
-          </ListItem>
-        ))}
-      </List>
+      <StepProgress
+        steps={RESTART_STEPS}
+        labels={labels}
+        {...progress}
+        data-test="pipcache-empty-steps"
+        stepTestPrefix="pipcache-empty-step"
+        notes={{
+          start: phase.state === 'running' && phase.note && (
+            <span data-test="pipcache-empty-new-pod">
+              {t('New pod: {{pod}}', { pod: phase.note })}
+            </span>
+          ),
+        }}
+      />
     </ActionModal>
   );
 };
