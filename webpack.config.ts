@@ -1,7 +1,8 @@
 import * as path from 'path';
 import { ConsoleRemotePlugin } from '@openshift-console/dynamic-plugin-sdk-webpack';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
-import type { Module, Configuration as WebpackConfiguration } from 'webpack';
+import { WebpackError } from 'webpack';
+import type { Compiler, Module, Configuration as WebpackConfiguration } from 'webpack';
 import type { Configuration as DevServerConfiguration } from 'webpack-dev-server';
 
 interface Configuration extends WebpackConfiguration {
@@ -9,6 +10,34 @@ interface Configuration extends WebpackConfiguration {
 }
 
 const isProduction = process.env.NODE_ENV === 'production';
+
+/**
+ * Fails the build when two chunks end up with one file name. Short content hashes can collide,
+ * and webpack then writes one of the two files without a word, so a page would get the other
+ * chunk's code and fail with a ChunkLoadError only in the console.
+ */
+class UniqueChunkFilesPlugin {
+  apply(compiler: Compiler): void {
+    compiler.hooks.thisCompilation.tap('UniqueChunkFilesPlugin', (compilation) => {
+      compilation.hooks.afterProcessAssets.tap('UniqueChunkFilesPlugin', () => {
+        const owners = new Map<string, string[]>();
+        for (const chunk of compilation.chunks) {
+          for (const file of chunk.files) {
+            owners.set(file, [...(owners.get(file) ?? []), String(chunk.id)]);
+          }
+        }
+        for (const [file, chunks] of owners) {
+          if (chunks.length > 1)
+            compilation.errors.push(
+              new WebpackError(
+                `Chunks ${chunks.join(', ')} are all written to ${file}: raise output.hashDigestLength.`,
+              ),
+            );
+        }
+      });
+    });
+  }
+}
 
 /** What the build takes for react-dom (see `resolve.alias`); PatternFly's portals call it. */
 const PORTAL_MODULE = path
@@ -61,10 +90,10 @@ const config: Configuration = {
     // the entry name change per build, and the manifest is served uncached.
     filename: isProduction ? '[name]-bundle-[contenthash].min.js' : '[name]-bundle.js',
     chunkFilename: isProduction ? 'c.[contenthash].js' : '[name]-chunk.js',
-    // The entry lists every chunk's file name; short hashes (six hex digits tell some eighty
-    // files apart with room to spare) keep the entry, which every console page load fetches,
-    // small.
-    hashDigestLength: 6,
+    // The entry lists every chunk's file name; short hashes keep the entry, which every console
+    // page load fetches, small. Six hex digits once gave two of the ~100 chunks one name, so
+    // eight, and UniqueChunkFilesPlugin fails the build should it happen again.
+    hashDigestLength: 8,
   },
   resolve: {
     extensions: ['.ts', '.tsx', '.js', '.jsx'],
@@ -118,6 +147,7 @@ const config: Configuration = {
   },
   plugins: [
     new ConsoleRemotePlugin(),
+    new UniqueChunkFilesPlugin(),
     new CopyWebpackPlugin({
       patterns: [{ from: path.resolve(__dirname, 'locales'), to: 'locales' }],
     }),
