@@ -220,6 +220,23 @@ describe('switchTraffic', () => {
   });
 });
 
+describe('switchTraffic and the two Routes', () => {
+  it('creates N-files on the host the old Route holds before it narrows N, and only once', async () => {
+    const { cluster, run } = recorded('replace');
+    const oldHost = (cluster.one('Route')?.spec as { host?: string }).host;
+    await switchTraffic(run);
+    const route = cluster.one('Route')?.spec as { host?: string; path?: string };
+    const files = cluster.one('Route', `${NAME}-files`)?.spec as { host?: string; path?: string };
+    expect(files).toMatchObject({ host: oldHost, path: '/root/pypi/+f' });
+    expect(route).toMatchObject({ host: oldHost, path: '/root/pypi/+simple' });
+    const routeWrites = cluster.writes.filter((w) => w.includes('Route'));
+    expect(routeWrites[0]).toBe('create Route');
+    cluster.writes = [];
+    await switchTraffic(run);
+    expect(cluster.writes).toEqual([]);
+  });
+});
+
 describe('removeOld', () => {
   it('drop: deletes the old claim and the DeploymentConfig with its pods', async () => {
     const { cluster, run } = recorded('drop');
