@@ -1,6 +1,6 @@
 /**
  * The resource contract: names, labels and annotations that make a set of objects one PipCache.
- * See docs/resource-contract.md in the steering repository; change it only everywhere at once.
+ * docs/resource-contract.md states it in full; change it only there and everywhere at once.
  */
 
 /**
