@@ -102,6 +102,32 @@ describe('dryRunThenCreate', () => {
     expect(result.leftovers).toEqual([]);
   });
 
+  it('rolls back only the objects it made: each delete names the uid the create answered', async () => {
+    create.mockImplementation((options) =>
+      isDryRun(options)
+        ? Promise.resolve({})
+        : options.model.kind === 'Route'
+          ? Promise.reject(httpError(500, 'InternalError', 'etcd is unhappy'))
+          : Promise.resolve({
+              ...options.data,
+              metadata: { ...options.data.metadata, uid: `uid-${options.model.kind}` },
+            }),
+    );
+    remove.mockResolvedValue({});
+    const result = await dryRunThenCreate(objects);
+    expect(result.outcome).toBe('rolled-back');
+    expect(
+      remove.mock.calls.map(([options]) => [
+        options.model.kind,
+        (options.json as { preconditions?: { uid?: string } } | undefined)?.preconditions?.uid,
+      ]),
+    ).toEqual([
+      ['Deployment', 'uid-Deployment'],
+      ['Service', 'uid-Service'],
+      ['Secret', 'uid-Secret'],
+    ]);
+  });
+
   it('lists what it could not remove so that the user can retry', async () => {
     create.mockImplementation((options) =>
       !isDryRun(options) && options.model.kind === 'Deployment'
