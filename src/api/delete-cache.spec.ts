@@ -1,10 +1,10 @@
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
-import { k8sDelete, k8sListItems } from '../sdk/console-sdk';
+import { k8sDelete, k8sListItems } from '../test-support/console-sdk-double';
 import { deleteObjects, listCacheObjects } from './delete-cache';
 
-jest.mock('../sdk/console-sdk', () => ({ k8sDelete: jest.fn(), k8sListItems: jest.fn() }));
-const list = k8sListItems as jest.MockedFunction<typeof k8sListItems>;
-const remove = k8sDelete as jest.MockedFunction<typeof k8sDelete>;
+jest.mock('../sdk/console-sdk', () => jest.requireActual('../test-support/console-sdk-double'));
+const list = k8sListItems;
+const remove = k8sDelete;
 
 const labelled = (name: string, labels: Record<string, string>): K8sResourceCommon => ({
   metadata: { name, namespace: 'demo', labels },

@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { consoleFetch } from '../sdk/console-sdk';
+import { consoleFetch } from '../test-support/console-sdk-double';
 import { fetchDevpiStatus } from './devpi-status';
 
-jest.mock('../sdk/console-sdk', () => ({ consoleFetch: jest.fn() }));
-const fetchMock = consoleFetch as jest.MockedFunction<typeof consoleFetch>;
+jest.mock('../sdk/console-sdk', () => jest.requireActual('../test-support/console-sdk-double'));
+const fetchMock = consoleFetch;
 
 const textResponse = (text: string) => ({ text: () => Promise.resolve(text) }) as Response;
 

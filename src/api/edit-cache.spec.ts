@@ -1,10 +1,10 @@
-import { k8sPatch } from '../sdk/console-sdk';
+import { k8sPatch } from '../test-support/console-sdk-double';
 import type { ObjectPatch } from '../model/edit-patches';
 import { dryRunThenPatch } from './edit-cache';
 import { isConflict } from './k8s-error';
 
-jest.mock('../sdk/console-sdk', () => ({ k8sPatch: jest.fn(), k8sGet: jest.fn() }));
-const patchMock = k8sPatch as jest.MockedFunction<typeof k8sPatch>;
+jest.mock('../sdk/console-sdk', () => jest.requireActual('../test-support/console-sdk-double'));
+const patchMock = k8sPatch;
 
 const patches: ObjectPatch[] = [
   {

@@ -1,16 +1,12 @@
 import { ANNOTATION_EMPTIED_AT } from '../model/emptying';
 import type { Deployment, Pod } from '../model/k8s-types';
-import { k8sGet, k8sListItems, k8sPatch } from '../sdk/console-sdk';
+import { k8sGet, k8sListItems, k8sPatch } from '../test-support/console-sdk-double';
 import { emptyEphemeralCache, RestartError } from './empty-ephemeral';
 
-jest.mock('../sdk/console-sdk', () => ({
-  k8sGet: jest.fn(),
-  k8sListItems: jest.fn(),
-  k8sPatch: jest.fn(),
-}));
-const get = k8sGet as jest.MockedFunction<typeof k8sGet>;
-const list = k8sListItems as jest.MockedFunction<typeof k8sListItems>;
-const patch = k8sPatch as jest.MockedFunction<typeof k8sPatch>;
+jest.mock('../sdk/console-sdk', () => jest.requireActual('../test-support/console-sdk-double'));
+const get = k8sGet;
+const list = k8sListItems;
+const patch = k8sPatch;
 
 const fast = { waitMs: 1_000, pollMs: 0 };
 

@@ -1,11 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { consoleFetch } from '../sdk/console-sdk';
+import { consoleFetch } from '../test-support/console-sdk-double';
 import { probeDevpi, probeUrl } from './probe';
 import { ProbeQueue, probeDelayMs } from './probe-queue';
 
-jest.mock('../sdk/console-sdk', () => ({ consoleFetch: jest.fn() }));
-const fetchMock = consoleFetch as jest.MockedFunction<typeof consoleFetch>;
+jest.mock('../sdk/console-sdk', () => jest.requireActual('../test-support/console-sdk-double'));
+const fetchMock = consoleFetch;
 
 const fixture = (name: string) =>
   fs.readFileSync(

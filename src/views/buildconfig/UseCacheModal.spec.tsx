@@ -3,24 +3,22 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router-dom-v5-compat';
 import type { BuildConfig } from '../../model/k8s-types';
-import { k8sGet, k8sPatch, useAccessReview, useK8sWatchResources } from '../../sdk/console-sdk';
+import {
+  k8sGet,
+  k8sPatch,
+  useAccessReview,
+  useK8sWatchResources,
+} from '../../test-support/console-sdk-double';
 import UseCacheModal from './UseCacheModal';
 
-jest.mock('../../sdk/console-sdk', () => ({
-  // The Build capability (flag OPENSHIFT_BUILDCONFIG): present unless a test says otherwise.
-  useFlag: jest.fn(() => true),
-  useK8sWatchResources: jest.fn(),
-  useK8sWatchResource: () => [[], true, undefined],
-  useAccessReview: jest.fn(),
-  k8sPatch: jest.fn(),
-  k8sGet: jest.fn(),
-  k8sCreate: jest.fn(),
-}));
+jest.mock('../../sdk/console-sdk', () =>
+  jest.requireActual('../../test-support/console-sdk-double'),
+);
 
-const watchAll = useK8sWatchResources as jest.MockedFunction<typeof useK8sWatchResources>;
-const patch = k8sPatch as jest.MockedFunction<typeof k8sPatch>;
-const get = k8sGet as jest.MockedFunction<typeof k8sGet>;
-const review = useAccessReview as jest.MockedFunction<typeof useAccessReview>;
+const watchAll = useK8sWatchResources;
+const patch = k8sPatch;
+const get = k8sGet;
+const review = useAccessReview;
 
 const labels = (name: string) => ({
   'app.kubernetes.io/name': 'pipcache',

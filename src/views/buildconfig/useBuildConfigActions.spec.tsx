@@ -2,15 +2,14 @@ import * as React from 'react';
 import { render, screen } from '@testing-library/react';
 import type { Action } from '@openshift-console/dynamic-plugin-sdk';
 import type { BuildConfig } from '../../model/k8s-types';
-import { useAccessReview } from '../../sdk/console-sdk';
+import { useAccessReview } from '../../test-support/console-sdk-double';
 import { useBuildConfigActions } from './useBuildConfigActions';
 
-jest.mock('../../sdk/console-sdk', () => ({
-  useAccessReview: jest.fn(),
-  useModal: () => jest.fn(),
-}));
+jest.mock('../../sdk/console-sdk', () =>
+  jest.requireActual('../../test-support/console-sdk-double'),
+);
 
-const review = useAccessReview as jest.MockedFunction<typeof useAccessReview>;
+const review = useAccessReview;
 
 const bc = (
   annotations?: Record<string, string>,

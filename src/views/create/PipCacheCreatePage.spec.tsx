@@ -2,23 +2,20 @@ import * as React from 'react';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router-dom-v5-compat';
-import { k8sCreate, useK8sWatchResource, useK8sWatchResources } from '../../sdk/console-sdk';
+import {
+  k8sCreate,
+  useK8sWatchResource,
+  useK8sWatchResources,
+} from '../../test-support/console-sdk-double';
 import PipCacheCreatePage from './PipCacheCreatePage';
 
-jest.mock('../../sdk/console-sdk', () => ({
-  // The Build capability (flag OPENSHIFT_BUILDCONFIG): present unless a test says otherwise.
-  useFlag: jest.fn(() => true),
-  DocumentTitle: () => null,
-  useAccessReview: jest.fn(() => [true, false]),
-  useK8sWatchResource: jest.fn(),
-  useK8sWatchResources: jest.fn(),
-  k8sCreate: jest.fn(),
-  k8sDelete: jest.fn(),
-}));
+jest.mock('../../sdk/console-sdk', () =>
+  jest.requireActual('../../test-support/console-sdk-double'),
+);
 
-const watchOne = useK8sWatchResource as jest.MockedFunction<typeof useK8sWatchResource>;
-const watchAll = useK8sWatchResources as jest.MockedFunction<typeof useK8sWatchResources>;
-const create = k8sCreate as jest.MockedFunction<typeof k8sCreate>;
+const watchOne = useK8sWatchResource;
+const watchAll = useK8sWatchResources;
+const create = k8sCreate;
 
 const pythonStream = {
   spec: { tags: [{ name: '3.12-ubi9' }, { name: '3.8-ubi8' }, { name: 'latest' }] },

@@ -3,23 +3,20 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18n from 'i18next';
 import { MemoryRouter, Route, Routes } from 'react-router-dom-v5-compat';
-import { k8sCreate, useK8sWatchResource, useK8sWatchResources } from '../../sdk/console-sdk';
+import {
+  k8sCreate,
+  useK8sWatchResource,
+  useK8sWatchResources,
+} from '../../test-support/console-sdk-double';
 import PipCacheCreatePage from './PipCacheCreatePage';
 
-jest.mock('../../sdk/console-sdk', () => ({
-  // The Build capability (flag OPENSHIFT_BUILDCONFIG): present unless a test says otherwise.
-  useFlag: jest.fn(() => true),
-  DocumentTitle: () => null,
-  useAccessReview: jest.fn(() => [true, false]),
-  useK8sWatchResource: jest.fn(),
-  useK8sWatchResources: jest.fn(),
-  k8sCreate: jest.fn(),
-  k8sDelete: jest.fn(),
-}));
+jest.mock('../../sdk/console-sdk', () =>
+  jest.requireActual('../../test-support/console-sdk-double'),
+);
 
-const watchOne = useK8sWatchResource as jest.MockedFunction<typeof useK8sWatchResource>;
-const watchAll = useK8sWatchResources as jest.MockedFunction<typeof useK8sWatchResources>;
-const create = k8sCreate as jest.MockedFunction<typeof k8sCreate>;
+const watchOne = useK8sWatchResource;
+const watchAll = useK8sWatchResources;
+const create = k8sCreate;
 
 /**
  * A made-up language whose messages differ from the English keys, so that a message shown

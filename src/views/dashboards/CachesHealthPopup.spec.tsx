@@ -2,37 +2,15 @@ import * as React from 'react';
 import { render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom-v5-compat';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
-import { consoleFetchJSON, useAccessReview } from '../../sdk/console-sdk';
+import { consoleFetchJSON, useAccessReview } from '../../test-support/console-sdk-double';
 import CachesHealthPopup from './CachesHealthPopup';
 
-jest.mock('../../sdk/console-sdk', () => ({
-  useAccessReview: jest.fn(),
-  consoleFetchJSON: jest.fn(),
-  StatusPopupSection: ({
-    firstColumn,
-    secondColumn,
-    children,
-  }: {
-    firstColumn: React.ReactNode;
-    secondColumn?: React.ReactNode;
-    children?: React.ReactNode;
-  }) => (
-    <section>
-      <div>
-        {firstColumn} | {secondColumn}
-      </div>
-      {children}
-    </section>
-  ),
-  StatusPopupItem: ({ value, children }: { value?: string; children?: React.ReactNode }) => (
-    <div data-test="popup-item">
-      {children} | {value}
-    </div>
-  ),
-}));
+jest.mock('../../sdk/console-sdk', () =>
+  jest.requireActual('../../test-support/console-sdk-double'),
+);
 
-const review = useAccessReview as jest.MockedFunction<typeof useAccessReview>;
-const fetchJSON = consoleFetchJSON as jest.MockedFunction<typeof consoleFetchJSON>;
+const review = useAccessReview;
+const fetchJSON = consoleFetchJSON;
 
 const deployment = (
   name: string,

@@ -8,23 +8,17 @@ import {
   consoleFetchJSON,
   useAccessReview,
   useK8sWatchResources,
-} from '../../sdk/console-sdk';
+} from '../../test-support/console-sdk-double';
 import ClusterCachesCard from './ClusterCachesCard';
 
-jest.mock('../../sdk/console-sdk', () => ({
-  // The Build capability (flag OPENSHIFT_BUILDCONFIG): present unless a test says otherwise.
-  useFlag: jest.fn(() => true),
-  useK8sWatchResources: jest.fn(),
-  useAccessReview: jest.fn(),
-  consoleFetchJSON: jest.fn(),
-  consoleFetch: jest.fn(),
-  useActiveNamespace: () => ['demo', () => undefined],
-}));
+jest.mock('../../sdk/console-sdk', () =>
+  jest.requireActual('../../test-support/console-sdk-double'),
+);
 
-const watchAll = useK8sWatchResources as jest.MockedFunction<typeof useK8sWatchResources>;
-const review = useAccessReview as jest.MockedFunction<typeof useAccessReview>;
-const fetchJSON = consoleFetchJSON as jest.MockedFunction<typeof consoleFetchJSON>;
-const proxyFetch = consoleFetch as jest.MockedFunction<typeof consoleFetch>;
+const watchAll = useK8sWatchResources;
+const review = useAccessReview;
+const fetchJSON = consoleFetchJSON;
+const proxyFetch = consoleFetch;
 /** devpi's `/+api` answer through the service proxy. */
 const devpiAnswers = () =>
   proxyFetch.mockImplementation(() =>

@@ -3,22 +3,15 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router-dom-v5-compat';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
-import { consoleFetchJSON, useK8sWatchResources } from '../../sdk/console-sdk';
+import { consoleFetchJSON, useK8sWatchResources } from '../../test-support/console-sdk-double';
 import ProjectCachesInventoryItem from './ProjectCachesInventoryItem';
 
-jest.mock('../../sdk/console-sdk', () => ({
-  // The Build capability (flag OPENSHIFT_BUILDCONFIG): present unless a test says otherwise.
-  useFlag: jest.fn(() => true),
-  useK8sWatchResources: jest.fn(),
-  consoleFetchJSON: jest.fn(),
-  InventoryItem: ({ children }: { children?: React.ReactNode }) => <div>{children}</div>,
-  InventoryItemTitle: ({ children }: { children?: React.ReactNode }) => <div>{children}</div>,
-  InventoryItemBody: ({ children }: { children?: React.ReactNode }) => <div>{children}</div>,
-  InventoryItemLoading: () => <div data-test="inventory-loading" />,
-}));
+jest.mock('../../sdk/console-sdk', () =>
+  jest.requireActual('../../test-support/console-sdk-double'),
+);
 
-const watchAll = useK8sWatchResources as jest.MockedFunction<typeof useK8sWatchResources>;
-const fetchJSON = consoleFetchJSON as jest.MockedFunction<typeof consoleFetchJSON>;
+const watchAll = useK8sWatchResources;
+const fetchJSON = consoleFetchJSON;
 
 /** Answers the tenancy queries with the given used and capacity bytes per claim. */
 const volumes = (figures: Record<string, [used: number, capacity: number]>) =>

@@ -1,14 +1,8 @@
 import { cachesHealthHandler, cachesHealthResources } from './caches-health';
 
-jest.mock('../../sdk/console-sdk', () => ({
-  HealthState: {
-    OK: 'OK',
-    ERROR: 'ERROR',
-    WARNING: 'WARNING',
-    LOADING: 'LOADING',
-    NOT_AVAILABLE: 'NOT_AVAILABLE',
-  },
-}));
+jest.mock('../../sdk/console-sdk', () =>
+  jest.requireActual('../../test-support/console-sdk-double'),
+);
 
 const deployment = (name: string, ready: number) => ({
   apiVersion: 'apps/v1',

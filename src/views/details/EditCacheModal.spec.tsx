@@ -4,11 +4,13 @@ import userEvent from '@testing-library/user-event';
 import type { BuildConfig, Deployment, Route } from '../../model/k8s-types';
 import { buildManifests } from '../../model/manifests';
 import { defaultValues } from '../../model/values';
-import { k8sPatch } from '../../sdk/console-sdk';
+import { k8sPatch } from '../../test-support/console-sdk-double';
 import EditCacheModal from './EditCacheModal';
 
-jest.mock('../../sdk/console-sdk', () => ({ k8sPatch: jest.fn(), k8sGet: jest.fn() }));
-const patch = k8sPatch as jest.MockedFunction<typeof k8sPatch>;
+jest.mock('../../sdk/console-sdk', () =>
+  jest.requireActual('../../test-support/console-sdk-double'),
+);
+const patch = k8sPatch;
 
 const objects = () => {
   const values = defaultValues({

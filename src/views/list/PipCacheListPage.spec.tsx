@@ -9,41 +9,20 @@ import {
   useFlag,
   useK8sWatchResources,
   useModal,
-} from '../../sdk/console-sdk';
+} from '../../test-support/console-sdk-double';
 import UseInBuildsModal from '../buildconfig/UseInBuildsModal';
 import DeleteCacheModal from '../details/DeleteCacheModal';
 import PipCacheListPage from './PipCacheListPage';
 
-jest.mock('../../sdk/console-sdk', () => ({
-  // The Build capability (flag OPENSHIFT_BUILDCONFIG): present unless a test says otherwise.
-  useFlag: jest.fn(() => true),
-  useK8sWatchResources: jest.fn(),
-  // DeploymentConfigs of the original templates: none in these tests.
-  useK8sWatchResource: () => [[], true, undefined],
-  DocumentTitle: ({ children }: { children: string }) => <title>{children}</title>,
-  ListPageHeader: ({ title, children }: { title: string; children?: React.ReactNode }) => (
-    <header>
-      <h1>{title}</h1>
-      {children}
-    </header>
-  ),
-  ListPageCreateLink: ({ to, children }: { to: string; children: React.ReactNode }) => (
-    <a href={to}>{children}</a>
-  ),
-  NamespaceBar: () => <div data-test="namespace-bar" />,
-  Timestamp: ({ timestamp }: { timestamp: string }) => <time>{timestamp}</time>,
-  useAccessReview: jest.fn(() => [true, false]),
-  useModal: jest.fn(),
-  k8sListItems: jest.fn(),
-  // Volume figures from Prometheus: these tests are not about them, so it never answers.
-  consoleFetchJSON: () => new Promise(() => undefined),
-}));
+jest.mock('../../sdk/console-sdk', () =>
+  jest.requireActual('../../test-support/console-sdk-double'),
+);
 
-const accessReview = useAccessReview as jest.MockedFunction<typeof useAccessReview>;
-const listItems = k8sListItems as jest.MockedFunction<typeof k8sListItems>;
-const modal = useModal as jest.MockedFunction<typeof useModal>;
+const accessReview = useAccessReview;
+const listItems = k8sListItems;
+const modal = useModal;
 
-const watchAll = useK8sWatchResources as jest.MockedFunction<typeof useK8sWatchResources>;
+const watchAll = useK8sWatchResources;
 
 const KINDS = ['deployments', 'services', 'routes', 'pvcs', 'buildConfigs', 'builds', 'pods'];
 
@@ -122,7 +101,7 @@ describe('PipCacheListPage', () => {
   });
 
   it('without the Build capability watches no builds and says builds are unavailable', () => {
-    const flag = useFlag as jest.MockedFunction<typeof useFlag>;
+    const flag = useFlag;
     flag.mockReturnValue(false);
     try {
       watch.mockReturnValue([[], true, undefined]);
