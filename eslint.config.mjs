@@ -44,7 +44,14 @@ const layerZones = [
  * helpers themselves may import them, production code may not, so webpack never bundles them.
  */
 const testSupportZone = {
-  target: ['./src/model', './src/api', './src/hooks', './src/components', './src/views', './src/sdk'],
+  target: [
+    './src/model',
+    './src/api',
+    './src/hooks',
+    './src/components',
+    './src/views',
+    './src/sdk',
+  ],
   from: './src/test-support',
   message: 'src/test-support is for tests: production code may not import it.',
 };
