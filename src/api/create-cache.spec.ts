@@ -77,11 +77,6 @@ const cases = Object.keys(FAILURES).flatMap((failure) =>
 );
 
 describe('createCache when the cluster refuses an object', () => {
-  beforeEach(() => {
-    create.mockReset();
-    remove.mockReset();
-  });
-
   it('makes at least the eight objects of a full cache', () => {
     expect(KINDS).toEqual(
       expect.arrayContaining(['Secret/pipcache-root', 'Deployment/pipcache', 'Service/pipcache']),

@@ -33,11 +33,6 @@ const isDryRun = (options: Parameters<typeof k8sCreate>[0]) =>
   options.queryParams?.dryRun === 'All';
 
 describe('dryRunThenCreate', () => {
-  beforeEach(() => {
-    create.mockReset();
-    remove.mockReset();
-  });
-
   it('dry-runs every object, then creates them in order', async () => {
     create.mockResolvedValue({});
     const result = await dryRunThenCreate(objects);

@@ -12,8 +12,6 @@ const labelled = (name: string, labels: Record<string, string>): K8sResourceComm
 const own = { 'app.kubernetes.io/instance': 'cache', 'app.kubernetes.io/name': 'pipcache' };
 
 describe('listCacheObjects', () => {
-  beforeEach(() => list.mockReset());
-
   it('lists every owned kind with the instance selector and keeps only fully labelled objects', async () => {
     list.mockImplementation(({ model }) =>
       Promise.resolve(
@@ -62,8 +60,6 @@ describe('listCacheObjects', () => {
 });
 
 describe('deleteObjects', () => {
-  beforeEach(() => remove.mockReset());
-
   it('deletes in the given order, counts 404 as deleted and reports other failures', async () => {
     const objects = ['a', 'b', 'c'].map((name) => ({
       model: {

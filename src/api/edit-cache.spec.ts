@@ -29,8 +29,6 @@ const status = (code: number, message: string) =>
   });
 
 describe('dryRunThenPatch', () => {
-  beforeEach(() => patchMock.mockReset());
-
   it('dry runs every patch, then applies them in order', async () => {
     patchMock.mockResolvedValue({});
     const report = await dryRunThenPatch('demo', patches);

@@ -38,12 +38,6 @@ const stampOf = (call: number): string => {
   return (value as Record<string, string> | undefined)?.[ANNOTATION_EMPTIED_AT] ?? 'no stamp';
 };
 
-beforeEach(() => {
-  get.mockReset();
-  list.mockReset();
-  patch.mockReset();
-});
-
 describe('emptyEphemeralCache', () => {
   it('stamps the template, waits for the old pod to stop and the new one to be ready', async () => {
     get.mockResolvedValue(deployment());

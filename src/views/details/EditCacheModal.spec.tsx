@@ -43,8 +43,6 @@ const save = async () => {
 };
 
 describe('EditCacheModal', () => {
-  beforeEach(() => patch.mockReset());
-
   it('starts from the cache settings and shows errors under the fields, with Save disabled', async () => {
     render(<EditCacheModal namespace="demo" objects={objects()} closeModal={jest.fn()} />);
     const limit = screen.getByTestId('pipcache-edit-memory-limit');
