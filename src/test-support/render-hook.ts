@@ -15,7 +15,7 @@ export interface RenderedHook<P, R> {
  * Renders `hook` in a small component, as @testing-library/react 13's renderHook does (this
  * project's React 17 keeps @testing-library/react 12, which has none).
  */
-export const renderHook = <P, R>(hook: (props: P) => R, props: P): RenderedHook<P, R> => {
+export const renderHook = <P, R>(hook: (props: P) => R, props: NoInfer<P>): RenderedHook<P, R> => {
   const all: R[] = [];
   let latest: { value: R } | undefined;
   const Probe = ({ hookProps }: { hookProps: P }) => {
