@@ -13,9 +13,9 @@ describe('useCacheChoices', () => {
     sdkDouble.answerWatch('Deployment', (resource) => ({
       data: [
         anchorDeployment('zeta', 'team-b'),
-        anchorDeployment('beta', 'demo'),
+        anchorDeployment('beta', 'web'),
         anchorDeployment('alpha', 'team-a'),
-        anchorDeployment('alpha', 'demo'),
+        anchorDeployment('alpha', 'web'),
       ].filter((d) => !resource.namespace || d.metadata?.namespace === resource.namespace),
       loaded: true,
       loadError: undefined,
@@ -23,25 +23,23 @@ describe('useCacheChoices', () => {
   );
 
   it("offers every project's caches, this project's first, when the user may list cluster-wide", () => {
-    const choices = renderHook(() => useCacheChoices('demo'), undefined).current;
+    const choices = renderHook(() => useCacheChoices('web'), undefined).current;
     expect(choices.clusterWide).toBe(true);
-    expect(names(choices)).toEqual(['demo/alpha', 'demo/beta', 'team-a/alpha', 'team-b/zeta']);
+    expect(names(choices)).toEqual(['web/alpha', 'web/beta', 'team-a/alpha', 'team-b/zeta']);
     expect(sdkDouble.watchedResources('Deployment').at(-1)?.namespace).toBeUndefined();
   });
 
   it("offers only this project's caches otherwise, watching only this project", () => {
     sdkDouble.setAccess(false);
-    const choices = renderHook(() => useCacheChoices('demo'), undefined).current;
+    const choices = renderHook(() => useCacheChoices('web'), undefined).current;
     expect(choices.clusterWide).toBe(false);
-    expect(names(choices)).toEqual(['demo/alpha', 'demo/beta']);
-    expect(sdkDouble.watchedResources('Deployment').every((r) => r.namespace === 'demo')).toBe(
-      true,
-    );
+    expect(names(choices)).toEqual(['web/alpha', 'web/beta']);
+    expect(sdkDouble.watchedResources('Deployment').every((r) => r.namespace === 'web')).toBe(true);
   });
 
   it('is not loaded while the access review is pending', () => {
     sdkDouble.setAccess(true, true);
-    const choices = renderHook(() => useCacheChoices('demo'), undefined).current;
+    const choices = renderHook(() => useCacheChoices('web'), undefined).current;
     expect(choices.loaded).toBe(false);
     expect(choices.clusterWide).toBe(false);
   });
