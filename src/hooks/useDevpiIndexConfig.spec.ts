@@ -1,7 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { waitFor } from '@testing-library/react';
-import { consoleFetch, sdkDouble, textResponse } from '../test-support/console-sdk-double';
+import {
+  consoleFetch,
+  K8sStatusError,
+  sdkDouble,
+  textResponse,
+} from '../test-support/console-sdk-double';
 import { renderHook } from '../test-support/render-hook';
 import { useDevpiIndexConfig } from './useDevpiIndexConfig';
 
@@ -31,7 +36,7 @@ describe('useDevpiIndexConfig', () => {
   });
 
   it('reports a refusal of the service proxy', async () => {
-    sdkDouble.answerFetch(() => Promise.reject({ json: { code: 403, message: 'forbidden' } }));
+    sdkDouble.answerFetch(() => Promise.reject(new K8sStatusError(403, 'forbidden')));
     const config = renderHook(() => useDevpiIndexConfig('demo', 'alpha', true), undefined);
     await waitFor(() =>
       expect(config.current).toEqual({ kind: 'http-error', status: 403, message: 'forbidden' }),

@@ -1,5 +1,5 @@
 import { waitFor } from '@testing-library/react';
-import { consoleFetchJSON, sdkDouble } from '../test-support/console-sdk-double';
+import { consoleFetchJSON, K8sStatusError, sdkDouble } from '../test-support/console-sdk-double';
 import { renderHook } from '../test-support/render-hook';
 import { useVolumeUse } from './useVolumeUse';
 
@@ -38,7 +38,7 @@ describe('useVolumeUse', () => {
 
   it('says why when monitoring cannot be read', async () => {
     sdkDouble.answerFetchJSON(() =>
-      Promise.reject({ json: { code: 503, message: 'monitoring is unavailable' } }),
+      Promise.reject(new K8sStatusError(503, 'monitoring is unavailable')),
     );
     const use = renderHook(() => useVolumeUse('demo'), undefined);
     await waitFor(() => expect(use.current.loaded).toBe(true));
