@@ -23,7 +23,7 @@ import { buildManifests } from './manifests';
 import { readMigrationRecord, type TemplateDeploymentConfig } from './migration';
 import { DNS1123_LABEL, hasUnsafeText, LABEL_VALUE, QUANTITY } from './record-schema';
 import { templateCacheOf } from './template-caches';
-import { seededRandom, t } from './test-utils';
+import { seededRandom, t } from '../test-support/test-utils';
 import { validateValues } from './validation';
 import { defaultValues } from './values';
 import { readValuesAnnotation, toValuesAnnotation } from './values-annotation';

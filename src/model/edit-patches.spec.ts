@@ -16,7 +16,7 @@ import {
 import type { BuildConfig, Deployment, Route } from './k8s-types';
 import { buildManifests } from './manifests';
 import { DEVPI_COMMAND } from './start-script';
-import { seededRandom } from './test-utils';
+import { seededRandom } from '../test-support/test-utils';
 import { fromValuesAnnotation } from './values-annotation';
 import { defaultValues, type PipCacheValues } from './values';
 

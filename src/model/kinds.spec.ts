@@ -1,6 +1,6 @@
 import { CACHE_OWNED_KINDS, KINDS, ownedModel, typeMeta } from './kinds';
 import { buildManifests, networkPolicyManifest } from './manifests';
-import { seededRandom } from './test-utils';
+import { seededRandom } from '../test-support/test-utils';
 import { defaultValues, type PipCacheValues } from './values';
 
 describe('the kinds table', () => {

@@ -18,7 +18,7 @@ import {
   type CacheManifest,
 } from './manifests';
 import { restrictedProblems, type PodSpecLike } from './pod-security';
-import { seededRandom } from './test-utils';
+import { seededRandom } from '../test-support/test-utils';
 import { defaultValues, type PipCacheValues } from './values';
 
 const facts = {

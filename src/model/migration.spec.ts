@@ -19,7 +19,7 @@ import {
   type TemplateDeploymentConfig,
   type TemplateObjects,
 } from './migration';
-import { t } from './test-utils';
+import { t } from '../test-support/test-utils';
 import { defaultValues } from './values';
 import { toValuesAnnotation } from './values-annotation';
 
