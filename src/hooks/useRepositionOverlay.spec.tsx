@@ -23,6 +23,14 @@ class FakeResizeObserver {
   }
 }
 
+/** The one observer the hook made. */
+const onlyObserver = (): FakeResizeObserver => {
+  expect(FakeResizeObserver.instances).toHaveLength(1);
+  const [observer] = FakeResizeObserver.instances;
+  if (!observer) throw new Error('no ResizeObserver was made');
+  return observer;
+};
+
 const Popup: React.FC = () => {
   const root = React.useRef<HTMLDivElement>(null);
   useRepositionOverlay(root);
@@ -50,7 +58,7 @@ describe('useRepositionOverlay', () => {
     // The popover opened around a spinner while the popup's code loaded: the popup's first size
     // is not the one the popover was positioned for.
     const { getByTestId } = render(<Popup />);
-    const [observer] = FakeResizeObserver.instances;
+    const observer = onlyObserver();
     expect(observer.observed).toEqual([getByTestId('popup')]);
     act(() => observer.report());
     expect(resizes).toBe(1);
@@ -58,7 +66,7 @@ describe('useRepositionOverlay', () => {
 
   it('re-positions it again each time the popup changes size', () => {
     render(<Popup />);
-    const [observer] = FakeResizeObserver.instances;
+    const observer = onlyObserver();
     act(() => observer.report());
     act(() => observer.report());
     act(() => observer.report());
@@ -67,7 +75,7 @@ describe('useRepositionOverlay', () => {
 
   it('stops watching when the popup closes', () => {
     const { unmount } = render(<Popup />);
-    const [observer] = FakeResizeObserver.instances;
+    const observer = onlyObserver();
     unmount();
     expect(observer.disconnected).toBe(true);
   });

@@ -37,9 +37,11 @@ const StatusCard: React.FC = () => {
           <HealthItem title="Control Plane" state="OK" />
           {/* The console's own Dynamic Plugins item: an error while any plugin failed to load
               (its getDynamicPluginHealthState), the failed ones named in its popover. The console
-              declares it as a health/resource extension of its static console-app plugin, whose
-              extensions come before every dynamic plugin's, so it stands before the plugins'
-              items (release-4.19 console-app/console-extensions.json and status-card.tsx). */}
+              declares it as a health/resource extension of its local console-app plugin
+              (console-app/console-extensions.json), and its status-card.tsx draws the items in
+              extension order, local plugins' first (4.19: getExtensionsInUse in
+              console-plugin-sdk/src/store.ts; 4.22: public/plugins.ts loads the local plugins
+              before any dynamic one), so it stands before the plugins' items. */}
           <HealthItem
             title="Dynamic Plugins"
             state={failedPlugins().length > 0 ? 'ERROR' : 'OK'}
