@@ -23,6 +23,7 @@ import { useAccessReview, useModal } from '../../sdk/console-sdk';
 import UsedCacheHealth from './UsedCacheHealth';
 import { useCanPatchBuildConfig } from './useBuildConfigActions';
 import { lazyModal } from '../../components/lazy-load';
+import { accessOf, KINDS } from '../../model/kinds';
 
 // Each dialog's code loads when it is opened, not with the page.
 const StopUsingCacheModal = lazyModal(() => import('./StopUsingCacheModal'));
@@ -39,14 +40,13 @@ const BuildConfigPipCacheTab: React.FC<{ obj?: K8sResourceCommon }> = ({ obj }) 
   const access = useCanPatchBuildConfig(buildConfig);
   const use = buildConfig ? cacheUseOf(buildConfig) : ({ kind: 'none' } as const);
   const used = use.kind === 'plugin' ? use.cache : undefined;
-  const [canInstantiate] = useAccessReview({
-    group: 'build.openshift.io',
-    resource: 'buildconfigs',
-    subresource: 'instantiate',
-    verb: 'create',
-    namespace: buildConfig?.metadata.namespace,
-    name: buildConfig?.metadata.name,
-  });
+  const [canInstantiate] = useAccessReview(
+    accessOf(KINDS.BuildConfig, 'create', {
+      namespace: buildConfig?.metadata.namespace,
+      name: buildConfig?.metadata.name,
+      subresource: 'instantiate',
+    }),
+  );
   const [starting, setStarting] = React.useState(false);
   const [buildNotice, setBuildNotice] = React.useState<{ ok: boolean; text: string }>();
 

@@ -5,6 +5,7 @@ import { cacheUseOf } from '../../model/build-use';
 import type { BuildConfig } from '../../model/k8s-types';
 import { useAccessReview, useModal } from '../../sdk/console-sdk';
 import { lazyModal } from '../../components/lazy-load';
+import { accessOf, KINDS } from '../../model/kinds';
 
 // Each dialog's code loads when it is opened, not with the page.
 const StopUsingCacheModal = lazyModal(() => import('./StopUsingCacheModal'));
@@ -27,13 +28,12 @@ export const useCanPatchBuildConfig = (
   buildConfig: BuildConfig | undefined,
 ): { allowed: boolean; loading: boolean; reason: string } => {
   const { t } = usePipCacheTranslation();
-  const [allowed, loading] = useAccessReview({
-    group: 'build.openshift.io',
-    resource: 'buildconfigs',
-    verb: 'patch',
-    namespace: buildConfig?.metadata.namespace,
-    name: buildConfig?.metadata.name,
-  });
+  const [allowed, loading] = useAccessReview(
+    accessOf(KINDS.BuildConfig, 'patch', {
+      namespace: buildConfig?.metadata.namespace,
+      name: buildConfig?.metadata.name,
+    }),
+  );
   return {
     allowed,
     loading,

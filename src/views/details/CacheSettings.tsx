@@ -16,6 +16,7 @@ import type { CacheView } from '../../model/cache-view';
 import { valuesFromObjects, valuesProblems } from '../../model/edit-patches';
 import { defaultValues, type KeyValue } from '../../model/values';
 import { useAccessReview } from '../../sdk/console-sdk';
+import { accessOf, KINDS } from '../../model/kinds';
 
 interface CacheSettingsProps {
   /** The cache: its live objects, and its values annotation (when readable) as the base for
@@ -29,13 +30,12 @@ const CacheSettings: React.FC<CacheSettingsProps> = ({ view, onEdit }) => {
   const { objects } = view;
   const { values } = view.instance;
   const { t } = usePipCacheTranslation();
-  const [canPatch] = useAccessReview({
-    group: 'apps',
-    resource: 'deployments',
-    verb: 'patch',
-    namespace: objects.deployment.metadata?.namespace,
-    name: objects.deployment.metadata?.name,
-  });
+  const [canPatch] = useAccessReview(
+    accessOf(KINDS.Deployment, 'patch', {
+      namespace: objects.deployment.metadata?.namespace,
+      name: objects.deployment.metadata?.name,
+    }),
+  );
   const live = valuesFromObjects(objects, values ?? defaultValues());
   const problems = React.useMemo(() => valuesProblems(objects.deployment), [objects.deployment]);
   const selector = (rows: KeyValue[]) =>
