@@ -17,7 +17,7 @@ import { startBuild } from '../../api/start-build';
 import GuardedButton from '../../components/GuardedButton';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { cacheUseOf } from '../../model/build-use';
-import type { BuildConfig } from '../../model/k8s-types';
+import { parseBuildConfig } from '../../model/cache-resources';
 import { detailsPagePath } from '../../model/namespaces';
 import { useAccessReview, useModal } from '../../sdk/console-sdk';
 import UsedCacheHealth from './UsedCacheHealth';
@@ -35,7 +35,8 @@ const UseCacheModal = lazyModal(() => import('./UseCacheModal'));
  */
 const BuildConfigPipCacheTab: React.FC<{ obj?: K8sResourceCommon }> = ({ obj }) => {
   const { t } = usePipCacheTranslation();
-  const buildConfig = obj as BuildConfig | undefined;
+  // The console hands over what it watched: parsed, a BuildConfig not in the shape read shows none.
+  const buildConfig = React.useMemo(() => parseBuildConfig(obj), [obj]);
   const launchModal = useModal();
   const access = useCanPatchBuildConfig(buildConfig);
   const use = buildConfig ? cacheUseOf(buildConfig) : ({ kind: 'none' } as const);

@@ -3,6 +3,8 @@ import type { Action } from '@openshift-console/dynamic-plugin-sdk';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { cacheUseOf } from '../../model/build-use';
 import type { BuildConfig } from '../../model/k8s-types';
+import { parseBuildConfig } from '../../model/cache-resources';
+import { isPlainObject } from '../../model/record-schema';
 import { useAccessReview, useModal } from '../../sdk/console-sdk';
 import { lazyModal } from '../../components/lazy-load';
 import { accessOf, KINDS } from '../../model/kinds';
@@ -13,14 +15,11 @@ const UseCacheModal = lazyModal(() => import('./UseCacheModal'));
 
 /**
  * Console 4.21+ passes `{ buildConfig, latestBuild }`; other callers may pass the object itself.
- * Anything else gives no actions rather than a crash.
+ * Either is parsed, not trusted: anything else gives no actions rather than a crash.
  */
 const buildConfigOf = (scope: unknown): BuildConfig | undefined => {
-  if (typeof scope !== 'object' || scope === null) return undefined;
-  const record = scope as { kind?: unknown; buildConfig?: unknown };
-  if (record.kind === 'BuildConfig') return scope as BuildConfig;
-  const inner = record.buildConfig as { kind?: unknown } | undefined;
-  return inner?.kind === 'BuildConfig' ? (inner as BuildConfig) : undefined;
+  if (!isPlainObject(scope)) return undefined;
+  return parseBuildConfig(scope.kind === 'BuildConfig' ? scope : scope.buildConfig);
 };
 
 /** Whether the user may change a BuildConfig, and the reason shown when not. */
