@@ -1,7 +1,6 @@
 import * as React from 'react';
 import {
   Alert,
-  Button,
   Checkbox,
   Form,
   FormGroup,
@@ -17,6 +16,7 @@ import FormField from '../../components/FormField';
 import LinkButton from '../../components/LinkButton';
 import { useCacheChoices } from '../../hooks/useCacheChoices';
 import ActionModal from '../../components/ActionModal';
+import DialogFooter from '../../components/DialogFooter';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { cacheEnvChanges, cacheUseOf } from '../../model/build-use';
 import { cacheHealth } from '../../model/health';
@@ -261,20 +261,18 @@ const UseCacheModal: React.FC<UseCacheModalProps> = ({ buildConfig, closeModal }
       }
       onClose={closeModal}
       footer={
-        <>
-          <Button
-            variant="primary"
-            onClick={() => void apply()}
-            isDisabled={!indexUrl || applying || nothingChanges}
-            isLoading={applying}
-            data-test="pipcache-use-apply"
-          >
-            {t('Apply')}
-          </Button>
-          <Button variant="link" onClick={closeModal} data-test="pipcache-use-cancel">
-            {t('Cancel')}
-          </Button>
-        </>
+        <DialogFooter
+          action={{
+            label: t('Apply'),
+            onClick: apply,
+            isDisabled: !indexUrl || applying || nothingChanges,
+            isLoading: applying,
+            'data-test': 'pipcache-use-apply',
+          }}
+          closeLabel={t('Cancel')}
+          onClose={closeModal}
+          closeTest="pipcache-use-cancel"
+        />
       }
     >
       {notice && (

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Alert, AlertActionLink, Button, Form, List, ListItem } from '@patternfly/react-core';
+import { Alert, AlertActionLink, Form, List, ListItem } from '@patternfly/react-core';
 import {
   dryRunThenPatch,
   readEditableObjects,
@@ -8,6 +8,7 @@ import {
 } from '../../api/edit-cache';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import ActionModal from '../../components/ActionModal';
+import DialogFooter from '../../components/DialogFooter';
 import DamagedRecordAlert from '../../components/DamagedRecordAlert';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import {
@@ -190,20 +191,18 @@ const EditCacheModal: React.FC<EditCacheModalProps> = ({ namespace, objects, clo
       )}
       onClose={closeModal}
       footer={
-        <>
-          <Button
-            variant="primary"
-            onClick={save}
-            isDisabled={invalid || unchanged}
-            isLoading={saving}
-            data-test="pipcache-edit-save"
-          >
-            {t('Save')}
-          </Button>
-          <Button variant="link" onClick={closeModal} data-test="pipcache-edit-cancel">
-            {t('Cancel')}
-          </Button>
-        </>
+        <DialogFooter
+          action={{
+            label: t('Save'),
+            onClick: save,
+            isDisabled: invalid || unchanged,
+            isLoading: saving,
+            'data-test': 'pipcache-edit-save',
+          }}
+          closeLabel={t('Cancel')}
+          onClose={closeModal}
+          closeTest="pipcache-edit-cancel"
+        />
       }
     >
       {damaged && (
