@@ -2,12 +2,12 @@ import * as React from 'react';
 import {
   Alert,
   Checkbox,
-  Form,
   FormGroup,
   FormSelect,
   FormSelectOption,
   Radio,
 } from '@patternfly/react-core';
+import SubmitForm from '../../components/SubmitForm';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import { startBuild } from '../../api/start-build';
 import { applyCacheToBuildConfig } from '../../api/use-cache';
@@ -154,12 +154,7 @@ const UseCacheModal: React.FC<UseCacheModalProps> = ({ buildConfig, closeModal }
     );
   } else {
     body = (
-      <Form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void apply();
-        }}
-      >
+      <SubmitForm onSubmit={apply}>
         <FormField
           label={t('Pip cache')}
           fieldId="pipcache-use-cache"
@@ -240,7 +235,7 @@ const UseCacheModal: React.FC<UseCacheModalProps> = ({ buildConfig, closeModal }
           label={t('Start a build when applied')}
           data-test="pipcache-use-start"
         />
-      </Form>
+      </SubmitForm>
     );
   }
 

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Alert, Form, TextInput } from '@patternfly/react-core';
+import { Alert, TextInput } from '@patternfly/react-core';
+import SubmitForm from '../../components/SubmitForm';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import { changeCacheHost, HostChangeError } from '../../api/route-host';
 import FormField from '../../components/FormField';
@@ -74,12 +75,7 @@ const ChangeHostModal: React.FC<ChangeHostModalProps> = ({ route, filesRoute, cl
         />
       }
     >
-      <Form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
+      <SubmitForm onSubmit={save}>
         <FormField
           label={t('Host')}
           fieldId="pipcache-new-host"
@@ -104,7 +100,7 @@ const ChangeHostModal: React.FC<ChangeHostModalProps> = ({ route, filesRoute, cl
             {failure}
           </Alert>
         )}
-      </Form>
+      </SubmitForm>
     </ActionModal>
   );
 };

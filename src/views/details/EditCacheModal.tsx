@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Alert, AlertActionLink, Form, List, ListItem } from '@patternfly/react-core';
+import { Alert, AlertActionLink, List, ListItem } from '@patternfly/react-core';
+import SubmitForm from '../../components/SubmitForm';
 import {
   dryRunThenPatch,
   readEditableObjects,
@@ -340,17 +341,12 @@ const EditCacheModal: React.FC<EditCacheModalProps> = ({ namespace, objects, clo
           </p>
         </Alert>
       )}
-      <Form
-        onSubmit={(event) => {
-          event.preventDefault();
-          save();
-        }}
-      >
+      <SubmitForm onSubmit={save}>
         <ResourcesSection binding={binding} />
         <PlacementSection binding={binding} />
         {baseline.objects.route && <RouteSection binding={binding} namespace={namespace} />}
         <DevpiOptionsSection binding={binding} />
-      </Form>
+      </SubmitForm>
     </ActionModal>
   );
 };

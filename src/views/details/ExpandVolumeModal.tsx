@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Alert, Form, TextInput } from '@patternfly/react-core';
+import { Alert, TextInput } from '@patternfly/react-core';
+import SubmitForm from '../../components/SubmitForm';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import { expandVolume, storageClassOf } from '../../api/volumes';
 import FormField from '../../components/FormField';
@@ -95,12 +96,7 @@ const ExpandVolumeModal: React.FC<ExpandVolumeModalProps> = ({ pvc, closeModal }
     );
   } else {
     body = (
-      <Form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
+      <SubmitForm onSubmit={save}>
         <FormField
           label={t('New size')}
           fieldId="pipcache-expand-size"
@@ -118,7 +114,7 @@ const ExpandVolumeModal: React.FC<ExpandVolumeModalProps> = ({ pvc, closeModal }
             data-test="pipcache-expand-size"
           />
         </FormField>
-      </Form>
+      </SubmitForm>
     );
   }
 

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Alert, Form, TextInput } from '@patternfly/react-core';
+import { Alert, TextInput } from '@patternfly/react-core';
+import SubmitForm from '../../components/SubmitForm';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import { upgradeDevpi, type CacheRoutes } from '../../api/upgrade-devpi';
 import FormField from '../../components/FormField';
@@ -134,12 +135,7 @@ const UpgradeDevpiModal: React.FC<UpgradeDevpiModalProps> = ({
     );
   } else {
     body = (
-      <Form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void apply();
-        }}
-      >
+      <SubmitForm onSubmit={apply}>
         <FormField
           label={t('devpi-server release')}
           fieldId="pipcache-upgrade-version"
@@ -160,7 +156,7 @@ const UpgradeDevpiModal: React.FC<UpgradeDevpiModalProps> = ({
             'Releases within devpi-server 6 keep the data format. A release that changes it refuses to start on the cached data: empty the cache after such an upgrade.',
           )}
         </Alert>
-      </Form>
+      </SubmitForm>
     );
   }
 
