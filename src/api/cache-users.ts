@@ -2,17 +2,24 @@ import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import { ANNOTATION_USES } from '../model/contract';
 import { k8sListItems } from '../sdk/console-sdk';
 import { KINDS } from '../model/kinds';
+import { parseBuildConfig } from '../model/cache-resources';
+import type { BuildConfig } from '../model/k8s-types';
 
 /** BuildConfigs of a project whose `pipcache-plugin/uses` annotation names the cache `namespace/name`. */
 export const listBuildConfigsUsing = async (
   searchNamespace: string,
   cacheNamespace: string,
   cacheName: string,
-): Promise<K8sResourceCommon[]> => {
+): Promise<BuildConfig[]> => {
   const items = await k8sListItems<K8sResourceCommon>({
     model: KINDS.BuildConfig.model,
     queryParams: { ns: searchNamespace },
   });
   const wanted = `${cacheNamespace}/${cacheName}`;
-  return items.filter((item) => item.metadata?.annotations?.[ANNOTATION_USES] === wanted);
+  // Listed objects are parsed before anything of them is read; those not in shape are left out.
+  return items
+    .map(parseBuildConfig)
+    .filter(
+      (item): item is BuildConfig => item?.metadata.annotations?.[ANNOTATION_USES] === wanted,
+    );
 };

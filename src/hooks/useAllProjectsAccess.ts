@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { listProjectNames } from '../api/projects';
 import { useAccessReview } from '../sdk/console-sdk';
+import { accessOf, KINDS } from '../model/kinds';
 
 /** Whether the list may show every project, and if not, the project it shows instead. */
 export interface AllProjectsAccess {
@@ -17,11 +18,7 @@ export interface AllProjectsAccess {
  * a project they may see, so that the page shows that project instead of a refusal.
  */
 export const useAllProjectsAccess = (allProjects: boolean): AllProjectsAccess => {
-  const [allowed, checking] = useAccessReview({
-    group: 'apps',
-    resource: 'deployments',
-    verb: 'list',
-  });
+  const [allowed, checking] = useAccessReview(accessOf(KINDS.Deployment, 'list'));
   const limited = allProjects && !checking && !allowed;
   const [projects, setProjects] = React.useState<string[]>();
   React.useEffect(() => {

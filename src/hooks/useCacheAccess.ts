@@ -1,4 +1,5 @@
 import { useAccessReview } from '../sdk/console-sdk';
+import { accessOf, KINDS } from '../model/kinds';
 
 /** What the user may do with one cache, from access reviews the console caches. */
 export interface CacheAccess {
@@ -15,18 +16,11 @@ export interface CacheAccess {
  * are shown disabled with the reason instead of failing in the dialog with a 403.
  */
 export const useCacheAccess = (namespace: string, name: string): CacheAccess => {
-  const [canDelete, checkingDelete] = useAccessReview({
-    group: 'apps',
-    resource: 'deployments',
-    verb: 'delete',
-    namespace,
-    name,
-  });
-  const [canUseInBuilds, checkingUse] = useAccessReview({
-    group: 'build.openshift.io',
-    resource: 'buildconfigs',
-    verb: 'patch',
-    namespace,
-  });
+  const [canDelete, checkingDelete] = useAccessReview(
+    accessOf(KINDS.Deployment, 'delete', { namespace, name }),
+  );
+  const [canUseInBuilds, checkingUse] = useAccessReview(
+    accessOf(KINDS.BuildConfig, 'patch', { namespace }),
+  );
   return { checking: checkingDelete || checkingUse, canDelete, canUseInBuilds };
 };

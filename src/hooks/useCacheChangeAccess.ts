@@ -1,4 +1,5 @@
 import { useAccessReview } from '../sdk/console-sdk';
+import { accessOf, KINDS } from '../model/kinds';
 
 /** What the user may change on one cache's details page, from access reviews. */
 export interface CacheChangeAccess {
@@ -19,49 +20,26 @@ export interface CacheChangeAccess {
  * reason instead of failing with a 403 after the click.
  */
 export const useCacheChangeAccess = (namespace: string, name: string): CacheChangeAccess => {
-  const [patchDeployment, c1] = useAccessReview({
-    group: 'apps',
-    resource: 'deployments',
-    verb: 'patch',
-    namespace,
-    name,
-  });
-  const [deleteClaim, c2] = useAccessReview({
-    resource: 'persistentvolumeclaims',
-    verb: 'delete',
-    namespace,
-  });
-  const [createClaim, c3] = useAccessReview({
-    resource: 'persistentvolumeclaims',
-    verb: 'create',
-    namespace,
-  });
-  const [patchClaim, c4] = useAccessReview({
-    resource: 'persistentvolumeclaims',
-    verb: 'patch',
-    namespace,
-  });
-  const [patchBuildConfig, c5] = useAccessReview({
-    group: 'build.openshift.io',
-    resource: 'buildconfigs',
-    verb: 'patch',
-    namespace,
-    name,
-  });
-  const [instantiate, c6] = useAccessReview({
-    group: 'build.openshift.io',
-    resource: 'buildconfigs',
-    subresource: 'instantiate',
-    verb: 'create',
-    namespace,
-    name,
-  });
+  const [patchDeployment, c1] = useAccessReview(
+    accessOf(KINDS.Deployment, 'patch', { namespace, name }),
+  );
+  const [deleteClaim, c2] = useAccessReview(
+    accessOf(KINDS.PersistentVolumeClaim, 'delete', { namespace }),
+  );
+  const [createClaim, c3] = useAccessReview(
+    accessOf(KINDS.PersistentVolumeClaim, 'create', { namespace }),
+  );
+  const [patchClaim, c4] = useAccessReview(
+    accessOf(KINDS.PersistentVolumeClaim, 'patch', { namespace }),
+  );
+  const [patchBuildConfig, c5] = useAccessReview(
+    accessOf(KINDS.BuildConfig, 'patch', { namespace, name }),
+  );
+  const [instantiate, c6] = useAccessReview(
+    accessOf(KINDS.BuildConfig, 'create', { namespace, name, subresource: 'instantiate' }),
+  );
   // The s2i build pins devpi-server in a ConfigMap, the Docker build in the BuildConfig.
-  const [patchConfigMap, c7] = useAccessReview({
-    resource: 'configmaps',
-    verb: 'patch',
-    namespace,
-  });
+  const [patchConfigMap, c7] = useAccessReview(accessOf(KINDS.ConfigMap, 'patch', { namespace }));
   return {
     checking: c1 || c2 || c3 || c4 || c5 || c6 || c7,
     canEmpty: patchDeployment && deleteClaim && createClaim,

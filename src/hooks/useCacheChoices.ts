@@ -1,6 +1,7 @@
 import type { CacheInstance } from '../model/instance';
 import { useAccessReview } from '../sdk/console-sdk';
 import { useCacheInstances } from './useCacheInstances';
+import { accessOf, KINDS } from '../model/kinds';
 
 /** The caches a BuildConfig of `namespace` may use, and whether other projects' caches are included. */
 export interface CacheChoices {
@@ -16,11 +17,7 @@ export interface CacheChoices {
  * (one list-watch per kind either way). The project's own caches come first.
  */
 export const useCacheChoices = (namespace: string): CacheChoices => {
-  const [clusterWide, reviewLoading] = useAccessReview({
-    group: 'apps',
-    resource: 'deployments',
-    verb: 'list',
-  });
+  const [clusterWide, reviewLoading] = useAccessReview(accessOf(KINDS.Deployment, 'list'));
   const wide = clusterWide && !reviewLoading;
   const { instances, loaded, loadError } = useCacheInstances(wide ? undefined : namespace);
   const caches = [...instances].sort(

@@ -7,7 +7,7 @@ import {
   type StorageClassObject,
 } from '../model/storage-classes';
 import { usablePythonTags, type BuildStrategyKind, type ClusterFacts } from '../model/values';
-import { KINDS } from '../model/kinds';
+import { accessOf, KINDS } from '../model/kinds';
 import { useAccessReview, useK8sWatchResource } from '../sdk/console-sdk';
 import { useBuildsAvailable } from './useBuildsAvailable';
 
@@ -48,26 +48,15 @@ export const useClusterFacts = (namespace: string): FormFacts => {
     groupVersionKind: KINDS.Project.gvk,
     name: namespace,
   });
-  const [docker, dockerChecking] = useAccessReview({
-    group: 'build.openshift.io',
-    resource: 'builds',
-    subresource: 'docker',
-    verb: 'create',
-    namespace,
-  });
-  const [source, sourceChecking] = useAccessReview({
-    group: 'build.openshift.io',
-    resource: 'builds',
-    subresource: 'source',
-    verb: 'create',
-    namespace,
-  });
-  const [buildConfigs, bcChecking] = useAccessReview({
-    group: 'build.openshift.io',
-    resource: 'buildconfigs',
-    verb: 'create',
-    namespace,
-  });
+  const [docker, dockerChecking] = useAccessReview(
+    accessOf(KINDS.Build, 'create', { namespace, subresource: 'docker' }),
+  );
+  const [source, sourceChecking] = useAccessReview(
+    accessOf(KINDS.Build, 'create', { namespace, subresource: 'source' }),
+  );
+  const [buildConfigs, bcChecking] = useAccessReview(
+    accessOf(KINDS.BuildConfig, 'create', { namespace }),
+  );
 
   const buildsAvailable = useBuildsAvailable();
 

@@ -1,5 +1,5 @@
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
-import { groupCacheObjects, parseWatchedLists } from './cache-resources';
+import { groupCacheObjects, parseBuildConfig, parseWatchedLists } from './cache-resources';
 
 const object = (
   kind: string,
@@ -92,5 +92,52 @@ describe('parsing watched objects', () => {
       pods: [object('Pod', 'a', 'p', 'one'), { ...object('Pod', 'a', 'q', 'one'), kind: 'Secret' }],
     });
     expect(caches.get('a/one')?.pods.map((pod) => pod.metadata?.name)).toEqual(['p']);
+  });
+});
+
+describe('parseBuildConfig', () => {
+  const buildConfig = (strategy: unknown, extra: Record<string, unknown> = {}): unknown => ({
+    apiVersion: 'build.openshift.io/v1',
+    kind: 'BuildConfig',
+    metadata: { namespace: 'team', name: 'app', annotations: { a: 'b' } },
+    spec: { strategy },
+    ...extra,
+  });
+  const source = {
+    type: 'Source',
+    sourceStrategy: { env: [{ name: 'PIP_INDEX_URL', value: 'x' }] },
+  };
+
+  it('keeps a BuildConfig in the shape the plugin reads, also when a list item leaves kind out', () => {
+    const input = buildConfig(source);
+    expect(parseBuildConfig(input)).toBe(input);
+    expect(parseBuildConfig(buildConfig({ type: 'Docker' }, { kind: undefined }))).toBeDefined();
+    expect(parseBuildConfig(buildConfig({ type: 'Custom', customStrategy: {} }))).toBeDefined();
+  });
+
+  it.each<[string, unknown]>([
+    ['nothing', undefined],
+    ['a string', 'BuildConfig'],
+    ['another kind', buildConfig(source, { kind: 'Build' })],
+    ['another API version', buildConfig(source, { apiVersion: 'v1' })],
+    ['no spec', buildConfig(source, { spec: undefined })],
+    ['no strategy', buildConfig(undefined)],
+    ['a strategy without a type', buildConfig({ sourceStrategy: {} })],
+    ['an env that is not a list', buildConfig({ type: 'Source', sourceStrategy: { env: {} } })],
+    ['an env entry without a name', buildConfig({ type: 'Docker', dockerStrategy: { env: [{}] } })],
+    [
+      'an env value that is not a string',
+      buildConfig({ type: 'Source', sourceStrategy: { env: [{ name: 'A', value: 1 }] } }),
+    ],
+    ['a strategy that is a list', buildConfig({ type: 'Source', sourceStrategy: [] })],
+    [
+      'annotations that are not strings',
+      {
+        ...(buildConfig(source) as object),
+        metadata: { namespace: 'a', name: 'b', annotations: { a: 1 } },
+      },
+    ],
+  ])('leaves out %s', (_what, input) => {
+    expect(parseBuildConfig(input)).toBeUndefined();
   });
 });

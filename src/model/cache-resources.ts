@@ -1,7 +1,7 @@
 import { LABEL_INSTANCE } from './contract';
 import { KINDS, type KindEntry, type KindName, type KindObject } from './kinds';
 import { isPlainObject } from './record-schema';
-import type { Route } from './k8s-types';
+import type { BuildConfig, Route } from './k8s-types';
 import { filesRouteName } from './urls';
 
 /** The kinds the UI watches to know a cache's state, keyed as the watch hook returns them. */
@@ -140,4 +140,36 @@ export const cacheRoutes = (
 ): { route?: Route; filesRoute?: Route } => {
   const named = (name: string) => cache.routes.find((route) => route.metadata.name === name);
   return { route: named(cache.name), filesRoute: named(filesRouteName(cache.name)) };
+};
+
+/** An env list as a build strategy holds it: absent, or entries with a string name. */
+const isEnvList = (value: unknown): boolean =>
+  value === undefined ||
+  value === null ||
+  (Array.isArray(value) &&
+    value.every(
+      (entry) =>
+        isPlainObject(entry) &&
+        typeof entry.name === 'string' &&
+        (entry.value === undefined || typeof entry.value === 'string'),
+    ));
+
+/** A strategy's details as the plugin reads them: absent, or an object with a readable env. */
+const isStrategyDetails = (value: unknown): boolean =>
+  value === undefined || value === null || (isPlainObject(value) && isEnvList(value.env));
+
+/**
+ * A BuildConfig the console handed over (a tab's `obj`, an action's scope) or the API listed,
+ * when it is one in the shape the plugin reads (a named object of a project with a strategy
+ * whose env is a list of named entries); otherwise undefined, so that nothing acts on it.
+ */
+export const parseBuildConfig = (input: unknown): BuildConfig | undefined => {
+  if (!isObjectOf<'buildConfigs'>(KINDS.BuildConfig)(input)) return undefined;
+  if (!isPlainObject(input.spec) || !isPlainObject(input.spec.strategy)) return undefined;
+  const { strategy } = input.spec;
+  if (typeof strategy.type !== 'string') return undefined;
+  if (!isStrategyDetails(strategy.sourceStrategy) || !isStrategyDetails(strategy.dockerStrategy)) {
+    return undefined;
+  }
+  return input;
 };

@@ -1,4 +1,4 @@
-import { CACHE_OWNED_KINDS, KINDS, ownedModel, typeMeta } from './kinds';
+import { accessOf, CACHE_OWNED_KINDS, KINDS, ownedModel, typeMeta } from './kinds';
 import { buildManifests, networkPolicyManifest } from './manifests';
 import { seededRandom } from '../test-support/test-utils';
 import { defaultValues, type PipCacheValues } from './values';
@@ -63,5 +63,44 @@ describe('the kinds table', () => {
   it('starts a manifest with the apiVersion and kind of its entry', () => {
     expect(typeMeta(KINDS.Route)).toEqual({ apiVersion: 'route.openshift.io/v1', kind: 'Route' });
     expect(typeMeta(KINDS.Secret)).toEqual({ apiVersion: 'v1', kind: 'Secret' });
+  });
+
+  describe('access reviews built from the table', () => {
+    it('asks about a grouped kind by its group and plural, with namespace and name', () => {
+      expect(
+        accessOf(KINDS.Deployment, 'patch', { namespace: 'team', name: 'pipcache' }),
+      ).toStrictEqual({
+        group: 'apps',
+        resource: 'deployments',
+        verb: 'patch',
+        namespace: 'team',
+        name: 'pipcache',
+      });
+    });
+
+    it('leaves the group out for a core kind, and the namespace and name out when not given', () => {
+      expect(accessOf(KINDS.PersistentVolumeClaim, 'delete')).toStrictEqual({
+        resource: 'persistentvolumeclaims',
+        verb: 'delete',
+      });
+    });
+
+    it('asks about a subresource, and tells the cluster build defaults from project builds', () => {
+      expect(
+        accessOf(KINDS.BuildConfig, 'create', { subresource: 'instantiate', name: 'b' }),
+      ).toStrictEqual({
+        group: 'build.openshift.io',
+        resource: 'buildconfigs',
+        subresource: 'instantiate',
+        verb: 'create',
+        name: 'b',
+      });
+      expect(accessOf(KINDS.ClusterBuild, 'patch', { name: 'cluster' }).group).toBe(
+        'config.openshift.io',
+      );
+      expect(accessOf(KINDS.Build, 'create', { subresource: 'docker' }).group).toBe(
+        'build.openshift.io',
+      );
+    });
   });
 });

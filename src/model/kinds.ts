@@ -4,7 +4,12 @@
  * their `apiVersion` and `kind` from here, watches their group/version/kind, API calls their
  * model, so that a kind is spelled once.
  */
-import type { K8sGroupVersionKind, K8sModel } from '@openshift-console/dynamic-plugin-sdk';
+import type {
+  AccessReviewResourceAttributes,
+  K8sGroupVersionKind,
+  K8sModel,
+  K8sVerb,
+} from '@openshift-console/dynamic-plugin-sdk';
 import type {
   Build,
   BuildConfig,
@@ -172,4 +177,28 @@ export const typeMeta = <Kind extends string, ApiVersion extends string>(
 ): { apiVersion: ApiVersion; kind: Kind } => ({
   apiVersion: kindEntry.apiVersion,
   kind: kindEntry.kind,
+});
+
+/** Where an access review asks about: a namespace and object name, and a subresource. */
+export interface AccessTarget {
+  namespace?: string;
+  name?: string;
+  subresource?: string;
+}
+
+/**
+ * The attributes of an access review of `verb` on objects of `kindEntry`'s kind, so that reviews
+ * take group and resource from the table; unset parts are left out rather than sent empty.
+ */
+export const accessOf = (
+  kindEntry: KindEntry,
+  verb: K8sVerb,
+  { namespace, name, subresource }: AccessTarget = {},
+): AccessReviewResourceAttributes => ({
+  ...(kindEntry.group ? { group: kindEntry.group } : {}),
+  resource: kindEntry.plural,
+  ...(subresource ? { subresource } : {}),
+  verb,
+  ...(namespace ? { namespace } : {}),
+  ...(name ? { name } : {}),
 });

@@ -17,12 +17,13 @@ import { startBuild } from '../../api/start-build';
 import GuardedButton from '../../components/GuardedButton';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { cacheUseOf } from '../../model/build-use';
-import type { BuildConfig } from '../../model/k8s-types';
+import { parseBuildConfig } from '../../model/cache-resources';
 import { detailsPagePath } from '../../model/namespaces';
 import { useAccessReview, useModal } from '../../sdk/console-sdk';
 import UsedCacheHealth from './UsedCacheHealth';
 import { useCanPatchBuildConfig } from './useBuildConfigActions';
 import { lazyModal } from '../../components/lazy-load';
+import { accessOf, KINDS } from '../../model/kinds';
 
 // Each dialog's code loads when it is opened, not with the page.
 const StopUsingCacheModal = lazyModal(() => import('./StopUsingCacheModal'));
@@ -34,19 +35,19 @@ const UseCacheModal = lazyModal(() => import('./UseCacheModal'));
  */
 const BuildConfigPipCacheTab: React.FC<{ obj?: K8sResourceCommon }> = ({ obj }) => {
   const { t } = usePipCacheTranslation();
-  const buildConfig = obj as BuildConfig | undefined;
+  // The console hands over what it watched: parsed, a BuildConfig not in the shape read shows none.
+  const buildConfig = React.useMemo(() => parseBuildConfig(obj), [obj]);
   const launchModal = useModal();
   const access = useCanPatchBuildConfig(buildConfig);
   const use = buildConfig ? cacheUseOf(buildConfig) : ({ kind: 'none' } as const);
   const used = use.kind === 'plugin' ? use.cache : undefined;
-  const [canInstantiate] = useAccessReview({
-    group: 'build.openshift.io',
-    resource: 'buildconfigs',
-    subresource: 'instantiate',
-    verb: 'create',
-    namespace: buildConfig?.metadata.namespace,
-    name: buildConfig?.metadata.name,
-  });
+  const [canInstantiate] = useAccessReview(
+    accessOf(KINDS.BuildConfig, 'create', {
+      namespace: buildConfig?.metadata.namespace,
+      name: buildConfig?.metadata.name,
+      subresource: 'instantiate',
+    }),
+  );
   const [starting, setStarting] = React.useState(false);
   const [buildNotice, setBuildNotice] = React.useState<{ ok: boolean; text: string }>();
 

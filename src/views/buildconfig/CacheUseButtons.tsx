@@ -5,6 +5,7 @@ import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import type { CacheInstance } from '../../model/instance';
 import { useAccessReview, useModal } from '../../sdk/console-sdk';
 import { lazyModal } from '../../components/lazy-load';
+import { accessOf, KINDS } from '../../model/kinds';
 
 // Each dialog's code loads when it is opened, not with the page.
 const ClusterDefaultsModal = lazyModal(() => import('./ClusterDefaultsModal'));
@@ -23,12 +24,9 @@ const CacheUseButtons: React.FC<{
 }> = ({ cache, allowed }) => {
   const { t } = usePipCacheTranslation();
   const launchModal = useModal();
-  const [clusterAdmin] = useAccessReview({
-    group: 'config.openshift.io',
-    resource: 'builds',
-    verb: 'patch',
-    name: 'cluster',
-  });
+  const [clusterAdmin] = useAccessReview(
+    accessOf(KINDS.ClusterBuild, 'patch', { name: 'cluster' }),
+  );
   return (
     <Flex>
       <FlexItem>

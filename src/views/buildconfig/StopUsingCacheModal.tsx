@@ -1,8 +1,9 @@
 import * as React from 'react';
-import { Alert, Button } from '@patternfly/react-core';
+import { Alert } from '@patternfly/react-core';
 import { stopUsingCacheInBuildConfig } from '../../api/use-cache';
 import EnvChangeTable from '../../components/EnvChangeTable';
 import ActionModal from '../../components/ActionModal';
+import DialogFooter from '../../components/DialogFooter';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { stopUsingEnvChanges } from '../../model/build-use';
 import DamagedRecordAlert from '../../components/DamagedRecordAlert';
@@ -78,20 +79,17 @@ const StopUsingCacheModal: React.FC<StopUsingCacheModalProps> = ({ buildConfig, 
       }
       onClose={closeModal}
       footer={
-        <>
-          <Button
-            variant="primary"
-            onClick={() => void stop()}
-            isDisabled={!changes || working}
-            isLoading={working}
-            data-test="pipcache-stop-apply"
-          >
-            {t('Stop using')}
-          </Button>
-          <Button variant="link" onClick={closeModal}>
-            {t('Cancel')}
-          </Button>
-        </>
+        <DialogFooter
+          action={{
+            label: t('Stop using'),
+            onClick: stop,
+            isDisabled: !changes || working,
+            isLoading: working,
+            'data-test': 'pipcache-stop-apply',
+          }}
+          closeLabel={t('Cancel')}
+          onClose={closeModal}
+        />
       }
     >
       {notice && (

@@ -1,14 +1,13 @@
 import * as React from 'react';
 import {
   Alert,
-  Button,
   Checkbox,
-  Form,
   FormGroup,
   FormSelect,
   FormSelectOption,
   Radio,
 } from '@patternfly/react-core';
+import SubmitForm from '../../components/SubmitForm';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import { startBuild } from '../../api/start-build';
 import { applyCacheToBuildConfig } from '../../api/use-cache';
@@ -17,6 +16,7 @@ import FormField from '../../components/FormField';
 import LinkButton from '../../components/LinkButton';
 import { useCacheChoices } from '../../hooks/useCacheChoices';
 import ActionModal from '../../components/ActionModal';
+import DialogFooter from '../../components/DialogFooter';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { cacheEnvChanges, cacheUseOf } from '../../model/build-use';
 import { cacheHealth } from '../../model/health';
@@ -154,12 +154,7 @@ const UseCacheModal: React.FC<UseCacheModalProps> = ({ buildConfig, closeModal }
     );
   } else {
     body = (
-      <Form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void apply();
-        }}
-      >
+      <SubmitForm onSubmit={apply}>
         <FormField
           label={t('Pip cache')}
           fieldId="pipcache-use-cache"
@@ -240,7 +235,7 @@ const UseCacheModal: React.FC<UseCacheModalProps> = ({ buildConfig, closeModal }
           label={t('Start a build when applied')}
           data-test="pipcache-use-start"
         />
-      </Form>
+      </SubmitForm>
     );
   }
 
@@ -261,20 +256,18 @@ const UseCacheModal: React.FC<UseCacheModalProps> = ({ buildConfig, closeModal }
       }
       onClose={closeModal}
       footer={
-        <>
-          <Button
-            variant="primary"
-            onClick={() => void apply()}
-            isDisabled={!indexUrl || applying || nothingChanges}
-            isLoading={applying}
-            data-test="pipcache-use-apply"
-          >
-            {t('Apply')}
-          </Button>
-          <Button variant="link" onClick={closeModal} data-test="pipcache-use-cancel">
-            {t('Cancel')}
-          </Button>
-        </>
+        <DialogFooter
+          action={{
+            label: t('Apply'),
+            onClick: apply,
+            isDisabled: !indexUrl || applying || nothingChanges,
+            isLoading: applying,
+            'data-test': 'pipcache-use-apply',
+          }}
+          closeLabel={t('Cancel')}
+          onClose={closeModal}
+          closeTest="pipcache-use-cancel"
+        />
       }
     >
       {notice && (

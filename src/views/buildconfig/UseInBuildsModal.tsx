@@ -1,11 +1,12 @@
 import * as React from 'react';
-import { Alert, Button, Checkbox, Form, FormGroup, Label, Radio } from '@patternfly/react-core';
+import { Alert, Checkbox, Form, FormGroup, Label, Radio } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import { startBuild } from '../../api/start-build';
 import { applyCacheToBuildConfig } from '../../api/use-cache';
 import { useBuildConfigs } from '../../hooks/useBuildConfigs';
 import ActionModal from '../../components/ActionModal';
+import DialogFooter from '../../components/DialogFooter';
 import DialogSpinner from '../../components/DialogSpinner';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import {
@@ -275,20 +276,18 @@ const UseInBuildsModal: React.FC<UseInBuildsModalProps> = ({ cache, namespace, c
       )}
       onClose={closeModal}
       footer={
-        <>
-          <Button
-            variant="primary"
-            onClick={() => void apply()}
-            isDisabled={chosen.size === 0 || working || !indexUrl}
-            isLoading={working}
-            data-test="pipcache-bulk-apply"
-          >
-            {t('Apply ({{selected}} selected)', { selected: chosen.size })}
-          </Button>
-          <Button variant="link" onClick={closeModal} data-test="pipcache-bulk-close">
-            {Object.keys(results).length ? t('Close') : t('Cancel')}
-          </Button>
-        </>
+        <DialogFooter
+          action={{
+            label: t('Apply ({{selected}} selected)', { selected: chosen.size }),
+            onClick: apply,
+            isDisabled: chosen.size === 0 || working || !indexUrl,
+            isLoading: working,
+            'data-test': 'pipcache-bulk-apply',
+          }}
+          closeLabel={Object.keys(results).length ? t('Close') : t('Cancel')}
+          onClose={closeModal}
+          closeTest="pipcache-bulk-close"
+        />
       }
     >
       {body}

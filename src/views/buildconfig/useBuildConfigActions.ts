@@ -3,8 +3,11 @@ import type { Action } from '@openshift-console/dynamic-plugin-sdk';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { cacheUseOf } from '../../model/build-use';
 import type { BuildConfig } from '../../model/k8s-types';
+import { parseBuildConfig } from '../../model/cache-resources';
+import { isPlainObject } from '../../model/record-schema';
 import { useAccessReview, useModal } from '../../sdk/console-sdk';
 import { lazyModal } from '../../components/lazy-load';
+import { accessOf, KINDS } from '../../model/kinds';
 
 // Each dialog's code loads when it is opened, not with the page.
 const StopUsingCacheModal = lazyModal(() => import('./StopUsingCacheModal'));
@@ -12,14 +15,11 @@ const UseCacheModal = lazyModal(() => import('./UseCacheModal'));
 
 /**
  * Console 4.21+ passes `{ buildConfig, latestBuild }`; other callers may pass the object itself.
- * Anything else gives no actions rather than a crash.
+ * Either is parsed, not trusted: anything else gives no actions rather than a crash.
  */
 const buildConfigOf = (scope: unknown): BuildConfig | undefined => {
-  if (typeof scope !== 'object' || scope === null) return undefined;
-  const record = scope as { kind?: unknown; buildConfig?: unknown };
-  if (record.kind === 'BuildConfig') return scope as BuildConfig;
-  const inner = record.buildConfig as { kind?: unknown } | undefined;
-  return inner?.kind === 'BuildConfig' ? (inner as BuildConfig) : undefined;
+  if (!isPlainObject(scope)) return undefined;
+  return parseBuildConfig(scope.kind === 'BuildConfig' ? scope : scope.buildConfig);
 };
 
 /** Whether the user may change a BuildConfig, and the reason shown when not. */
@@ -27,13 +27,12 @@ export const useCanPatchBuildConfig = (
   buildConfig: BuildConfig | undefined,
 ): { allowed: boolean; loading: boolean; reason: string } => {
   const { t } = usePipCacheTranslation();
-  const [allowed, loading] = useAccessReview({
-    group: 'build.openshift.io',
-    resource: 'buildconfigs',
-    verb: 'patch',
-    namespace: buildConfig?.metadata.namespace,
-    name: buildConfig?.metadata.name,
-  });
+  const [allowed, loading] = useAccessReview(
+    accessOf(KINDS.BuildConfig, 'patch', {
+      namespace: buildConfig?.metadata.namespace,
+      name: buildConfig?.metadata.name,
+    }),
+  );
   return {
     allowed,
     loading,

@@ -4,13 +4,13 @@ import {
   Alert,
   Button,
   ExpandableSection,
-  Form,
   PageSection,
   Spinner,
   Stack,
   Title,
   Tooltip,
 } from '@patternfly/react-core';
+import SubmitForm from '../../components/SubmitForm';
 import { useNavigate } from 'react-router-dom-v5-compat';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { DocumentTitle } from '../../sdk/console-sdk';
@@ -87,14 +87,7 @@ const CacheFormPage: React.FC<CacheFormPageProps> = ({
           )}
         </p>
         {/* Limited to PatternFly's reading width, as the console's own create forms are. */}
-        <Form
-          isWidthLimited
-          onSubmit={(event) => {
-            event.preventDefault();
-            onSubmit();
-          }}
-          data-test="pipcache-create-form"
-        >
+        <SubmitForm isWidthLimited onSubmit={onSubmit} data-test="pipcache-create-form">
           {children}
           <ExpandableSection
             toggleText={showYaml ? t('Hide YAML') : t('Show the YAML of what will be created')}
@@ -145,7 +138,7 @@ const CacheFormPage: React.FC<CacheFormPageProps> = ({
               {t('Cancel')}
             </Button>
           </ActionGroup>
-        </Form>
+        </SubmitForm>
       </Stack>
     </PageSection>
   );

@@ -4,7 +4,7 @@ import { useCacheInstances } from '../../hooks/useCacheInstances';
 import { useClusterFacts, type FormFacts } from '../../hooks/useClusterFacts';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import type { Route } from '../../model/k8s-types';
-import { KINDS } from '../../model/kinds';
+import { accessOf, KINDS } from '../../model/kinds';
 import { buildManifests, generateSecrets, type GeneratedSecrets } from '../../model/manifests';
 import { formFieldForCause } from '../../model/server-causes';
 import { appsDomainFrom } from '../../model/urls';
@@ -93,12 +93,9 @@ export const useCacheForm = ({ namespace, nameIsOwn, keepsClaim }: CacheFormOpti
   const clusterFacts = useClusterFacts(namespace);
   const { facts } = clusterFacts;
   const { instances, loaded: cachesLoaded, loadError: cachesError } = useCacheInstances(namespace);
-  const [canCreate, checkingCreate] = useAccessReview({
-    group: 'apps',
-    resource: 'deployments',
-    verb: 'create',
-    namespace,
-  });
+  const [canCreate, checkingCreate] = useAccessReview(
+    accessOf(KINDS.Deployment, 'create', { namespace }),
+  );
   // Routes of the project tell the apps domain, so the generated host can be shown exactly.
   const [routes] = useK8sWatchResource<Route[]>({
     groupVersionKind: KINDS.Route.gvk,

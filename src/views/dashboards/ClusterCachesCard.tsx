@@ -5,6 +5,7 @@ import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { ALL_NAMESPACES_KEY, listPagePath } from '../../model/namespaces';
 import { useAccessReview, useActiveNamespace } from '../../sdk/console-sdk';
 import ClusterCachesTable from './ClusterCachesTable';
+import { accessOf, KINDS } from '../../model/kinds';
 
 /**
  * The card of the cluster Overview's PipCache tab: every cache of every project when the user
@@ -14,11 +15,7 @@ import ClusterCachesTable from './ClusterCachesTable';
 const ClusterCachesCard: React.FC = () => {
   const { t } = usePipCacheTranslation();
   const [activeNamespace] = useActiveNamespace();
-  const [allowed, checking] = useAccessReview({
-    group: 'apps',
-    resource: 'deployments',
-    verb: 'list',
-  });
+  const [allowed, checking] = useAccessReview(accessOf(KINDS.Deployment, 'list'));
   let body: React.ReactNode;
   if (checking) {
     body = <Spinner size="lg" aria-label={t('Loading pip caches')} />;

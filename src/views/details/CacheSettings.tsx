@@ -16,6 +16,8 @@ import type { CacheView } from '../../model/cache-view';
 import { valuesFromObjects, valuesProblems } from '../../model/edit-patches';
 import { defaultValues, type KeyValue } from '../../model/values';
 import { useAccessReview } from '../../sdk/console-sdk';
+import { accessOf, KINDS } from '../../model/kinds';
+import { useFieldLabels } from '../create/useFieldLabels';
 
 interface CacheSettingsProps {
   /** The cache: its live objects, and its values annotation (when readable) as the base for
@@ -29,13 +31,14 @@ const CacheSettings: React.FC<CacheSettingsProps> = ({ view, onEdit }) => {
   const { objects } = view;
   const { values } = view.instance;
   const { t } = usePipCacheTranslation();
-  const [canPatch] = useAccessReview({
-    group: 'apps',
-    resource: 'deployments',
-    verb: 'patch',
-    namespace: objects.deployment.metadata?.namespace,
-    name: objects.deployment.metadata?.name,
-  });
+  // A setting is called here what its field is called in the create and edit forms.
+  const labels = useFieldLabels();
+  const [canPatch] = useAccessReview(
+    accessOf(KINDS.Deployment, 'patch', {
+      namespace: objects.deployment.metadata?.namespace,
+      name: objects.deployment.metadata?.name,
+    }),
+  );
   const live = valuesFromObjects(objects, values ?? defaultValues());
   const problems = React.useMemo(() => valuesProblems(objects.deployment), [objects.deployment]);
   const selector = (rows: KeyValue[]) =>
@@ -63,40 +66,44 @@ const CacheSettings: React.FC<CacheSettingsProps> = ({ view, onEdit }) => {
         limit: live.resources.cpuLimit || t('none'),
       }),
     },
-    { id: 'pod-nodes', term: t('Pod runs on'), description: selector(live.placement.pods) },
+    { id: 'pod-nodes', term: labels['placement.pods'], description: selector(live.placement.pods) },
     {
       id: 'build-nodes',
-      term: t('Builds run on'),
+      term: labels['placement.build'],
       description: selector(live.placement.build),
       shown: objects.buildConfig !== undefined,
     },
     {
       id: 'insecure',
-      term: t('Plain http requests'),
+      term: labels['route.insecureEdgeTermination'],
       description:
         live.route.insecureEdgeTermination === 'Allow' ? t('Allowed') : t('Redirected to https'),
       shown: objects.route !== undefined,
     },
     {
       id: 'allowed',
-      term: t('Allowed addresses'),
+      term: labels['route.allowedCidrs'],
       description: live.route.allowedCidrs || t('Everyone'),
       shown: objects.route !== undefined,
     },
     {
       id: 'upstream',
-      term: t('Upstream index'),
+      term: labels['devpi.upstreamUrl'],
       description: live.devpi.upstreamUrl || t('PyPI'),
     },
-    { id: 'expiry', term: t('Cache expiry'), description: seconds(live.devpi.cacheExpiry, 1800) },
+    {
+      id: 'expiry',
+      term: labels['devpi.cacheExpiry'],
+      description: seconds(live.devpi.cacheExpiry, 1800),
+    },
     {
       id: 'timeout',
-      term: t('Upstream timeout'),
+      term: labels['devpi.requestTimeout'],
       description: seconds(live.devpi.requestTimeout, 5),
     },
     {
       id: 'offline',
-      term: t('Offline mode'),
+      term: labels['devpi.offline'],
       description: live.devpi.offline ? t('On: only cached packages are served') : t('Off'),
     },
   ];

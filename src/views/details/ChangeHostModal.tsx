@@ -1,9 +1,11 @@
 import * as React from 'react';
-import { Alert, Button, Form, TextInput } from '@patternfly/react-core';
+import { Alert, TextInput } from '@patternfly/react-core';
+import SubmitForm from '../../components/SubmitForm';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import { changeCacheHost, HostChangeError } from '../../api/route-host';
 import FormField from '../../components/FormField';
 import ActionModal from '../../components/ActionModal';
+import DialogFooter from '../../components/DialogFooter';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import type { Route } from '../../model/k8s-types';
 import { validateHostname } from '../../model/validation';
@@ -60,28 +62,20 @@ const ChangeHostModal: React.FC<ChangeHostModalProps> = ({ route, filesRoute, cl
       title={t('Change the route host')}
       onClose={closeModal}
       footer={
-        <>
-          <Button
-            variant="primary"
-            onClick={() => void save()}
-            isDisabled={Boolean(error)}
-            isLoading={saving}
-            data-test="pipcache-change-host-save"
-          >
-            {t('Save')}
-          </Button>
-          <Button variant="link" onClick={closeModal}>
-            {t('Cancel')}
-          </Button>
-        </>
+        <DialogFooter
+          action={{
+            label: t('Save'),
+            onClick: save,
+            isDisabled: Boolean(error),
+            isLoading: saving,
+            'data-test': 'pipcache-change-host-save',
+          }}
+          closeLabel={t('Cancel')}
+          onClose={closeModal}
+        />
       }
     >
-      <Form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
+      <SubmitForm onSubmit={save}>
         <FormField
           label={t('Host')}
           fieldId="pipcache-new-host"
@@ -106,7 +100,7 @@ const ChangeHostModal: React.FC<ChangeHostModalProps> = ({ route, filesRoute, cl
             {failure}
           </Alert>
         )}
-      </Form>
+      </SubmitForm>
     </ActionModal>
   );
 };

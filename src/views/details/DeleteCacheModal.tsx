@@ -101,8 +101,7 @@ const DeleteCacheModal: React.FC<DeleteCacheModalProps> = ({
           inventory: {
             objects,
             unlisted: failures.map((failure) => failure.model.kind),
-            // The list holds BuildConfigs only: the API answered it for that kind.
-            users: users as BuildConfig[],
+            users,
           },
         });
       })

@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Alert } from '@patternfly/react-core';
+import FactLine from '../../components/FactLine';
 import { useDevpiIndexConfig } from '../../hooks/useDevpiIndexConfig';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { valuesFromObjects } from '../../model/edit-patches';
@@ -55,21 +56,24 @@ const DevpiIndexSettings: React.FC<DevpiIndexSettingsProps> = ({
   const expiry = settings.mirror_cache_expiry ?? 1800;
   return (
     <>
-      <span data-test="pipcache-index-settings">
-        <span data-test="pipcache-index-upstream">
-          {t('upstream {{url}}', { url: settings.mirror_url ?? t('(none)') })}
-        </span>
-        {' · '}
-        <span data-test="pipcache-index-expiry">
-          {t('expiry {{seconds}} s', { seconds: expiry })}
-        </span>
-        {settings.mirror_no_project_list && (
-          <>
-            {' · '}
-            <span data-test="pipcache-index-no-project-list">{t('no project list')}</span>
-          </>
-        )}
-      </span>
+      <FactLine
+        data-test="pipcache-index-settings"
+        facts={[
+          {
+            'data-test': 'pipcache-index-upstream',
+            content: t('upstream {{url}}', { url: settings.mirror_url ?? t('(none)') }),
+          },
+          {
+            'data-test': 'pipcache-index-expiry',
+            content: t('expiry {{seconds}} s', { seconds: expiry }),
+          },
+          {
+            'data-test': 'pipcache-index-no-project-list',
+            content: t('no project list'),
+            shown: Boolean(settings.mirror_no_project_list),
+          },
+        ]}
+      />
       {settings.credentialsInUrl && (
         <Alert
           variant="danger"

@@ -1,4 +1,5 @@
 import * as React from 'react';
+import FactLine from '../../components/FactLine';
 import { useDevpiStatus } from '../../hooks/useDevpiStatus';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import type { ProbeOutcome } from '../../model/health';
@@ -54,23 +55,30 @@ const DevpiStatusFacts: React.FC<DevpiStatusFactsProps> = ({
   }
   const { value: status } = result;
   return (
-    <span data-test="pipcache-devpi-status">
-      <span data-test="pipcache-devpi-version">
-        {t('devpi-server {{version}}', { version: status.version ?? t('(version unknown)') })}
-      </span>
-      {' · '}
-      <span data-test="pipcache-devpi-serial">
-        {t('serial {{serial}}', { serial: status.serial ?? '?' })}
-      </span>
-      {status.lastCommit && (
-        <>
-          {' · '}
-          <span data-test="pipcache-devpi-last-commit">
-            {t('last change')} <Timestamp timestamp={status.lastCommit} />
-          </span>
-        </>
-      )}
-    </span>
+    <FactLine
+      data-test="pipcache-devpi-status"
+      facts={[
+        {
+          'data-test': 'pipcache-devpi-version',
+          content: t('devpi-server {{version}}', {
+            version: status.version ?? t('(version unknown)'),
+          }),
+        },
+        {
+          'data-test': 'pipcache-devpi-serial',
+          content: t('serial {{serial}}', { serial: status.serial ?? '?' }),
+        },
+        {
+          'data-test': 'pipcache-devpi-last-commit',
+          content: status.lastCommit && (
+            <>
+              {t('last change')} <Timestamp timestamp={status.lastCommit} />
+            </>
+          ),
+          shown: Boolean(status.lastCommit),
+        },
+      ]}
+    />
   );
 };
 

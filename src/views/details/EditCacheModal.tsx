@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Alert, AlertActionLink, Button, Form, List, ListItem } from '@patternfly/react-core';
+import { Alert, AlertActionLink, List, ListItem } from '@patternfly/react-core';
+import SubmitForm from '../../components/SubmitForm';
 import {
   dryRunThenPatch,
   readEditableObjects,
@@ -8,6 +9,7 @@ import {
 } from '../../api/edit-cache';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import ActionModal from '../../components/ActionModal';
+import DialogFooter from '../../components/DialogFooter';
 import DamagedRecordAlert from '../../components/DamagedRecordAlert';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import {
@@ -190,20 +192,18 @@ const EditCacheModal: React.FC<EditCacheModalProps> = ({ namespace, objects, clo
       )}
       onClose={closeModal}
       footer={
-        <>
-          <Button
-            variant="primary"
-            onClick={save}
-            isDisabled={invalid || unchanged}
-            isLoading={saving}
-            data-test="pipcache-edit-save"
-          >
-            {t('Save')}
-          </Button>
-          <Button variant="link" onClick={closeModal} data-test="pipcache-edit-cancel">
-            {t('Cancel')}
-          </Button>
-        </>
+        <DialogFooter
+          action={{
+            label: t('Save'),
+            onClick: save,
+            isDisabled: invalid || unchanged,
+            isLoading: saving,
+            'data-test': 'pipcache-edit-save',
+          }}
+          closeLabel={t('Cancel')}
+          onClose={closeModal}
+          closeTest="pipcache-edit-cancel"
+        />
       }
     >
       {damaged && (
@@ -341,17 +341,12 @@ const EditCacheModal: React.FC<EditCacheModalProps> = ({ namespace, objects, clo
           </p>
         </Alert>
       )}
-      <Form
-        onSubmit={(event) => {
-          event.preventDefault();
-          save();
-        }}
-      >
+      <SubmitForm onSubmit={save}>
         <ResourcesSection binding={binding} />
         <PlacementSection binding={binding} />
         {baseline.objects.route && <RouteSection binding={binding} namespace={namespace} />}
         <DevpiOptionsSection binding={binding} />
-      </Form>
+      </SubmitForm>
     </ActionModal>
   );
 };

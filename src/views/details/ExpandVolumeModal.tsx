@@ -1,9 +1,11 @@
 import * as React from 'react';
-import { Alert, Button, Form, TextInput } from '@patternfly/react-core';
+import { Alert, TextInput } from '@patternfly/react-core';
+import SubmitForm from '../../components/SubmitForm';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import { expandVolume, storageClassOf } from '../../api/volumes';
 import FormField from '../../components/FormField';
 import ActionModal from '../../components/ActionModal';
+import DialogFooter from '../../components/DialogFooter';
 import DialogSpinner from '../../components/DialogSpinner';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { requestedSize, validateNewSize } from '../../model/disk';
@@ -94,12 +96,7 @@ const ExpandVolumeModal: React.FC<ExpandVolumeModalProps> = ({ pvc, closeModal }
     );
   } else {
     body = (
-      <Form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
+      <SubmitForm onSubmit={save}>
         <FormField
           label={t('New size')}
           fieldId="pipcache-expand-size"
@@ -117,7 +114,7 @@ const ExpandVolumeModal: React.FC<ExpandVolumeModalProps> = ({ pvc, closeModal }
             data-test="pipcache-expand-size"
           />
         </FormField>
-      </Form>
+      </SubmitForm>
     );
   }
 
@@ -127,22 +124,21 @@ const ExpandVolumeModal: React.FC<ExpandVolumeModalProps> = ({ pvc, closeModal }
       title={t('Expand the volume')}
       onClose={closeModal}
       footer={
-        <>
-          {expandable && (
-            <Button
-              variant="primary"
-              onClick={() => void save()}
-              isDisabled={saving || Boolean(error)}
-              isLoading={saving}
-              data-test="pipcache-expand-apply"
-            >
-              {t('Expand')}
-            </Button>
-          )}
-          <Button variant="link" onClick={closeModal}>
-            {expandable ? t('Cancel') : t('Close')}
-          </Button>
-        </>
+        <DialogFooter
+          action={
+            expandable
+              ? {
+                  label: t('Expand'),
+                  onClick: save,
+                  isDisabled: saving || Boolean(error),
+                  isLoading: saving,
+                  'data-test': 'pipcache-expand-apply',
+                }
+              : undefined
+          }
+          closeLabel={expandable ? t('Cancel') : t('Close')}
+          onClose={closeModal}
+        />
       }
     >
       {failure && (

@@ -5,18 +5,18 @@ import { startBuild } from '../../api/start-build';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import type { BuildConfig } from '../../model/k8s-types';
 import { useAccessReview } from '../../sdk/console-sdk';
+import { accessOf, KINDS } from '../../model/kinds';
 
 /** Starts a new image build of the cache's BuildConfig; the build's phase shows from the watch. */
 const StartBuildButton: React.FC<{ buildConfig: BuildConfig }> = ({ buildConfig }) => {
   const { t } = usePipCacheTranslation();
-  const [allowed, checking] = useAccessReview({
-    group: 'build.openshift.io',
-    resource: 'buildconfigs',
-    subresource: 'instantiate',
-    verb: 'create',
-    namespace: buildConfig.metadata.namespace,
-    name: buildConfig.metadata.name,
-  });
+  const [allowed, checking] = useAccessReview(
+    accessOf(KINDS.BuildConfig, 'create', {
+      namespace: buildConfig.metadata.namespace,
+      name: buildConfig.metadata.name,
+      subresource: 'instantiate',
+    }),
+  );
   const [starting, setStarting] = React.useState(false);
   const [failure, setFailure] = React.useState<string>();
 

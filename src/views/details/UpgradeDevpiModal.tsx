@@ -1,9 +1,11 @@
 import * as React from 'react';
-import { Alert, Button, Form, TextInput } from '@patternfly/react-core';
+import { Alert, TextInput } from '@patternfly/react-core';
+import SubmitForm from '../../components/SubmitForm';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import { upgradeDevpi, type CacheRoutes } from '../../api/upgrade-devpi';
 import FormField from '../../components/FormField';
 import ActionModal from '../../components/ActionModal';
+import DialogFooter from '../../components/DialogFooter';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import type { BuildConfig, Deployment } from '../../model/k8s-types';
 import { upgradePath } from '../../model/upgrade';
@@ -133,12 +135,7 @@ const UpgradeDevpiModal: React.FC<UpgradeDevpiModalProps> = ({
     );
   } else {
     body = (
-      <Form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void apply();
-        }}
-      >
+      <SubmitForm onSubmit={apply}>
         <FormField
           label={t('devpi-server release')}
           fieldId="pipcache-upgrade-version"
@@ -159,7 +156,7 @@ const UpgradeDevpiModal: React.FC<UpgradeDevpiModalProps> = ({
             'Releases within devpi-server 6 keep the data format. A release that changes it refuses to start on the cached data: empty the cache after such an upgrade.',
           )}
         </Alert>
-      </Form>
+      </SubmitForm>
     );
   }
 
@@ -169,22 +166,21 @@ const UpgradeDevpiModal: React.FC<UpgradeDevpiModalProps> = ({
       title={t('Upgrade devpi-server')}
       onClose={closeModal}
       footer={
-        <>
-          {editable && !result?.ok && (
-            <Button
-              variant="primary"
-              onClick={() => void apply()}
-              isDisabled={Boolean(error) || working || pinned === current}
-              isLoading={working}
-              data-test="pipcache-upgrade-apply"
-            >
-              {t('Pin and rebuild')}
-            </Button>
-          )}
-          <Button variant="link" onClick={closeModal}>
-            {result?.ok || !editable ? t('Close') : t('Cancel')}
-          </Button>
-        </>
+        <DialogFooter
+          action={
+            editable && !result?.ok
+              ? {
+                  label: t('Pin and rebuild'),
+                  onClick: apply,
+                  isDisabled: Boolean(error) || working || pinned === current,
+                  isLoading: working,
+                  'data-test': 'pipcache-upgrade-apply',
+                }
+              : undefined
+          }
+          closeLabel={result?.ok || !editable ? t('Close') : t('Cancel')}
+          onClose={closeModal}
+        />
       }
     >
       {result && (
