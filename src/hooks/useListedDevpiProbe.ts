@@ -1,9 +1,7 @@
-import * as React from 'react';
 import { probeDevpiUnlessStopped, type ProbeResult } from '../api/probe';
 import { probeDelayMs } from '../api/probe-queue';
 import type { ProbeOutcome } from '../model/health';
-import { useAccessReview } from '../sdk/console-sdk';
-import { startPolling } from './polling';
+import { useServiceProxyProbe, type ProbeSchedule } from './useServiceProxyProbe';
 
 /** How often a cache listed on a card is asked at most: once a minute. */
 export const LISTED_PROBE_INTERVAL_MS = 60_000;
@@ -30,6 +28,32 @@ const waitAfter = (failures: number): number =>
     ? LISTED_PROBE_INTERVAL_MS
     : probeDelayMs(failures - 1, LISTED_PROBE_INTERVAL_MS, 5 * LISTED_PROBE_INTERVAL_MS);
 
+const listedSchedule: ProbeSchedule = {
+  // Per project, not per Service: one access review serves every row of a project.
+  reviewPerProject: true,
+  hiddenMs: LISTED_PROBE_INTERVAL_MS,
+  initial: (namespace, service) =>
+    lastProbes.get(`${namespace}/${service}`)?.result ?? { kind: 'skipped', why: 'not-yet' },
+  step: (namespace, service, show) => {
+    const key = `${namespace}/${service}`;
+    return async (isStopped) => {
+      const last = lastProbes.get(key);
+      const due = last ? last.sentAt + waitAfter(last.failures) - Date.now() : 0;
+      if (last && due > 0) {
+        if (!isStopped()) show(last.result);
+        return due;
+      }
+      const sentAt = Date.now();
+      const result = await probeDevpiUnlessStopped(namespace, service, isStopped);
+      if (!result) return LISTED_PROBE_INTERVAL_MS;
+      const failures = result.kind === 'answered' ? 0 : (last?.failures ?? 0) + 1;
+      lastProbes.set(key, { sentAt, result, failures });
+      if (!isStopped()) show(result);
+      return waitAfter(failures);
+    };
+  },
+};
+
 /**
  * Health of a cache shown in a row of a list of many: asks devpi's `/+api` through the service
  * proxy while the row is mounted and the page visible, at most once a minute per cache (backing
@@ -41,42 +65,4 @@ export const useListedDevpiProbe = (
   namespace: string,
   service: string,
   enabled: boolean,
-): ProbeOutcome => {
-  // Per project, not per Service: one access review serves every row of a project.
-  const [allowed, checking] = useAccessReview({
-    group: '',
-    resource: 'services',
-    subresource: 'proxy',
-    verb: 'get',
-    namespace,
-  });
-  const key = `${namespace}/${service}`;
-  const [outcome, setOutcome] = React.useState<ProbeOutcome>(
-    () => lastProbes.get(key)?.result ?? { kind: 'skipped', why: 'not-yet' },
-  );
-
-  React.useEffect(() => {
-    if (checking || !enabled) return undefined;
-    if (!allowed) {
-      setOutcome({ kind: 'skipped', why: 'no-access' });
-      return undefined;
-    }
-    return startPolling(async (isStopped) => {
-      const last = lastProbes.get(key);
-      const due = last ? last.sentAt + waitAfter(last.failures) - Date.now() : 0;
-      if (last && due > 0) {
-        if (!isStopped()) setOutcome(last.result);
-        return due;
-      }
-      const sentAt = Date.now();
-      const result = await probeDevpiUnlessStopped(namespace, service, isStopped);
-      if (!result) return LISTED_PROBE_INTERVAL_MS;
-      const failures = result.kind === 'answered' ? 0 : (last?.failures ?? 0) + 1;
-      lastProbes.set(key, { sentAt, result, failures });
-      if (!isStopped()) setOutcome(result);
-      return waitAfter(failures);
-    }, LISTED_PROBE_INTERVAL_MS);
-  }, [key, namespace, service, enabled, allowed, checking]);
-
-  return outcome;
-};
+): ProbeOutcome => useServiceProxyProbe(listedSchedule, namespace, service, enabled);

@@ -1,16 +1,16 @@
 import * as React from 'react';
 import { Td, Tr } from '@patternfly/react-table';
 import { Link } from 'react-router-dom-v5-compat';
-import CopyButton from '../../components/CopyButton';
+import CacheNameLink from '../../components/CacheNameLink';
+import CopyPipSettingsButton from '../../components/CopyPipSettingsButton';
+import ExternalIndexUrl from '../../components/ExternalIndexUrl';
 import HealthLabel from '../../components/HealthLabel';
-import IndexUrl from '../../components/IndexUrl';
 import type { ClusterVolumeUseResult } from '../../hooks/useClusterVolumeUse';
 import { useListedDevpiProbe } from '../../hooks/useListedDevpiProbe';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { cacheHealth, type HealthStatus } from '../../model/health';
-import { externalUrlProblemText, type CacheInstance } from '../../model/instance';
-import { detailsPagePath, listPagePath } from '../../model/namespaces';
-import { clientSnippet } from '../../model/snippets';
+import type { CacheInstance } from '../../model/instance';
+import { listPagePath } from '../../model/namespaces';
 import ClusterDiskCell from './ClusterDiskCell';
 
 /**
@@ -36,7 +36,7 @@ const ClusterCacheRow: React.FC<{
       data-test-namespace={instance.namespace}
     >
       <Td dataLabel={t('Name')}>
-        <Link to={detailsPagePath(instance.namespace, instance.name)}>{instance.name}</Link>
+        <CacheNameLink namespace={instance.namespace} name={instance.name} />
       </Td>
       <Td dataLabel={t('Project')}>
         <Link to={listPagePath(instance.namespace)}>{instance.namespace}</Link>
@@ -45,13 +45,7 @@ const ClusterCacheRow: React.FC<{
         <HealthLabel health={health} />
       </Td>
       <Td dataLabel={t('External index URL')} modifier="breakWord">
-        {instance.externalUrl ? (
-          <IndexUrl url={instance.externalUrl} data-test="pipcache-external-url" />
-        ) : (
-          <span data-test="pipcache-external-url-problem">
-            {externalUrlProblemText(instance.externalUrlProblem ?? { reason: 'Pending' }, t)}
-          </span>
-        )}
+        <ExternalIndexUrl instance={instance} />
       </Td>
       <Td dataLabel={t('Internal index URL')} modifier="breakWord">
         <span data-test="pipcache-internal-url">{instance.internalUrl}</span>
@@ -60,13 +54,7 @@ const ClusterCacheRow: React.FC<{
         <ClusterDiskCell instance={instance} volumes={volumes} />
       </Td>
       <Td dataLabel={t('Copy pip settings')}>
-        <CopyButton
-          text={clientSnippet('pip-env', instance.internalUrl)}
-          label={t('Copy pip settings for builds in the cluster ({{name}})', {
-            name: instance.name,
-          })}
-          data-test="pipcache-copy-pip"
-        />
+        <CopyPipSettingsButton instance={instance} />
       </Td>
     </Tr>
   );

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Flex, FlexItem, List, ListItem } from '@patternfly/react-core';
 import { Link } from 'react-router-dom-v5-compat';
 import { toK8sErrorInfo } from '../../api/k8s-error';
-import CopyButton from '../../components/CopyButton';
+import CopyPipSettingsButton from '../../components/CopyPipSettingsButton';
 import DiskUseLabel from '../../components/DiskUseLabel';
 import HealthLabel from '../../components/HealthLabel';
 import { useCacheInstances } from '../../hooks/useCacheInstances';
@@ -11,7 +11,6 @@ import { diskUseOf } from '../../model/disk';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { cacheHealth } from '../../model/health';
 import { createPagePath, listPagePath } from '../../model/namespaces';
-import { clientSnippet } from '../../model/snippets';
 import {
   InventoryItem,
   InventoryItemBody,
@@ -117,13 +116,7 @@ const ProjectCachesInventoryItem: React.FC<{ projectName: string }> = ({ project
                   )}
                 </Flex>
                 <FlexItem>
-                  <CopyButton
-                    text={clientSnippet('pip-env', instance.internalUrl)}
-                    label={t('Copy pip settings for builds in the cluster ({{name}})', {
-                      name: instance.name,
-                    })}
-                    data-test="pipcache-copy-pip"
-                  />
+                  <CopyPipSettingsButton instance={instance} />
                 </FlexItem>
               </Flex>
             </ListItem>

@@ -1,14 +1,11 @@
 import * as React from 'react';
 import { Td, Tr } from '@patternfly/react-table';
-import { Link } from 'react-router-dom-v5-compat';
-import CopyButton from '../../components/CopyButton';
+import CacheNameLink from '../../components/CacheNameLink';
+import CopyPipSettingsButton from '../../components/CopyPipSettingsButton';
 import DiskUseLabel from '../../components/DiskUseLabel';
+import ExternalIndexUrl from '../../components/ExternalIndexUrl';
 import HealthLabel from '../../components/HealthLabel';
-import IndexUrl from '../../components/IndexUrl';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { externalUrlProblemText } from '../../model/instance';
-import { detailsPagePath } from '../../model/namespaces';
-import { clientSnippet } from '../../model/snippets';
 import { Timestamp } from '../../sdk/console-sdk';
 import type { CacheRowData } from './cache-rows';
 import CacheRowActions from './CacheRowActions';
@@ -26,7 +23,7 @@ const CacheTableRow: React.FC<{ row: CacheRowData; showNamespace: boolean }> = (
   return (
     <Tr data-test="pipcache-row" data-test-name={row.name}>
       <Td dataLabel={t('Name')}>
-        <Link to={detailsPagePath(row.namespace, row.name)}>{row.name}</Link>
+        <CacheNameLink namespace={row.namespace} name={row.name} />
       </Td>
       {showNamespace && <Td dataLabel={t('Project')}>{row.namespace}</Td>}
       <Td dataLabel={t('Status')}>
@@ -39,22 +36,10 @@ const CacheTableRow: React.FC<{ row: CacheRowData; showNamespace: boolean }> = (
         <DiskUseLabel use={row.disk} />
       </Td>
       <Td dataLabel={t('External index URL')} modifier="breakWord">
-        {instance.externalUrl ? (
-          <IndexUrl url={instance.externalUrl} data-test="pipcache-external-url" />
-        ) : (
-          <span data-test="pipcache-external-url-problem">
-            {externalUrlProblemText(instance.externalUrlProblem ?? { reason: 'Pending' }, t)}
-          </span>
-        )}
+        <ExternalIndexUrl instance={instance} />
       </Td>
       <Td dataLabel={t('Copy pip settings')}>
-        <CopyButton
-          text={clientSnippet('pip-env', instance.internalUrl)}
-          label={t('Copy pip settings for builds in the cluster ({{name}})', {
-            name: row.name,
-          })}
-          data-test="pipcache-copy-pip"
-        />
+        <CopyPipSettingsButton instance={instance} />
       </Td>
       <Td dataLabel={t('Created')}>{row.created ? <Timestamp timestamp={row.created} /> : '-'}</Td>
       <Td isActionCell>
