@@ -1,18 +1,17 @@
 import { ANNOTATION_VALUES } from './contract';
+import { editPatches, envWithDevpiOptions } from './edit-patches';
 import {
   ALLOW_LIST_ANNOTATION,
   changedFields,
-  editPatches,
   editStartValues,
   hasDamagedValues,
   hasStaleStartScript,
-  needsRouteSplit,
   rebaseEdit,
   valuesProblems,
-  envWithDevpiOptions,
   valuesFromObjects,
   type EditableObjects,
-} from './edit-patches';
+} from './edit-values';
+import { needsRouteSplit } from './route-split-patches';
 import type { BuildConfig, Deployment, Route } from './k8s-types';
 import { buildManifests } from './manifests';
 import { DEVPI_COMMAND } from './start-script';
