@@ -20,7 +20,8 @@ import { ANNOTATION_EMPTYING, claimToCreate, readEmptyingRecord, scaleUpPatch } 
 import { toInstanceView } from './instance';
 import type { BuildConfig, Deployment } from './k8s-types';
 import { buildManifests } from './manifests';
-import { readMigrationRecord, type TemplateDeploymentConfig } from './migration';
+import type { TemplateDeploymentConfig } from './migration';
+import { readMigrationRecord } from './migration-record';
 import { DNS1123_LABEL, hasUnsafeText, LABEL_VALUE, QUANTITY } from './record-schema';
 import { templateCacheOf } from './template-caches';
 import { seededRandom, t } from './test-utils';
