@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import react from 'eslint-plugin-react';
 import reactHooks from 'eslint-plugin-react-hooks';
-import importX from 'eslint-plugin-import-x';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
@@ -39,6 +39,23 @@ const layerZones = [
   },
 ];
 
+/**
+ * Test helpers (the console-SDK double, fixtures) live in src/test-support: specs and the
+ * helpers themselves may import them, production code may not, so webpack never bundles them.
+ */
+const testSupportZone = {
+  target: [
+    './src/model',
+    './src/api',
+    './src/hooks',
+    './src/components',
+    './src/views',
+    './src/sdk',
+  ],
+  from: './src/test-support',
+  message: 'src/test-support is for tests: production code may not import it.',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -67,7 +84,14 @@ export default tseslint.config(
       globals: { ...globals.browser, ...globals.node },
     },
     plugins: { 'import-x': importX },
-    settings: { react: { version: '17.0' } },
+    settings: {
+      react: { version: '17.0' },
+      // Without a resolver that knows .ts and .tsx, import-x cannot resolve an import written
+      // without its extension (all of ours), and the boundary rules below silently pass it.
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] }),
+      ],
+    },
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       'import-x/no-duplicates': 'error',
@@ -91,7 +115,7 @@ export default tseslint.config(
         'error',
         { noStrings: false, ignoreProps: true, allowedStrings: ['-', '—', ':', '/'] },
       ],
-      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
+      'import-x/no-restricted-paths': ['error', { zones: [...layerZones, testSupportZone] }],
       'no-restricted-imports': [
         'error',
         {
@@ -119,6 +143,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Specs and the test helpers themselves may use the test helpers.
+    files: ['src/**/*.spec.{ts,tsx}', 'src/test-support/**/*.ts', 'src/setup-tests.ts'],
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones }] },
   },
   {
     // The adapter is the one module allowed to import the SDK at run time.

@@ -305,6 +305,14 @@ test.describe('the cluster Overview', () => {
     await expect(item.getByTestId('health-item-details')).toHaveText(
       '2 of 3 ready, the others scaled to zero',
     );
+    // The console's Dynamic Plugins item (console-app's own extension) comes before the plugins'
+    // items, so the Pip caches item starts the second row, where the link clicks below happen.
+    await expect(page.getByTestId('status-card').getByTestId('health-item-title')).toHaveText([
+      'Cluster',
+      'Control Plane',
+      'Dynamic Plugins',
+      'Pip caches',
+    ]);
     await expect(item).toHaveAttribute('data-health-state', 'OK');
 
     await cluster.seed([cacheDeployment('alpha', 'demo', false)]);
@@ -326,6 +334,27 @@ test.describe('the cluster Overview', () => {
     await expect(popup.getByTestId('status-popup-item').first()).toContainText('Failed');
     await popup.getByRole('link', { name: 'team-b/other' }).click();
     await expect(page).toHaveURL(/\/pipcache\/ns\/team-b\/other$/);
+  });
+
+  test('the Status popup of many caches stays on the page and its links lead on', async ({
+    page,
+    cluster,
+  }) => {
+    await cluster.user('cluster-admin');
+    const names = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9'];
+    await cluster.seed(names.map((name) => cacheDeployment(name, 'demo', name !== 'c1')));
+    await page.goto('/dashboards');
+    const item = page.getByTestId('status-card').locator('[data-test-title="Pip caches"]');
+    await expect(item.getByTestId('health-item-details')).toHaveText('1 of 9 not ready, 8 ready');
+    // The popover opens above the title around the spinner of the popup's code; the popup that
+    // replaces it is too tall for the room above, so the popover has to place itself again
+    // (below the title) or its top is off the page and its links move on the next press.
+    await item.getByRole('button', { name: 'Pip caches' }).click();
+    const popup = page.getByTestId('pipcache-health-popup');
+    await expect(popup.getByTestId('pipcache-health-popup-cache')).toHaveCount(8);
+    await expect.poll(async () => (await popup.boundingBox())?.y ?? -1).toBeGreaterThanOrEqual(0);
+    await popup.getByRole('link', { name: 'View all pip caches' }).click();
+    await expect(page).toHaveURL(/\/pipcache\/all-namespaces$/);
   });
 
   test('the Status card says why a project user sees no cache health', async ({

@@ -8,7 +8,7 @@ import * as path from 'path';
 import type { Deployment, Secret } from '../../src/model/k8s-types';
 import { buildManifests } from '../../src/model/manifests';
 import { managedIndexSettings } from '../../src/model/start-script';
-import { seededRandom } from '../../src/model/test-utils';
+import { seededRandom } from '../../src/test-support/test-utils';
 import { defaultValues, type PipCacheValues } from '../../src/model/values';
 
 // The generated start script, run as a container runs it: real bash with exactly the

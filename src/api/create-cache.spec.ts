@@ -1,14 +1,14 @@
-import { k8sCreate, k8sDelete } from '../sdk/console-sdk';
+import { k8sCreate, k8sDelete } from '../test-support/console-sdk-double';
 import { buildManifests } from '../model/manifests';
-import { seededRandom } from '../model/test-utils';
+import { seededRandom } from '../test-support/test-utils';
 import { defaultValues } from '../model/values';
 import { createCache } from './create-cache';
 import { removeObjects } from './create-objects';
 
-jest.mock('../sdk/console-sdk', () => ({ k8sCreate: jest.fn(), k8sDelete: jest.fn() }));
+jest.mock('../sdk/console-sdk', () => jest.requireActual('../test-support/console-sdk-double'));
 
-const create = k8sCreate as jest.MockedFunction<typeof k8sCreate>;
-const remove = k8sDelete as jest.MockedFunction<typeof k8sDelete>;
+const create = k8sCreate;
+const remove = k8sDelete;
 
 /** The largest cache the form makes: persistent, built in the cluster, a policy and a proxy CA. */
 const manifests = (() => {
@@ -77,11 +77,6 @@ const cases = Object.keys(FAILURES).flatMap((failure) =>
 );
 
 describe('createCache when the cluster refuses an object', () => {
-  beforeEach(() => {
-    create.mockReset();
-    remove.mockReset();
-  });
-
   it('makes at least the eight objects of a full cache', () => {
     expect(KINDS).toEqual(
       expect.arrayContaining(['Secret/pipcache-root', 'Deployment/pipcache', 'Service/pipcache']),

@@ -1,11 +1,11 @@
 import type { K8sModel } from '@openshift-console/dynamic-plugin-sdk';
-import { k8sCreate, k8sDelete } from '../sdk/console-sdk';
+import { k8sCreate, k8sDelete } from '../test-support/console-sdk-double';
 import { dryRunThenCreate, type PlannedObject } from './create-objects';
 
-jest.mock('../sdk/console-sdk', () => ({ k8sCreate: jest.fn(), k8sDelete: jest.fn() }));
+jest.mock('../sdk/console-sdk', () => jest.requireActual('../test-support/console-sdk-double'));
 
-const create = k8sCreate as jest.MockedFunction<typeof k8sCreate>;
-const remove = k8sDelete as jest.MockedFunction<typeof k8sDelete>;
+const create = k8sCreate;
+const remove = k8sDelete;
 
 const model = (kind: string): K8sModel => ({
   kind,
@@ -33,11 +33,6 @@ const isDryRun = (options: Parameters<typeof k8sCreate>[0]) =>
   options.queryParams?.dryRun === 'All';
 
 describe('dryRunThenCreate', () => {
-  beforeEach(() => {
-    create.mockReset();
-    remove.mockReset();
-  });
-
   it('dry-runs every object, then creates them in order', async () => {
     create.mockResolvedValue({});
     const result = await dryRunThenCreate(objects);
@@ -100,6 +95,32 @@ describe('dryRunThenCreate', () => {
       'create-failed',
     ]);
     expect(result.leftovers).toEqual([]);
+  });
+
+  it('rolls back only the objects it made: each delete names the uid the create answered', async () => {
+    create.mockImplementation((options) =>
+      isDryRun(options)
+        ? Promise.resolve({})
+        : options.model.kind === 'Route'
+          ? Promise.reject(httpError(500, 'InternalError', 'etcd is unhappy'))
+          : Promise.resolve({
+              ...options.data,
+              metadata: { ...options.data.metadata, uid: `uid-${options.model.kind}` },
+            }),
+    );
+    remove.mockResolvedValue({});
+    const result = await dryRunThenCreate(objects);
+    expect(result.outcome).toBe('rolled-back');
+    expect(
+      remove.mock.calls.map(([options]) => [
+        options.model.kind,
+        (options.json as { preconditions?: { uid?: string } } | undefined)?.preconditions?.uid,
+      ]),
+    ).toEqual([
+      ['Deployment', 'uid-Deployment'],
+      ['Service', 'uid-Service'],
+      ['Secret', 'uid-Secret'],
+    ]);
   });
 
   it('lists what it could not remove so that the user can retry', async () => {

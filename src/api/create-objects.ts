@@ -122,21 +122,24 @@ export const dryRunThenCreate = async (
     };
   }
 
-  const created: PlannedObject[] = [];
+  // Each created object as the API server answered it: with its uid, so that a rollback deletes
+  // exactly the object this submit made and never one made meanwhile under the same name.
+  const created = new Map<PlannedObject, PlannedObject>();
   const answers = new Map<string, K8sResourceCommon>();
   for (const [index, object] of objects.entries()) {
     try {
       const answer = await k8sCreate({ model: object.model, data: withHost(object, answers) });
       answers.set(answerKey(object), answer);
-      created.push(object);
+      created.set(object, answer.metadata?.uid ? { ...object, data: answer } : object);
     } catch (error) {
       const failure: ObjectFate = { state: 'create-failed', error: toK8sErrorInfo(error) };
-      const { reports, leftovers } = await removeObjects(created);
+      const { reports, leftovers } = await removeObjects([...created.values()]);
       return {
         outcome: leftovers.length > 0 ? 'rollback-incomplete' : 'rolled-back',
         objects: objects.map((other, otherIndex) => {
           if (otherIndex === index) return report(other, failure);
-          return report(other, reports.get(other) ?? { state: 'not-attempted' });
+          const made = created.get(other);
+          return report(other, (made && reports.get(made)) ?? { state: 'not-attempted' });
         }),
         leftovers,
       };

@@ -1,10 +1,10 @@
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
-import { k8sDelete, k8sListItems } from '../sdk/console-sdk';
+import { k8sDelete, k8sListItems } from '../test-support/console-sdk-double';
 import { deleteObjects, listCacheObjects } from './delete-cache';
 
-jest.mock('../sdk/console-sdk', () => ({ k8sDelete: jest.fn(), k8sListItems: jest.fn() }));
-const list = k8sListItems as jest.MockedFunction<typeof k8sListItems>;
-const remove = k8sDelete as jest.MockedFunction<typeof k8sDelete>;
+jest.mock('../sdk/console-sdk', () => jest.requireActual('../test-support/console-sdk-double'));
+const list = k8sListItems;
+const remove = k8sDelete;
 
 const labelled = (name: string, labels: Record<string, string>): K8sResourceCommon => ({
   metadata: { name, namespace: 'demo', labels },
@@ -12,8 +12,6 @@ const labelled = (name: string, labels: Record<string, string>): K8sResourceComm
 const own = { 'app.kubernetes.io/instance': 'cache', 'app.kubernetes.io/name': 'pipcache' };
 
 describe('listCacheObjects', () => {
-  beforeEach(() => list.mockReset());
-
   it('lists every owned kind with the instance selector and keeps only fully labelled objects', async () => {
     list.mockImplementation(({ model }) =>
       Promise.resolve(
@@ -62,8 +60,6 @@ describe('listCacheObjects', () => {
 });
 
 describe('deleteObjects', () => {
-  beforeEach(() => remove.mockReset());
-
   it('deletes in the given order, counts 404 as deleted and reports other failures', async () => {
     const objects = ['a', 'b', 'c'].map((name) => ({
       model: {

@@ -1,16 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { consoleFetch } from '../sdk/console-sdk';
+import { consoleFetch, textResponse } from '../test-support/console-sdk-double';
 import { fetchDevpiStatus } from './devpi-status';
 
-jest.mock('../sdk/console-sdk', () => ({ consoleFetch: jest.fn() }));
-const fetchMock = consoleFetch as jest.MockedFunction<typeof consoleFetch>;
-
-const textResponse = (text: string) => ({ text: () => Promise.resolve(text) }) as Response;
+jest.mock('../sdk/console-sdk', () => jest.requireActual('../test-support/console-sdk-double'));
+const fetchMock = consoleFetch;
 
 describe('fetchDevpiStatus', () => {
-  beforeEach(() => fetchMock.mockReset());
-
   it('asks /+status through the service proxy and keeps the facts of a real answer', async () => {
     fetchMock.mockResolvedValue(
       textResponse(

@@ -1,18 +1,13 @@
-import { k8sCreate, k8sDelete, k8sPatch } from '../sdk/console-sdk';
+import { k8sCreate, k8sDelete, k8sPatch } from '../test-support/console-sdk-double';
 import type { Route } from '../model/k8s-types';
 import type { ObjectPatch } from '../model/object-patches';
 import { dryRunThenPatch } from './edit-cache';
 import { isConflict } from './k8s-error';
 
-jest.mock('../sdk/console-sdk', () => ({
-  k8sPatch: jest.fn(),
-  k8sGet: jest.fn(),
-  k8sCreate: jest.fn(),
-  k8sDelete: jest.fn(),
-}));
-const patchMock = k8sPatch as jest.MockedFunction<typeof k8sPatch>;
-const createMock = k8sCreate as jest.MockedFunction<typeof k8sCreate>;
-const deleteMock = k8sDelete as jest.MockedFunction<typeof k8sDelete>;
+jest.mock('../sdk/console-sdk', () => jest.requireActual('../test-support/console-sdk-double'));
+const patchMock = k8sPatch;
+const createMock = k8sCreate;
+const deleteMock = k8sDelete;
 
 const patches: ObjectPatch[] = [
   {
@@ -37,8 +32,6 @@ const status = (code: number, message: string) =>
   });
 
 describe('dryRunThenPatch', () => {
-  beforeEach(() => patchMock.mockReset());
-
   it('dry runs every patch, then applies them in order', async () => {
     patchMock.mockResolvedValue({});
     const report = await dryRunThenPatch('demo', patches);

@@ -1,15 +1,15 @@
 import type { Deployment, PersistentVolumeClaim, Pod } from '../model/k8s-types';
-import { k8sCreate, k8sDelete, k8sGet, k8sListItems, k8sPatch } from '../sdk/console-sdk';
+import {
+  k8sCreate,
+  k8sDelete,
+  k8sGet,
+  k8sListItems,
+  k8sPatch,
+} from '../test-support/console-sdk-double';
 import { emptyCache } from './empty-cache';
 import { isAbortError, StepError } from './steps';
 
-jest.mock('../sdk/console-sdk', () => ({
-  k8sCreate: jest.fn(),
-  k8sDelete: jest.fn(),
-  k8sGet: jest.fn(),
-  k8sListItems: jest.fn(),
-  k8sPatch: jest.fn(),
-}));
+jest.mock('../sdk/console-sdk', () => jest.requireActual('../test-support/console-sdk-double'));
 
 const deployment: Deployment = {
   apiVersion: 'apps/v1',

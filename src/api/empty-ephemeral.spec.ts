@@ -1,17 +1,13 @@
 import { ANNOTATION_EMPTIED_AT } from '../model/emptying';
 import type { Deployment, Pod } from '../model/k8s-types';
-import { k8sGet, k8sListItems, k8sPatch } from '../sdk/console-sdk';
+import { k8sGet, k8sListItems, k8sPatch } from '../test-support/console-sdk-double';
 import { emptyEphemeralCache } from './empty-ephemeral';
 import { StepError } from './steps';
 
-jest.mock('../sdk/console-sdk', () => ({
-  k8sGet: jest.fn(),
-  k8sListItems: jest.fn(),
-  k8sPatch: jest.fn(),
-}));
-const get = k8sGet as jest.MockedFunction<typeof k8sGet>;
-const list = k8sListItems as jest.MockedFunction<typeof k8sListItems>;
-const patch = k8sPatch as jest.MockedFunction<typeof k8sPatch>;
+jest.mock('../sdk/console-sdk', () => jest.requireActual('../test-support/console-sdk-double'));
+const get = k8sGet;
+const list = k8sListItems;
+const patch = k8sPatch;
 
 const fast = { waitMs: 1_000, pollMs: 0 };
 
@@ -42,12 +38,6 @@ const stampOf = (call: number): string => {
   const value = (patch.mock.calls[call]?.[0].data as { value?: unknown }[] | undefined)?.[1]?.value;
   return (value as Record<string, string> | undefined)?.[ANNOTATION_EMPTIED_AT] ?? 'no stamp';
 };
-
-beforeEach(() => {
-  get.mockReset();
-  list.mockReset();
-  patch.mockReset();
-});
 
 describe('emptyEphemeralCache', () => {
   it('stamps the template, waits for the old pod to stop and the new one to be ready', async () => {

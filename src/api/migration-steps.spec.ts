@@ -16,7 +16,7 @@ import {
   type TemplateObjects,
 } from '../model/migration';
 import { readMigration, recordedUids, recordMigrationPatch } from '../model/migration-record';
-import { seededRandom } from '../model/test-utils';
+import { seededRandom } from '../test-support/test-utils';
 import { defaultValues } from '../model/values';
 import { toValuesAnnotation } from '../model/values-annotation';
 import type {
@@ -39,14 +39,7 @@ import {
 } from './migration-steps';
 import { isAbortError, StepError } from './steps';
 
-jest.mock('../sdk/console-sdk', () => ({
-  k8sCreate: jest.fn(),
-  k8sDelete: jest.fn(),
-  k8sGet: jest.fn(),
-  k8sListItems: jest.fn(),
-  k8sPatch: jest.fn(),
-  k8sUpdate: jest.fn(),
-}));
+jest.mock('../sdk/console-sdk', () => jest.requireActual('../test-support/console-sdk-double'));
 
 const NS = 'demo';
 const NAME = 'oldcache';

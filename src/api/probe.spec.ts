@@ -1,19 +1,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { consoleFetch } from '../sdk/console-sdk';
+import { consoleFetch, textResponse } from '../test-support/console-sdk-double';
 import { probeDevpi, probeUrl } from './probe';
 import { ProbeQueue, probeDelayMs } from './probe-queue';
 
-jest.mock('../sdk/console-sdk', () => ({ consoleFetch: jest.fn() }));
-const fetchMock = consoleFetch as jest.MockedFunction<typeof consoleFetch>;
+jest.mock('../sdk/console-sdk', () => jest.requireActual('../test-support/console-sdk-double'));
+const fetchMock = consoleFetch;
 
 const fixture = (name: string) =>
   fs.readFileSync(
     path.join(__dirname, '../../integration-tests/fixtures/devpi-6.19.1', name),
     'utf8',
   );
-
-const textResponse = (text: string) => ({ text: () => Promise.resolve(text) }) as Response;
 
 describe('probeUrl', () => {
   it('is the API server service-proxy path of /+api, escaped', () => {
@@ -27,8 +25,6 @@ describe('probeUrl', () => {
 });
 
 describe('probeDevpi', () => {
-  beforeEach(() => fetchMock.mockReset());
-
   it('recognises the answer of a real devpi-server 6.19.1', async () => {
     fetchMock.mockResolvedValue(textResponse(fixture('api.body')));
     let clock = 100;

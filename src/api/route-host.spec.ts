@@ -1,9 +1,9 @@
 import type { Route } from '../model/k8s-types';
-import { k8sPatch } from '../sdk/console-sdk';
+import { k8sPatch } from '../test-support/console-sdk-double';
 import { changeCacheHost, HostChangeError } from './route-host';
 
-jest.mock('../sdk/console-sdk', () => ({ k8sPatch: jest.fn() }));
-const patch = k8sPatch as jest.MockedFunction<typeof k8sPatch>;
+jest.mock('../sdk/console-sdk', () => jest.requireActual('../test-support/console-sdk-double'));
+const patch = k8sPatch;
 
 const route = (name: string, path: string, resourceVersion: string): Route => ({
   apiVersion: 'route.openshift.io/v1',

@@ -1,10 +1,10 @@
 import type { BuildConfig, Deployment, Route } from '../model/k8s-types';
 import { buildManifests } from '../model/manifests';
-import { seededRandom } from '../model/test-utils';
+import { seededRandom } from '../test-support/test-utils';
 import { defaultValues } from '../model/values';
 import { upgradePatches } from './upgrade-devpi';
 
-jest.mock('../sdk/console-sdk', () => ({ k8sGet: jest.fn() }));
+jest.mock('../sdk/console-sdk', () => jest.requireActual('../test-support/console-sdk-double'));
 
 const cache = () => {
   const values = defaultValues({

@@ -24,7 +24,7 @@ import type { TemplateDeploymentConfig } from './migration';
 import { readMigrationRecord } from './migration-record';
 import { DNS1123_LABEL, hasUnsafeText, LABEL_VALUE, QUANTITY } from './record-schema';
 import { templateCacheOf } from './template-caches';
-import { seededRandom, t } from './test-utils';
+import { seededRandom, t } from '../test-support/test-utils';
 import { validateValues } from './validation';
 import { defaultValues } from './values';
 import { readValuesAnnotation, toValuesAnnotation } from './values-annotation';

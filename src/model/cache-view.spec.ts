@@ -4,7 +4,7 @@ import { ANNOTATION_EMPTYING, startEmptying } from './emptying';
 import { toCacheInstance } from './instance';
 import type { CacheManifest } from './manifests';
 import { buildManifests } from './manifests';
-import { seededRandom } from './test-utils';
+import { seededRandom } from '../test-support/test-utils';
 import { defaultValues, type PipCacheValues } from './values';
 
 const values = (storage: PipCacheValues['storage']['kind']): PipCacheValues => ({

@@ -10,7 +10,7 @@ import {
   TENANCY_PROJECT_LIMIT,
 } from './cluster-disk';
 import type { Deployment } from './k8s-types';
-import { t } from './test-utils';
+import { t } from '../test-support/test-utils';
 
 const sample = (namespace: string | undefined, claim: string, value: string) => ({
   metric: { persistentvolumeclaim: claim, ...(namespace ? { namespace } : {}) },

@@ -4,7 +4,7 @@ import {
   deploymentCacheState,
 } from './dashboard-health';
 import type { Deployment } from './k8s-types';
-import { t } from './test-utils';
+import { t } from '../test-support/test-utils';
 
 type Conditions = NonNullable<NonNullable<Deployment['status']>['conditions']>;
 

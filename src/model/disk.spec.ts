@@ -9,7 +9,7 @@ import {
   volumeQuery,
 } from './disk';
 import type { PersistentVolumeClaim } from './k8s-types';
-import { t } from './test-utils';
+import { t } from '../test-support/test-utils';
 
 const vector = (samples: Record<string, string>) => ({
   status: 'success',

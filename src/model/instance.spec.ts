@@ -8,7 +8,7 @@ import {
 } from './instance';
 import { buildManifests } from './manifests';
 import { clientSnippet, pipEnvEntries, SNIPPET_KINDS } from './snippets';
-import { seededRandom, t } from './test-utils';
+import { seededRandom, t } from '../test-support/test-utils';
 import {
   appsDomainFrom,
   externalIndexUrl,

@@ -1,7 +1,7 @@
 import { CACHE_OWNED_KINDS, KINDS, ownedModel, typeMeta } from './kinds';
 import { buildManifests } from './manifests';
 import { networkPolicyManifest } from './route-manifests';
-import { seededRandom } from './test-utils';
+import { seededRandom } from '../test-support/test-utils';
 import { defaultValues, type PipCacheValues } from './values';
 
 describe('the kinds table', () => {

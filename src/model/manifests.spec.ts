@@ -13,7 +13,7 @@ import type { Deployment as DeploymentType, BuildConfig, Route } from './k8s-typ
 import { generateSecrets, randomString } from './generated-secrets';
 import { buildManifests, SECRET_PLACEHOLDER, type CacheManifest } from './manifests';
 import { restrictedProblems, type PodSpecLike } from './pod-security';
-import { seededRandom } from './test-utils';
+import { seededRandom } from '../test-support/test-utils';
 import { defaultValues, type PipCacheValues } from './values';
 
 const facts = {

@@ -17,7 +17,7 @@ import {
 } from './migration';
 import { migrationPlan } from './migration-plan';
 import { readMigration, recordedUids, recordMigrationPatch } from './migration-record';
-import { t } from './test-utils';
+import { t } from '../test-support/test-utils';
 import { defaultValues } from './values';
 import { toValuesAnnotation } from './values-annotation';
 

@@ -1,6 +1,6 @@
 import type { BuildConfig, Deployment } from './k8s-types';
 import { buildManifests, type CacheManifest } from './manifests';
-import { seededRandom } from './test-utils';
+import { seededRandom } from '../test-support/test-utils';
 import { defaultValues, ORIGINAL_GIT_URL, type PipCacheValues } from './values';
 
 /**

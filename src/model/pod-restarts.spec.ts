@@ -1,5 +1,5 @@
 import type { Pod } from './k8s-types';
-import { t } from './test-utils';
+import { t } from '../test-support/test-utils';
 import { podRestarts, podRestartsAdvice } from './pod-restarts';
 
 const pod = (

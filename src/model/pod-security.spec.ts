@@ -1,6 +1,6 @@
 import { buildManifests } from './manifests';
 import { restrictedProblems, type PodSpecLike } from './pod-security';
-import { seededRandom } from './test-utils';
+import { seededRandom } from '../test-support/test-utils';
 import {
   defaultValues,
   type BuildStrategyKind,

@@ -5,7 +5,7 @@ import {
   sizingShortfalls,
   withRecommendedSizing,
 } from './sizing';
-import { t } from './test-utils';
+import { t } from '../test-support/test-utils';
 import { defaultValues, type PipCacheValues } from './values';
 
 /** The values of a cache created before the plugin sized for load (its old defaults). */

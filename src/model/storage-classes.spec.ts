@@ -4,7 +4,7 @@ import {
   storageClassInfo,
   type StorageClassInfo,
 } from './storage-classes';
-import { t } from './test-utils';
+import { t } from '../test-support/test-utils';
 
 const classes: StorageClassInfo[] = [
   { name: 'standard-csi', isDefault: true, expandable: true },

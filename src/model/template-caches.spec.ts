@@ -1,5 +1,5 @@
 import { templateCacheAdvice, templateCacheOf, type DeploymentConfigLike } from './template-caches';
-import { t } from './test-utils';
+import { t } from '../test-support/test-utils';
 
 const dc = (
   labels: Record<string, string>,

@@ -1,7 +1,7 @@
 import { applyJsonPatch } from '../../integration-tests/cluster-api/patch';
 import { buildManifests } from './manifests';
 import type { BuildConfig, ConfigMap, Deployment } from './k8s-types';
-import { seededRandom } from './test-utils';
+import { seededRandom } from '../test-support/test-utils';
 import {
   dockerfileUpgradePatch,
   pinnedVersion,

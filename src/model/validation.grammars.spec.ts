@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { t } from './test-utils';
+import { t } from '../test-support/test-utils';
 import {
   isDnsSubdomain,
   validateHostname,

@@ -1,4 +1,4 @@
-import { t } from './test-utils';
+import { t } from '../test-support/test-utils';
 import {
   validateCidr,
   validateCidrList,

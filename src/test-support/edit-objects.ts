@@ -1,7 +1,7 @@
 import type { EditableObjects } from '../model/edit-values';
 import type { BuildConfig, Deployment, Route } from '../model/k8s-types';
 import { buildManifests } from '../model/manifests';
-import { seededRandom } from '../model/test-utils';
+import { seededRandom } from './test-utils';
 import { defaultValues, type PipCacheValues } from '../model/values';
 
 // The live objects an edit reads, made by the plugin's own manifests: the specs of the edit's

@@ -3,40 +3,15 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router-dom-v5-compat';
 import type { BuildConfig } from '../../model/k8s-types';
-import { k8sGet, k8sPatch, useAccessReview, useK8sWatchResources } from '../../sdk/console-sdk';
+import { k8sPatch, sdkDouble } from '../../test-support/console-sdk-double';
+import { anchorDeployment } from '../../test-support/fixtures';
 import UseCacheModal from './UseCacheModal';
 
-jest.mock('../../sdk/console-sdk', () => ({
-  // The Build capability (flag OPENSHIFT_BUILDCONFIG): present unless a test says otherwise.
-  useFlag: jest.fn(() => true),
-  useK8sWatchResources: jest.fn(),
-  useK8sWatchResource: () => [[], true, undefined],
-  useAccessReview: jest.fn(),
-  k8sPatch: jest.fn(),
-  k8sGet: jest.fn(),
-  k8sCreate: jest.fn(),
-}));
+jest.mock('../../sdk/console-sdk', () =>
+  jest.requireActual('../../test-support/console-sdk-double'),
+);
 
-const watchAll = useK8sWatchResources as jest.MockedFunction<typeof useK8sWatchResources>;
-const patch = k8sPatch as jest.MockedFunction<typeof k8sPatch>;
-const get = k8sGet as jest.MockedFunction<typeof k8sGet>;
-const review = useAccessReview as jest.MockedFunction<typeof useAccessReview>;
-
-const labels = (name: string) => ({
-  'app.kubernetes.io/name': 'pipcache',
-  'app.kubernetes.io/instance': name,
-  'app.kubernetes.io/managed-by': 'pipcache-plugin',
-});
-
-const deployment = {
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: { name: 'pipcache', namespace: 'demo', labels: labels('pipcache') },
-  spec: { replicas: 1, selector: {}, template: {} },
-  status: { replicas: 1, readyReplicas: 1 },
-};
-
-const KINDS = ['deployments', 'services', 'routes', 'pvcs', 'buildConfigs', 'builds', 'pods'];
+const patch = k8sPatch;
 
 const buildConfig = (env: { name: string; value: string }[]): BuildConfig => ({
   apiVersion: 'build.openshift.io/v1',
@@ -61,23 +36,14 @@ const renderModal = (bc: BuildConfig, closeModal = jest.fn()) => {
 };
 
 beforeEach(() => {
-  watchAll.mockReturnValue(
-    Object.fromEntries(
-      KINDS.map((kind) => [
-        kind,
-        { data: kind === 'deployments' ? [deployment] : [], loaded: true, loadError: undefined },
-      ]),
-    ) as never,
-  );
-  review.mockReturnValue([false, false]);
-  patch.mockReset();
-  get.mockReset();
+  sdkDouble.setWatch('Deployment', [anchorDeployment('pipcache')]);
+  sdkDouble.setAccess(false);
 });
 
 describe('UseCacheModal', () => {
   it('previews the exact change and sends the guarded patch', async () => {
     const bc = buildConfig([{ name: 'PIP_INDEX_URL', value: 'https://old.example.com/simple/' }]);
-    patch.mockResolvedValue(bc as never);
+    patch.mockResolvedValue(bc);
     const close = renderModal(bc);
     const row = screen.getByTestId('pipcache-env-PIP_INDEX_URL');
     expect(row).toHaveAttribute('data-change', 'replaced');
@@ -104,7 +70,7 @@ describe('UseCacheModal', () => {
     const bc = buildConfig([]);
     const theirs = buildConfig([{ name: 'DEBUG', value: '1' }]);
     patch.mockRejectedValue({ json: { code: 422, message: 'test operation failed' } });
-    get.mockResolvedValue(theirs as never);
+    sdkDouble.answerK8s('get', () => theirs);
     const close = renderModal(bc);
     await act(() => userEvent.click(screen.getByTestId('pipcache-use-apply')));
     expect(await screen.findByTestId('pipcache-use-notice')).toHaveTextContent(

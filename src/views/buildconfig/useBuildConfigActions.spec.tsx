@@ -2,15 +2,12 @@ import * as React from 'react';
 import { render, screen } from '@testing-library/react';
 import type { Action } from '@openshift-console/dynamic-plugin-sdk';
 import type { BuildConfig } from '../../model/k8s-types';
-import { useAccessReview } from '../../sdk/console-sdk';
+import { sdkDouble } from '../../test-support/console-sdk-double';
 import { useBuildConfigActions } from './useBuildConfigActions';
 
-jest.mock('../../sdk/console-sdk', () => ({
-  useAccessReview: jest.fn(),
-  useModal: () => jest.fn(),
-}));
-
-const review = useAccessReview as jest.MockedFunction<typeof useAccessReview>;
+jest.mock('../../sdk/console-sdk', () =>
+  jest.requireActual('../../test-support/console-sdk-double'),
+);
 
 const bc = (
   annotations?: Record<string, string>,
@@ -44,7 +41,7 @@ const Probe: React.FC<{ scope: unknown }> = ({ scope }) => {
 
 describe('useBuildConfigActions', () => {
   it('takes the 4.21 scope and offers "Use pip cache…" to an editor', () => {
-    review.mockReturnValue([true, false]);
+    sdkDouble.setAccess(true, false);
     render(<Probe scope={{ buildConfig: bc(), latestBuild: undefined }} />);
     const items = screen.getAllByRole('listitem');
     expect(items).toHaveLength(1);
@@ -53,7 +50,7 @@ describe('useBuildConfigActions', () => {
   });
 
   it('offers "Stop using" once PipCache set the env, also for the object passed directly', () => {
-    review.mockReturnValue([true, false]);
+    sdkDouble.setAccess(true, false);
     render(<Probe scope={bc({ 'pipcache-plugin/uses': 'demo/pipcache' })} />);
     expect(screen.getAllByRole('listitem').map((li) => li.textContent.split('|')[0])).toEqual([
       'Change pip cache…',
@@ -62,7 +59,7 @@ describe('useBuildConfigActions', () => {
   });
 
   it('disables the actions with the reason for a user who may not patch', () => {
-    review.mockReturnValue([false, false]);
+    sdkDouble.setAccess(false, false);
     render(<Probe scope={{ buildConfig: bc() }} />);
     const item = screen.getByRole('listitem');
     expect(item).toHaveAttribute('data-disabled', 'true');
@@ -70,7 +67,7 @@ describe('useBuildConfigActions', () => {
   });
 
   it('explains why a Custom strategy cannot use a cache, and gives nothing for no object', () => {
-    review.mockReturnValue([true, false]);
+    sdkDouble.setAccess(true, false);
     const { unmount } = render(<Probe scope={{ buildConfig: bc(undefined, 'Custom') }} />);
     expect(screen.getByRole('listitem')).toHaveTextContent('Custom strategy have no environment');
     unmount();

@@ -2,23 +2,13 @@ import * as React from 'react';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router-dom-v5-compat';
-import { k8sCreate, useK8sWatchResource, useK8sWatchResources } from '../../sdk/console-sdk';
+import { k8sCreate, sdkDouble } from '../../test-support/console-sdk-double';
+import { anchorDeployment } from '../../test-support/fixtures';
 import PipCacheCreatePage from './PipCacheCreatePage';
 
-jest.mock('../../sdk/console-sdk', () => ({
-  // The Build capability (flag OPENSHIFT_BUILDCONFIG): present unless a test says otherwise.
-  useFlag: jest.fn(() => true),
-  DocumentTitle: () => null,
-  useAccessReview: jest.fn(() => [true, false]),
-  useK8sWatchResource: jest.fn(),
-  useK8sWatchResources: jest.fn(),
-  k8sCreate: jest.fn(),
-  k8sDelete: jest.fn(),
-}));
-
-const watchOne = useK8sWatchResource as jest.MockedFunction<typeof useK8sWatchResource>;
-const watchAll = useK8sWatchResources as jest.MockedFunction<typeof useK8sWatchResources>;
-const create = k8sCreate as jest.MockedFunction<typeof k8sCreate>;
+jest.mock('../../sdk/console-sdk', () =>
+  jest.requireActual('../../test-support/console-sdk-double'),
+);
 
 const pythonStream = {
   spec: { tags: [{ name: '3.12-ubi9' }, { name: '3.8-ubi8' }, { name: 'latest' }] },
@@ -49,51 +39,17 @@ const routes = [
   },
 ];
 
-/** An anchor Deployment of a cache in `demo`, as the watches return it. */
-const cacheDeployment = (name: string) => ({
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: {
-    name,
-    namespace: 'demo',
-    labels: {
-      'app.kubernetes.io/name': 'pipcache',
-      'app.kubernetes.io/instance': name,
-      'app.kubernetes.io/managed-by': 'pipcache-plugin',
-    },
-  },
-  spec: { replicas: 1, selector: {}, template: {} },
-  status: { readyReplicas: 1 },
-});
-
 const setCluster = ({ python = true, caches = [] as string[] } = {}) => {
-  watchOne.mockImplementation(((resource: { groupVersionKind?: { kind: string } }) => {
-    switch (resource.groupVersionKind?.kind) {
-      case 'ImageStream':
-        return python
-          ? [pythonStream, true, undefined]
-          : [undefined, false, new Error('not found')];
-      case 'StorageClass':
-        return [storageClasses, true, undefined];
-      case 'Route':
-        return [routes, true, undefined];
-      default:
-        return [
-          { metadata: { name: 'demo', annotations: { 'openshift.io/node-selector': 'zone=a' } } },
-          true,
-          undefined,
-        ];
-    }
-  }) as never);
-  watchAll.mockReturnValue(
-    Object.fromEntries(
-      ['deployments', 'services', 'routes', 'pvcs', 'buildConfigs', 'builds', 'pods'].map(
-        (kind) => [
-          kind,
-          { data: kind === 'deployments' ? caches.map(cacheDeployment) : [], loaded: true },
-        ],
-      ),
-    ) as never,
+  if (python) sdkDouble.setWatch('ImageStream', pythonStream);
+  else sdkDouble.setWatch('ImageStream', undefined, false, new Error('not found'));
+  sdkDouble.setWatch('StorageClass', storageClasses);
+  sdkDouble.setWatch('Route', routes);
+  sdkDouble.setWatch('Project', {
+    metadata: { name: 'demo', annotations: { 'openshift.io/node-selector': 'zone=a' } },
+  });
+  sdkDouble.setWatch(
+    'Deployment',
+    caches.map((name) => anchorDeployment(name)),
   );
 };
 
@@ -112,7 +68,6 @@ const renderForm = () =>
 
 describe('PipCacheCreatePage', () => {
   beforeEach(() => {
-    create.mockReset();
     setCluster();
   });
 
@@ -129,7 +84,7 @@ describe('PipCacheCreatePage', () => {
     expect(await screen.findByTestId('pipcache-form-errors')).toHaveTextContent(
       'Correct the fields marked in red.',
     );
-    expect(create).not.toHaveBeenCalled();
+    expect(k8sCreate).not.toHaveBeenCalled();
   });
 
   it('suggests a name that is free in the project and shows no error before a field is touched', async () => {
@@ -319,34 +274,33 @@ describe('PipCacheCreatePage', () => {
   });
 
   it('puts a cause the cluster refused under the field it belongs to, and creates nothing', async () => {
-    create.mockImplementation(((options: { model: { kind: string } }) =>
-      options.model.kind === 'Route'
-        ? Promise.reject(
-            Object.assign(new Error('Route.route.openshift.io "pipcache" is invalid'), {
+    sdkDouble.answerK8s(
+      'create',
+      () =>
+        Promise.reject(
+          Object.assign(new Error('Route.route.openshift.io "pipcache" is invalid'), {
+            code: 422,
+            json: {
               code: 422,
-              json: {
-                code: 422,
-                reason: 'Invalid',
-                message: 'Route is invalid',
-                details: {
-                  causes: [
-                    { field: 'spec.host', message: 'host is not allowed by the cluster policy' },
-                  ],
-                },
+              reason: 'Invalid',
+              message: 'Route is invalid',
+              details: {
+                causes: [
+                  { field: 'spec.host', message: 'host is not allowed by the cluster policy' },
+                ],
               },
-            }),
-          )
-        : Promise.resolve({})) as never);
+            },
+          }),
+        ),
+      'Route',
+    );
     renderForm();
     await act(async () => userEvent.click(await screen.findByTestId('pipcache-create-submit')));
     await waitFor(() =>
       expect(screen.getByTestId('pipcache-create-report')).toHaveTextContent('nothing was created'),
     );
     expect(
-      create.mock.calls.every(
-        ([options]) =>
-          (options as { queryParams?: { dryRun?: string } }).queryParams?.dryRun === 'All',
-      ),
+      sdkDouble.k8sCalls('create').every((call) => call.options.queryParams?.dryRun === 'All'),
     ).toBe(true);
     await act(() => userEvent.click(screen.getByRole('button', { name: 'Route' })));
     expect(screen.getByTestId('pipcache-route-host-error')).toHaveTextContent(

@@ -3,23 +3,12 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18n from 'i18next';
 import { MemoryRouter, Route, Routes } from 'react-router-dom-v5-compat';
-import { k8sCreate, useK8sWatchResource, useK8sWatchResources } from '../../sdk/console-sdk';
+import { k8sCreate, sdkDouble } from '../../test-support/console-sdk-double';
 import PipCacheCreatePage from './PipCacheCreatePage';
 
-jest.mock('../../sdk/console-sdk', () => ({
-  // The Build capability (flag OPENSHIFT_BUILDCONFIG): present unless a test says otherwise.
-  useFlag: jest.fn(() => true),
-  DocumentTitle: () => null,
-  useAccessReview: jest.fn(() => [true, false]),
-  useK8sWatchResource: jest.fn(),
-  useK8sWatchResources: jest.fn(),
-  k8sCreate: jest.fn(),
-  k8sDelete: jest.fn(),
-}));
-
-const watchOne = useK8sWatchResource as jest.MockedFunction<typeof useK8sWatchResource>;
-const watchAll = useK8sWatchResources as jest.MockedFunction<typeof useK8sWatchResources>;
-const create = k8sCreate as jest.MockedFunction<typeof k8sCreate>;
+jest.mock('../../sdk/console-sdk', () =>
+  jest.requireActual('../../test-support/console-sdk-double'),
+);
 
 /**
  * A made-up language whose messages differ from the English keys, so that a message shown
@@ -49,26 +38,9 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  create.mockReset();
-  watchOne.mockImplementation(((resource: { groupVersionKind?: { kind: string } }) => {
-    switch (resource.groupVersionKind?.kind) {
-      case 'ImageStream':
-        return [{ spec: { tags: [{ name: '3.12-ubi9' }] } }, true, undefined];
-      case 'StorageClass':
-        return [[{ metadata: { name: 'standard-csi' } }], true, undefined];
-      case 'Route':
-        return [[], true, undefined];
-      default:
-        return [{ metadata: { name: 'demo' } }, true, undefined];
-    }
-  }) as never);
-  watchAll.mockReturnValue(
-    Object.fromEntries(
-      ['deployments', 'services', 'routes', 'pvcs', 'buildConfigs', 'builds', 'pods'].map(
-        (kind) => [kind, { data: [], loaded: true }],
-      ),
-    ) as never,
-  );
+  sdkDouble.setWatch('ImageStream', { spec: { tags: [{ name: '3.12-ubi9' }] } });
+  sdkDouble.setWatch('StorageClass', [{ metadata: { name: 'standard-csi' } }]);
+  sdkDouble.setWatch('Project', { metadata: { name: 'demo' } });
 });
 
 const renderForm = () =>
@@ -148,7 +120,7 @@ describe('the create form refuses bad input with the translated message under ea
     expect(screen.getByTestId('pipcache-form-errors')).toHaveTextContent(
       '[xx] Rot markierte Felder korrigieren.',
     );
-    expect(create).not.toHaveBeenCalled();
+    expect(k8sCreate).not.toHaveBeenCalled();
     expect(screen.queryByTestId('details')).toBeNull();
   }, 30_000);
 
@@ -161,6 +133,6 @@ describe('the create form refuses bad input with the translated message under ea
       /credential fields/,
     );
     await user.type(screen.getByTestId('pipcache-devpi-upstreamUrl'), '{Enter}');
-    expect(create).not.toHaveBeenCalled();
+    expect(k8sCreate).not.toHaveBeenCalled();
   });
 });

@@ -1,62 +1,16 @@
 import * as React from 'react';
 import { render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom-v5-compat';
-import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
-import { consoleFetchJSON, useAccessReview } from '../../sdk/console-sdk';
+import { consoleFetchJSON, sdkDouble } from '../../test-support/console-sdk-double';
+import { anchorDeployment } from '../../test-support/fixtures';
 import CachesHealthPopup from './CachesHealthPopup';
 
-jest.mock('../../sdk/console-sdk', () => ({
-  useAccessReview: jest.fn(),
-  consoleFetchJSON: jest.fn(),
-  StatusPopupSection: ({
-    firstColumn,
-    secondColumn,
-    children,
-  }: {
-    firstColumn: React.ReactNode;
-    secondColumn?: React.ReactNode;
-    children?: React.ReactNode;
-  }) => (
-    <section>
-      <div>
-        {firstColumn} | {secondColumn}
-      </div>
-      {children}
-    </section>
-  ),
-  StatusPopupItem: ({ value, children }: { value?: string; children?: React.ReactNode }) => (
-    <div data-test="popup-item">
-      {children} | {value}
-    </div>
-  ),
-}));
+jest.mock('../../sdk/console-sdk', () =>
+  jest.requireActual('../../test-support/console-sdk-double'),
+);
 
-const review = useAccessReview as jest.MockedFunction<typeof useAccessReview>;
-const fetchJSON = consoleFetchJSON as jest.MockedFunction<typeof consoleFetchJSON>;
-
-const deployment = (
-  name: string,
-  namespace: string,
-  ready: number,
-  persistent = false,
-): IDeployment => ({
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: { name, namespace },
-  spec: {
-    replicas: 1,
-    selector: {},
-    template: persistent
-      ? {
-          spec: {
-            containers: [],
-            volumes: [{ name: 'data', persistentVolumeClaim: { claimName: `${name}-data` } }],
-          },
-        }
-      : {},
-  },
-  status: { readyReplicas: ready },
-});
+const deployment = (name: string, namespace: string, ready: number, persistent = false) =>
+  anchorDeployment(name, namespace, { ready, claim: persistent ? `${name}-data` : undefined });
 
 /** A Prometheus answer with one sample per `namespace/claim`. */
 const vector = (samples: Record<string, number>) => ({
@@ -81,12 +35,6 @@ const renderPopup = (props: React.ComponentProps<typeof CachesHealthPopup>) =>
   );
 
 describe('CachesHealthPopup', () => {
-  beforeEach(() => {
-    review.mockReset();
-    fetchJSON.mockReset();
-    review.mockReturnValue([true, false]);
-  });
-
   it('names the caches that are not ready first, with links to them', () => {
     renderPopup({
       deployments: {
@@ -133,7 +81,7 @@ describe('CachesHealthPopup', () => {
   });
 
   it('reads the volumes cluster-wide while open and lists the caches filling up, fullest first', async () => {
-    fetchJSON.mockImplementation((url: string) =>
+    sdkDouble.answerFetchJSON((url) =>
       Promise.resolve(
         url.includes('used_bytes')
           ? vector({ 'demo/calm-data': 29, 'demo/busy-data': 88, 'team-b/full-data': 97 })
@@ -158,15 +106,17 @@ describe('CachesHealthPopup', () => {
     expect(screen.getByTestId('pipcache-health-popup-disk-summary')).toHaveTextContent(
       'Volumes filling up: 2, nearly full: 1.',
     );
-    expect(fetchJSON.mock.calls.map(([url]) => url.split('?')[0])).toEqual([
+    expect(consoleFetchJSON.mock.calls.map(([url]) => url.split('?')[0])).toEqual([
       '/api/prometheus/api/v1/query',
       '/api/prometheus/api/v1/query',
     ]);
   });
 
   it('asks each project through the tenancy API without cluster monitoring, and says when it fails', async () => {
-    review.mockReturnValue([false, false]);
-    fetchJSON.mockRejectedValue(Object.assign(new Error('Bad Gateway'), { status: 502 }));
+    sdkDouble.setAccess(false, false);
+    sdkDouble.answerFetchJSON(() =>
+      Promise.reject(Object.assign(new Error('Bad Gateway'), { status: 502 })),
+    );
     renderPopup({
       deployments: {
         data: [deployment('a', 'demo', 1, true), deployment('b', 'team-b', 1, true)],
@@ -178,7 +128,9 @@ describe('CachesHealthPopup', () => {
       'Disk use unknown',
     );
     expect(
-      fetchJSON.mock.calls.map(([url]) => new URL(url, 'http://x').searchParams.get('namespace')),
+      consoleFetchJSON.mock.calls.map(([url]) =>
+        new URL(url, 'http://x').searchParams.get('namespace'),
+      ),
     ).toEqual(['demo', 'demo', 'team-b', 'team-b']);
     expect(screen.queryByTestId('pipcache-health-popup-disk')).not.toBeInTheDocument();
   });

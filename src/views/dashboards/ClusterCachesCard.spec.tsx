@@ -1,64 +1,27 @@
 import * as React from 'react';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom-v5-compat';
-import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import { forgetListedProbes } from '../../hooks/useListedDevpiProbe';
 import {
   consoleFetch,
   consoleFetchJSON,
+  sdkDouble,
+  textResponse,
   useAccessReview,
   useK8sWatchResources,
-} from '../../sdk/console-sdk';
+} from '../../test-support/console-sdk-double';
+import { anchorDeployment } from '../../test-support/fixtures';
 import ClusterCachesCard from './ClusterCachesCard';
 
-jest.mock('../../sdk/console-sdk', () => ({
-  // The Build capability (flag OPENSHIFT_BUILDCONFIG): present unless a test says otherwise.
-  useFlag: jest.fn(() => true),
-  useK8sWatchResources: jest.fn(),
-  useAccessReview: jest.fn(),
-  consoleFetchJSON: jest.fn(),
-  consoleFetch: jest.fn(),
-  useActiveNamespace: () => ['demo', () => undefined],
-}));
+jest.mock('../../sdk/console-sdk', () =>
+  jest.requireActual('../../test-support/console-sdk-double'),
+);
 
-const watchAll = useK8sWatchResources as jest.MockedFunction<typeof useK8sWatchResources>;
-const review = useAccessReview as jest.MockedFunction<typeof useAccessReview>;
-const fetchJSON = consoleFetchJSON as jest.MockedFunction<typeof consoleFetchJSON>;
-const proxyFetch = consoleFetch as jest.MockedFunction<typeof consoleFetch>;
 /** devpi's `/+api` answer through the service proxy. */
 const devpiAnswers = () =>
-  proxyFetch.mockImplementation(() =>
-    Promise.resolve({
-      text: () => Promise.resolve(JSON.stringify({ type: 'apiconfig', result: {} })),
-    } as Response),
+  sdkDouble.answerFetch(() =>
+    Promise.resolve(textResponse(JSON.stringify({ type: 'apiconfig', result: {} }))),
   );
-const KINDS = ['deployments', 'services', 'routes', 'pvcs', 'buildConfigs', 'builds', 'pods'];
-
-const answer = (deployments: IDeployment[]) =>
-  watchAll.mockReturnValue(
-    Object.fromEntries(
-      KINDS.map((kind) => [
-        kind,
-        { data: kind === 'deployments' ? deployments : [], loaded: true, loadError: undefined },
-      ]),
-    ) as never,
-  );
-
-const deployment = (name: string, namespace: string): IDeployment => ({
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: {
-    name,
-    namespace,
-    labels: {
-      'app.kubernetes.io/name': 'pipcache',
-      'app.kubernetes.io/instance': name,
-      'app.kubernetes.io/managed-by': 'pipcache-plugin',
-    },
-  },
-  spec: { replicas: 1, selector: {}, template: {} },
-  status: { readyReplicas: 1 },
-});
 
 const renderCard = () =>
   render(
@@ -69,25 +32,29 @@ const renderCard = () =>
 
 describe('ClusterCachesCard', () => {
   beforeEach(() => {
-    watchAll.mockReset();
-    review.mockReset();
-    fetchJSON.mockReset();
-    proxyFetch.mockReset();
     devpiAnswers();
     forgetListedProbes();
   });
 
   it('asks whether the user may list Deployments in every project', () => {
-    review.mockReturnValue([false, true]);
+    sdkDouble.setAccess(false, true);
     renderCard();
-    expect(review).toHaveBeenCalledWith({ group: 'apps', resource: 'deployments', verb: 'list' });
+    expect(useAccessReview).toHaveBeenCalledWith({
+      group: 'apps',
+      resource: 'deployments',
+      verb: 'list',
+    });
   });
 
   it('lists the caches of every project, by project and name, when allowed', async () => {
-    review.mockReturnValue([true, false]);
-    answer([deployment('beta', 'team-b'), deployment('zeta', 'demo'), deployment('alpha', 'demo')]);
+    sdkDouble.setAccess(true, false);
+    sdkDouble.setWatch('Deployment', [
+      anchorDeployment('beta', 'team-b'),
+      anchorDeployment('zeta', 'demo'),
+      anchorDeployment('alpha', 'demo'),
+    ]);
     renderCard();
-    const watched = watchAll.mock.calls[0]![0] as Record<string, { namespace?: string }>;
+    const watched = useK8sWatchResources.mock.calls[0]![0];
     expect(watched.deployments!.namespace).toBeUndefined();
     const rows = screen.getAllByTestId('pipcache-cluster-row');
     expect(
@@ -108,7 +75,7 @@ describe('ClusterCachesCard', () => {
     // Health from devpi itself, through the service proxy.
     await screen.findAllByText(/Ready — answered in/);
     expect(within(rows[2]!).getByTestId('pipcache-status')).toHaveAttribute('data-status', 'ready');
-    expect(proxyFetch).toHaveBeenCalledWith(
+    expect(consoleFetch).toHaveBeenCalledWith(
       '/api/kubernetes/api/v1/namespaces/team-b/services/http:beta:80/proxy/+api',
       expect.anything(),
       expect.anything(),
@@ -118,16 +85,19 @@ describe('ClusterCachesCard', () => {
   it('asks devpi only for the rows on screen, and each at most once a minute across pages', async () => {
     jest.useFakeTimers();
     try {
-      review.mockReturnValue([true, false]);
+      sdkDouble.setAccess(true, false);
       const names = Array.from({ length: 23 }, (_, i) => `c${String(i).padStart(2, '0')}`);
-      answer(names.map((name) => deployment(name, 'demo')));
+      sdkDouble.setWatch(
+        'Deployment',
+        names.map((name) => anchorDeployment(name, 'demo')),
+      );
       renderCard();
       expect(screen.getAllByTestId('pipcache-cluster-row')).toHaveLength(10);
       await act(async () => {
         await jest.advanceTimersByTimeAsync(1000);
       });
-      const asked = () => new Set(proxyFetch.mock.calls.map(([url]) => url.split('/')[8]));
-      expect(proxyFetch).toHaveBeenCalledTimes(10);
+      const asked = () => new Set(consoleFetch.mock.calls.map(([url]) => url.split('/')[8]));
+      expect(consoleFetch).toHaveBeenCalledTimes(10);
       expect([...asked()].sort()).toEqual(names.slice(0, 10).map((n) => `http:${n}:80`));
 
       // The next page asks its own rows; going back within the minute asks nobody again.
@@ -135,19 +105,19 @@ describe('ClusterCachesCard', () => {
       await act(async () => {
         await jest.advanceTimersByTimeAsync(1000);
       });
-      expect(proxyFetch).toHaveBeenCalledTimes(20);
+      expect(consoleFetch).toHaveBeenCalledTimes(20);
       fireEvent.click(screen.getAllByRole('button', { name: 'Go to previous page' })[0]!);
       await act(async () => {
         await jest.advanceTimersByTimeAsync(1000);
       });
-      expect(proxyFetch).toHaveBeenCalledTimes(20);
+      expect(consoleFetch).toHaveBeenCalledTimes(20);
       expect(screen.getAllByText(/Ready — answered in/)).toHaveLength(10);
 
       // A minute later the rows on screen are asked again, and only they.
       await act(async () => {
         await jest.advanceTimersByTimeAsync(60_000);
       });
-      expect(proxyFetch).toHaveBeenCalledTimes(30);
+      expect(consoleFetch).toHaveBeenCalledTimes(30);
     } finally {
       jest.useRealTimers();
     }
@@ -155,19 +125,19 @@ describe('ClusterCachesCard', () => {
   }, 30_000);
 
   it('shows readiness with the reason to a user who may not use the service proxy', () => {
-    review.mockImplementation((attributes) => [attributes.resource === 'deployments', false]);
-    answer([deployment('alpha', 'demo')]);
+    sdkDouble.setAccess((attributes) => [attributes.resource === 'deployments', false]);
+    sdkDouble.setWatch('Deployment', [anchorDeployment('alpha', 'demo')]);
     renderCard();
     expect(screen.getByTestId('pipcache-status')).toHaveTextContent(
       'you may not use the service proxy, so devpi itself was not asked',
     );
-    expect(proxyFetch).not.toHaveBeenCalled();
+    expect(consoleFetch).not.toHaveBeenCalled();
   });
 
   it('filters by status', () => {
-    review.mockImplementation((attributes) => [attributes.resource === 'deployments', false]);
-    const starting = { ...deployment('starting', 'demo'), status: { readyReplicas: 0 } };
-    answer([deployment('alpha', 'demo'), starting]);
+    sdkDouble.setAccess((attributes) => [attributes.resource === 'deployments', false]);
+    const starting = { ...anchorDeployment('starting', 'demo'), status: { readyReplicas: 0 } };
+    sdkDouble.setWatch('Deployment', [anchorDeployment('alpha', 'demo'), starting]);
     renderCard();
     const names = () =>
       screen.getAllByTestId('pipcache-cluster-row').map((r) => r.getAttribute('data-test-name'));
@@ -179,8 +149,8 @@ describe('ClusterCachesCard', () => {
   });
 
   it('says when no project has a cache', () => {
-    review.mockReturnValue([true, false]);
-    answer([]);
+    sdkDouble.setAccess(true, false);
+    sdkDouble.setWatch('Deployment', []);
     renderCard();
     expect(screen.getByTestId('pipcache-cluster-empty')).toHaveTextContent(
       'No project has a pip cache yet.',
@@ -188,9 +158,9 @@ describe('ClusterCachesCard', () => {
   });
 
   it('explains the limit, without watching, to a user who may not list every project', () => {
-    review.mockReturnValue([false, false]);
+    sdkDouble.setAccess(false, false);
     renderCard();
-    expect(watchAll).not.toHaveBeenCalled();
+    expect(useK8sWatchResources).not.toHaveBeenCalled();
     const limited = screen.getByTestId('pipcache-cluster-limited');
     expect(limited).toHaveTextContent('You may see pip caches only in your own projects');
     expect(limited).toHaveTextContent('needs permission to list Deployments in all projects');
@@ -202,25 +172,15 @@ describe('ClusterCachesCard', () => {
 
   it('reads ten projects one by one without cluster monitoring, and names the ones left out', async () => {
     // Listing every project is allowed; querying the platform Prometheus is not.
-    review.mockImplementation((attributes) => [attributes.resource === 'deployments', false]);
-    const persistent = (name: string, namespace: string): IDeployment => {
-      const base = deployment(name, namespace);
-      return {
-        ...base,
-        spec: {
-          ...base.spec!,
-          template: {
-            spec: {
-              containers: [],
-              volumes: [{ name: 'data', persistentVolumeClaim: { claimName: `${name}-data` } }],
-            },
-          },
-        },
-      };
-    };
+    sdkDouble.setAccess((attributes) => [attributes.resource === 'deployments', false]);
+    const persistent = (name: string, namespace: string) =>
+      anchorDeployment(name, namespace, { claim: `${name}-data` });
     const projects = Array.from({ length: 12 }, (_, i) => `p${String(i).padStart(2, '0')}`);
-    answer([...projects.map((p) => persistent('cache', p)), deployment('scratch', 'p00')]);
-    fetchJSON.mockImplementation((url: string) => {
+    sdkDouble.setWatch('Deployment', [
+      ...projects.map((p) => persistent('cache', p)),
+      anchorDeployment('scratch', 'p00'),
+    ]);
+    sdkDouble.answerFetchJSON((url) => {
       const params = new URL(url, 'http://console').searchParams;
       const namespace = params.get('namespace') ?? '';
       const used = params.get('query')?.startsWith('kubelet_volume_stats_used_bytes');
@@ -242,7 +202,7 @@ describe('ClusterCachesCard', () => {
     expect(partial).toHaveTextContent(
       'reads the first 10 projects one by one; not read: p10, p11.',
     );
-    expect(fetchJSON).toHaveBeenCalledTimes(20);
+    expect(consoleFetchJSON).toHaveBeenCalledTimes(20);
     const disk = (namespace: string, name = 'cache') =>
       screen
         .getAllByTestId('pipcache-cluster-row')

@@ -2,27 +2,21 @@ import * as React from 'react';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router-dom-v5-compat';
-import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
-import { consoleFetchJSON, useK8sWatchResources } from '../../sdk/console-sdk';
+import {
+  consoleFetchJSON,
+  sdkDouble,
+  useK8sWatchResources,
+} from '../../test-support/console-sdk-double';
+import { anchorDeployment } from '../../test-support/fixtures';
 import ProjectCachesInventoryItem from './ProjectCachesInventoryItem';
 
-jest.mock('../../sdk/console-sdk', () => ({
-  // The Build capability (flag OPENSHIFT_BUILDCONFIG): present unless a test says otherwise.
-  useFlag: jest.fn(() => true),
-  useK8sWatchResources: jest.fn(),
-  consoleFetchJSON: jest.fn(),
-  InventoryItem: ({ children }: { children?: React.ReactNode }) => <div>{children}</div>,
-  InventoryItemTitle: ({ children }: { children?: React.ReactNode }) => <div>{children}</div>,
-  InventoryItemBody: ({ children }: { children?: React.ReactNode }) => <div>{children}</div>,
-  InventoryItemLoading: () => <div data-test="inventory-loading" />,
-}));
-
-const watchAll = useK8sWatchResources as jest.MockedFunction<typeof useK8sWatchResources>;
-const fetchJSON = consoleFetchJSON as jest.MockedFunction<typeof consoleFetchJSON>;
+jest.mock('../../sdk/console-sdk', () =>
+  jest.requireActual('../../test-support/console-sdk-double'),
+);
 
 /** Answers the tenancy queries with the given used and capacity bytes per claim. */
 const volumes = (figures: Record<string, [used: number, capacity: number]>) =>
-  fetchJSON.mockImplementation((url: string) => {
+  sdkDouble.answerFetchJSON((url) => {
     const index = decodeURIComponent(url).includes('capacity_bytes') ? 1 : 0;
     return Promise.resolve({
       status: 'success',
@@ -35,35 +29,10 @@ const volumes = (figures: Record<string, [used: number, capacity: number]>) =>
       },
     });
   });
-const KINDS = ['deployments', 'services', 'routes', 'pvcs', 'buildConfigs', 'builds', 'pods'];
+const answer = (deployments: object[], loaded = true, loadError?: unknown) =>
+  sdkDouble.setWatch('Deployment', deployments, loaded, loadError);
 
-const answer = (deployments: IDeployment[], loaded = true, loadError?: unknown) =>
-  watchAll.mockReturnValue(
-    Object.fromEntries(
-      KINDS.map((kind) => [
-        kind,
-        kind === 'deployments'
-          ? { data: deployments, loaded, loadError }
-          : { data: [], loaded: true, loadError: undefined },
-      ]),
-    ) as never,
-  );
-
-const deployment = (name: string, ready: number): IDeployment => ({
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: {
-    name,
-    namespace: 'demo',
-    labels: {
-      'app.kubernetes.io/name': 'pipcache',
-      'app.kubernetes.io/instance': name,
-      'app.kubernetes.io/managed-by': 'pipcache-plugin',
-    },
-  },
-  spec: { replicas: 1, selector: {}, template: {} },
-  status: { readyReplicas: ready },
-});
+const deployment = (name: string, ready: number) => anchorDeployment(name, 'demo', { ready });
 
 const renderItem = () =>
   render(
@@ -75,10 +44,8 @@ const renderItem = () =>
 describe('ProjectCachesInventoryItem', () => {
   let written: string[];
   beforeEach(() => {
-    watchAll.mockReset();
-    // Volume figures are read from Prometheus for every rendering; by default it has not
-    // answered yet, so that no figures arrive after a test that does not look at them.
-    fetchJSON.mockImplementation(() => new Promise(() => undefined));
+    // Volume figures are read from Prometheus for every rendering; by default (the double's)
+    // it has not answered yet, so that no figures arrive after a test that does not look at them.
     written = [];
     Object.defineProperty(navigator, 'clipboard', {
       configurable: true,
@@ -89,7 +56,7 @@ describe('ProjectCachesInventoryItem', () => {
   it('watches the caches of the project it is given', () => {
     answer([]);
     renderItem();
-    const watched = watchAll.mock.calls[0]![0] as Record<string, { namespace?: string }>;
+    const watched = useK8sWatchResources.mock.calls[0]![0];
     expect(watched.deployments!.namespace).toBe('demo');
   });
 
@@ -105,7 +72,7 @@ describe('ProjectCachesInventoryItem', () => {
       'data-level',
       'critical',
     );
-    expect(fetchJSON.mock.calls.every(([url]) => url.includes('namespace=demo'))).toBe(true);
+    expect(consoleFetchJSON.mock.calls.every(([url]) => url.includes('namespace=demo'))).toBe(true);
   });
 
   it('lists each cache with its status and copies its in-cluster pip settings', async () => {

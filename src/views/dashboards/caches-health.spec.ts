@@ -1,21 +1,17 @@
+import { anchorDeployment } from '../../test-support/fixtures';
 import { cachesHealthHandler, cachesHealthResources } from './caches-health';
 
-jest.mock('../../sdk/console-sdk', () => ({
-  HealthState: {
-    OK: 'OK',
-    ERROR: 'ERROR',
-    WARNING: 'WARNING',
-    LOADING: 'LOADING',
-    NOT_AVAILABLE: 'NOT_AVAILABLE',
-  },
-}));
+jest.mock('../../sdk/console-sdk', () =>
+  jest.requireActual('../../test-support/console-sdk-double'),
+);
 
-const deployment = (name: string, ready: number) => ({
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: { name, namespace: 'demo' },
-  spec: { replicas: 1, selector: {}, template: {} },
-  status: { readyReplicas: ready },
+/** What the console's watch hands the handler: the anchor Deployments given. */
+const watched = (...ready: number[]): Parameters<typeof cachesHealthHandler>[0] => ({
+  deployments: {
+    data: ready.map((count, i) => anchorDeployment(`c${i}`, 'demo', { ready: count })),
+    loaded: true,
+    loadError: undefined,
+  },
 });
 
 describe('the Status card health item', () => {
@@ -42,19 +38,14 @@ describe('the Status card health item', () => {
       calls.push({ key, ns: options?.ns });
       return `[${String(options?.ns)}] ${key}`;
     }) as never;
-    const health = cachesHealthHandler(
-      { deployments: { data: [deployment('a', 1)], loaded: true, loadError: undefined } } as never,
-      consoleT,
-    );
+    const health = cachesHealthHandler(watched(1), consoleT);
     expect(health.state).toBe('OK');
     expect(health.message).toBe('[plugin__pipcache-plugin] {{ready}} of {{total}} ready');
     expect(calls.every((call) => call.ns === 'plugin__pipcache-plugin')).toBe(true);
   });
 
   it('falls back to the shared i18next instance when the console passes no t', () => {
-    const health = cachesHealthHandler({
-      deployments: { data: [deployment('a', 0)], loaded: true, loadError: undefined },
-    } as never);
+    const health = cachesHealthHandler(watched(0));
     expect(health).toEqual({ state: 'WARNING', message: '1 of 1 not ready, 0 ready' });
   });
 });

@@ -4,16 +4,14 @@ import userEvent from '@testing-library/user-event';
 import type { BuildConfig, Deployment, Route } from '../../model/k8s-types';
 import { buildManifests } from '../../model/manifests';
 import { defaultValues } from '../../model/values';
-import { k8sCreate, k8sPatch } from '../../sdk/console-sdk';
+import { k8sCreate, k8sPatch } from '../../test-support/console-sdk-double';
 import EditCacheModal from './EditCacheModal';
 
-jest.mock('../../sdk/console-sdk', () => ({
-  k8sPatch: jest.fn(),
-  k8sGet: jest.fn(),
-  k8sCreate: jest.fn(),
-}));
-const patch = k8sPatch as jest.MockedFunction<typeof k8sPatch>;
-const create = k8sCreate as jest.MockedFunction<typeof k8sCreate>;
+jest.mock('../../sdk/console-sdk', () =>
+  jest.requireActual('../../test-support/console-sdk-double'),
+);
+const patch = k8sPatch;
+const create = k8sCreate;
 
 const objects = () => {
   const values = defaultValues({
@@ -47,8 +45,6 @@ const save = async () => {
 };
 
 describe('EditCacheModal', () => {
-  beforeEach(() => patch.mockReset());
-
   it('starts from the cache settings and shows errors under the fields, with Save disabled', async () => {
     render(<EditCacheModal namespace="demo" objects={objects()} closeModal={jest.fn()} />);
     const limit = screen.getByTestId('pipcache-edit-resources-memoryLimit');

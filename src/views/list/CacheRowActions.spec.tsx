@@ -2,27 +2,21 @@ import * as React from 'react';
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { CacheInstance } from '../../model/instance';
-import { useAccessReview, useModal } from '../../sdk/console-sdk';
+import { launchModal, sdkDouble, useAccessReview } from '../../test-support/console-sdk-double';
 import CacheRowActions from './CacheRowActions';
 
-jest.mock('../../sdk/console-sdk', () => ({
-  // The Build capability (flag OPENSHIFT_BUILDCONFIG): present unless a test says otherwise.
-  useFlag: jest.fn(() => true),
-  useModal: jest.fn(),
-  useAccessReview: jest.fn(() => [true, false]),
-}));
+jest.mock('../../sdk/console-sdk', () =>
+  jest.requireActual('../../test-support/console-sdk-double'),
+);
 // The dialog's code cannot be fetched, as when the plugin was updated under an open page.
 jest.mock('../details/DeleteCacheModal', () => {
   throw new Error('Loading chunk 412 failed');
 });
 
 const cache = { name: 'alpha', namespace: 'demo' } as CacheInstance;
-const accessReview = useAccessReview as jest.MockedFunction<typeof useAccessReview>;
 
 describe('CacheRowActions', () => {
   it('says so where the user acted when a dialog cannot be loaded, and opens nothing', async () => {
-    const launchModal = jest.fn();
-    (useModal as jest.MockedFunction<typeof useModal>).mockReturnValue(launchModal);
     render(<CacheRowActions cache={cache} />);
     await act(() => userEvent.click(screen.getByRole('button', { name: 'Actions for alpha' })));
     await act(() => userEvent.click(screen.getByRole('menuitem', { name: 'Delete pip cache' })));
@@ -33,14 +27,11 @@ describe('CacheRowActions', () => {
   });
 
   it('asks what the user may do only when the menu opens, and disables what they may not', async () => {
-    const launchModal = jest.fn();
-    (useModal as jest.MockedFunction<typeof useModal>).mockReturnValue(launchModal);
-    accessReview.mockClear();
-    accessReview.mockImplementation(({ verb }) => [verb === 'patch', false]);
+    sdkDouble.setAccess(({ verb }) => [verb === 'patch', false]);
     render(<CacheRowActions cache={cache} />);
-    expect(accessReview).not.toHaveBeenCalled();
+    expect(useAccessReview).not.toHaveBeenCalled();
     await act(() => userEvent.click(screen.getByRole('button', { name: 'Actions for alpha' })));
-    expect(accessReview).toHaveBeenCalledWith(
+    expect(useAccessReview).toHaveBeenCalledWith(
       expect.objectContaining({ verb: 'delete', resource: 'deployments', namespace: 'demo' }),
     );
     const remove = screen.getByRole('menuitem', { name: 'Delete pip cache' });

@@ -2,88 +2,22 @@ import * as React from 'react';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router-dom-v5-compat';
-import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import {
-  k8sListItems,
-  useAccessReview,
+  launchModal,
+  sdkDouble,
   useFlag,
   useK8sWatchResources,
-  useModal,
-} from '../../sdk/console-sdk';
+} from '../../test-support/console-sdk-double';
+import { anchorDeployment } from '../../test-support/fixtures';
 import UseInBuildsModal from '../buildconfig/UseInBuildsModal';
 import DeleteCacheModal from '../details/DeleteCacheModal';
 import PipCacheListPage from './PipCacheListPage';
 
-jest.mock('../../sdk/console-sdk', () => ({
-  // The Build capability (flag OPENSHIFT_BUILDCONFIG): present unless a test says otherwise.
-  useFlag: jest.fn(() => true),
-  useK8sWatchResources: jest.fn(),
-  // DeploymentConfigs of the original templates: none in these tests.
-  useK8sWatchResource: () => [[], true, undefined],
-  DocumentTitle: ({ children }: { children: string }) => <title>{children}</title>,
-  ListPageHeader: ({ title, children }: { title: string; children?: React.ReactNode }) => (
-    <header>
-      <h1>{title}</h1>
-      {children}
-    </header>
-  ),
-  ListPageCreateLink: ({ to, children }: { to: string; children: React.ReactNode }) => (
-    <a href={to}>{children}</a>
-  ),
-  NamespaceBar: () => <div data-test="namespace-bar" />,
-  Timestamp: ({ timestamp }: { timestamp: string }) => <time>{timestamp}</time>,
-  useAccessReview: jest.fn(() => [true, false]),
-  useModal: jest.fn(),
-  k8sListItems: jest.fn(),
-  // Volume figures from Prometheus: these tests are not about them, so it never answers.
-  consoleFetchJSON: () => new Promise(() => undefined),
-}));
-
-const accessReview = useAccessReview as jest.MockedFunction<typeof useAccessReview>;
-const listItems = k8sListItems as jest.MockedFunction<typeof k8sListItems>;
-const modal = useModal as jest.MockedFunction<typeof useModal>;
-
-const watchAll = useK8sWatchResources as jest.MockedFunction<typeof useK8sWatchResources>;
+jest.mock('../../sdk/console-sdk', () =>
+  jest.requireActual('../../test-support/console-sdk-double'),
+);
 
 const KINDS = ['deployments', 'services', 'routes', 'pvcs', 'buildConfigs', 'builds', 'pods'];
-
-/** Answers the page's watches: the Deployments given, every other kind empty. */
-const watch = {
-  mockReturnValue: ([deployments, loaded, loadError]: [IDeployment[], boolean, unknown]) =>
-    watchAll.mockReturnValue(
-      Object.fromEntries(
-        KINDS.map((kind) => [
-          kind,
-          kind === 'deployments'
-            ? { data: deployments, loaded, loadError }
-            : { data: [], loaded: true, loadError: undefined },
-        ]),
-      ) as never,
-    ),
-  mockReset: () => watchAll.mockReset(),
-};
-
-const deployment = (
-  name: string,
-  namespace: string,
-  ready: number,
-  created: string,
-): IDeployment => ({
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: {
-    name,
-    namespace,
-    creationTimestamp: created,
-    labels: {
-      'app.kubernetes.io/name': 'pipcache',
-      'app.kubernetes.io/instance': name,
-      'app.kubernetes.io/managed-by': 'pipcache-plugin',
-    },
-  },
-  spec: { replicas: 1, selector: {}, template: {} },
-  status: { readyReplicas: ready },
-});
 
 const renderAt = (url: string) =>
   render(
@@ -99,12 +33,10 @@ const renderAt = (url: string) =>
   );
 
 describe('PipCacheListPage', () => {
-  beforeEach(() => watch.mockReset());
-
   it('watches anchor Deployments of the URL project with the contract selector', () => {
-    watch.mockReturnValue([[], true, undefined]);
+    sdkDouble.setWatch('Deployment', []);
     renderAt('/pipcache/ns/demo');
-    const watched = watchAll.mock.calls[0]![0] as Record<string, unknown>;
+    const watched = useK8sWatchResources.mock.calls[0]![0];
     expect(Object.keys(watched).sort()).toEqual([...KINDS].sort());
     expect(watched.deployments).toEqual(
       expect.objectContaining({
@@ -122,26 +54,21 @@ describe('PipCacheListPage', () => {
   });
 
   it('without the Build capability watches no builds and says builds are unavailable', () => {
-    const flag = useFlag as jest.MockedFunction<typeof useFlag>;
-    flag.mockReturnValue(false);
-    try {
-      watch.mockReturnValue([[], true, undefined]);
-      renderAt('/pipcache/ns/demo');
-      expect(flag).toHaveBeenCalledWith('OPENSHIFT_BUILDCONFIG');
-      const watched = watchAll.mock.calls[0]![0] as Record<string, unknown>;
-      expect(Object.keys(watched).sort()).toEqual(
-        KINDS.filter((kind) => kind !== 'buildConfigs' && kind !== 'builds').sort(),
-      );
-      expect(screen.getByTestId('pipcache-builds-unavailable')).toHaveTextContent(
-        'Builds are unavailable on this cluster',
-      );
-    } finally {
-      flag.mockReturnValue(true);
-    }
+    sdkDouble.setFlag('OPENSHIFT_BUILDCONFIG', false);
+    sdkDouble.setWatch('Deployment', []);
+    renderAt('/pipcache/ns/demo');
+    expect(useFlag).toHaveBeenCalledWith('OPENSHIFT_BUILDCONFIG');
+    const watched = useK8sWatchResources.mock.calls[0]![0];
+    expect(Object.keys(watched).sort()).toEqual(
+      KINDS.filter((kind) => kind !== 'buildConfigs' && kind !== 'builds').sort(),
+    );
+    expect(screen.getByTestId('pipcache-builds-unavailable')).toHaveTextContent(
+      'Builds are unavailable on this cluster',
+    );
   });
 
   it('shows the empty state with a Create button that opens the form', () => {
-    watch.mockReturnValue([[], true, undefined]);
+    sdkDouble.setWatch('Deployment', []);
     renderAt('/pipcache/ns/demo');
     const empty = screen.getByTestId('pipcache-empty-state');
     expect(within(empty).getByText('No pip caches in this project')).toBeInTheDocument();
@@ -152,13 +79,9 @@ describe('PipCacheListPage', () => {
   });
 
   it('shows one row per cache with its status, sorted by name, and filters by name', async () => {
-    watch.mockReturnValue([
-      [
-        deployment('zeta', 'demo', 1, '2026-11-01T00:00:00Z'),
-        deployment('alpha', 'demo', 0, '2026-11-02T00:00:00Z'),
-      ],
-      true,
-      undefined,
+    sdkDouble.setWatch('Deployment', [
+      anchorDeployment('zeta', 'demo', { ready: 1, created: '2026-11-01T00:00:00Z' }),
+      anchorDeployment('alpha', 'demo', { ready: 0, created: '2026-11-02T00:00:00Z' }),
     ]);
     renderAt('/pipcache/ns/demo');
     const rows = screen.getAllByTestId('pipcache-row');
@@ -177,12 +100,8 @@ describe('PipCacheListPage', () => {
   });
 
   it("offers a row's actions in its kebab menu, named for the cache, and opens their dialogs", async () => {
-    const launchModal = jest.fn();
-    modal.mockReturnValue(launchModal);
-    watch.mockReturnValue([
-      [deployment('alpha', 'demo', 1, '2026-11-01T00:00:00Z')],
-      true,
-      undefined,
+    sdkDouble.setWatch('Deployment', [
+      anchorDeployment('alpha', 'demo', { ready: 1, created: '2026-11-01T00:00:00Z' }),
     ]);
     renderAt('/pipcache/ns/demo');
     const toggle = screen.getByRole('button', { name: 'Actions for alpha' });
@@ -211,13 +130,9 @@ describe('PipCacheListPage', () => {
   });
 
   it('sorts descending when the Name header is clicked', async () => {
-    watch.mockReturnValue([
-      [
-        deployment('a', 'demo', 1, '2026-11-01T00:00:00Z'),
-        deployment('b', 'demo', 1, '2026-11-01T00:00:00Z'),
-      ],
-      true,
-      undefined,
+    sdkDouble.setWatch('Deployment', [
+      anchorDeployment('a', 'demo', { ready: 1, created: '2026-11-01T00:00:00Z' }),
+      anchorDeployment('b', 'demo', { ready: 1, created: '2026-11-01T00:00:00Z' }),
     ]);
     renderAt('/pipcache/ns/demo');
     await act(() => userEvent.click(screen.getByRole('button', { name: 'Name' })));
@@ -227,9 +142,11 @@ describe('PipCacheListPage', () => {
   });
 
   it('shows the project column and watches every project on the all-projects URL', () => {
-    watch.mockReturnValue([[deployment('c', 'other', 1, '2026-11-01T00:00:00Z')], true, undefined]);
+    sdkDouble.setWatch('Deployment', [
+      anchorDeployment('c', 'other', { ready: 1, created: '2026-11-01T00:00:00Z' }),
+    ]);
     renderAt('/pipcache/all-namespaces');
-    const watched = watchAll.mock.calls[0]![0] as Record<string, { namespace?: string }>;
+    const watched = useK8sWatchResources.mock.calls[0]![0];
     expect(watched.deployments!.namespace).toBeUndefined();
     expect(screen.getByRole('columnheader', { name: 'Project' })).toBeInTheDocument();
     expect(within(screen.getByTestId('pipcache-row')).getByText('other')).toBeInTheDocument();
@@ -239,7 +156,7 @@ describe('PipCacheListPage', () => {
   });
 
   it('says what failed when the watch cannot load', () => {
-    watch.mockReturnValue([[], false, new Error('deployments.apps is forbidden')]);
+    sdkDouble.setWatch('Deployment', [], false, new Error('deployments.apps is forbidden'));
     renderAt('/pipcache/ns/demo');
     expect(screen.getByTestId('pipcache-load-error')).toHaveTextContent(
       'deployments.apps is forbidden',
@@ -247,37 +164,29 @@ describe('PipCacheListPage', () => {
   });
 
   it('shows the first project of the user, and says so, when they may not list every project', async () => {
-    accessReview.mockImplementation(({ namespace }) => [Boolean(namespace), false]);
-    listItems.mockResolvedValue([
+    sdkDouble.setAccess(({ namespace }) => [Boolean(namespace), false]);
+    sdkDouble.answerK8s('list', () => [
       { metadata: { name: 'team-b' } },
       { metadata: { name: 'team-a' } },
     ]);
-    watch.mockReturnValue([
-      [deployment('c', 'team-a', 1, '2026-11-01T00:00:00Z')],
-      true,
-      undefined,
+    sdkDouble.setWatch('Deployment', [
+      anchorDeployment('c', 'team-a', { ready: 1, created: '2026-11-01T00:00:00Z' }),
     ]);
-    try {
-      renderAt('/pipcache/all-namespaces');
-      expect(await screen.findByTestId('pipcache-all-projects-limited')).toHaveTextContent(
-        'This page shows project team-a',
-      );
-      await waitFor(() => {
-        const calls = watchAll.mock.calls.map(
-          (call) => call[0] as Record<string, { namespace?: string } | undefined>,
-        );
-        // No cluster-wide watch was ever opened, and the last one is of the project shown.
-        expect(
-          calls.every(
-            (watched) => watched.deployments?.namespace !== undefined || !watched.deployments,
-          ),
-        ).toBe(true);
-        expect(calls.at(-1)?.deployments?.namespace).toBe('team-a');
-      });
-      expect(screen.queryByRole('columnheader', { name: 'Project' })).not.toBeInTheDocument();
-    } finally {
-      accessReview.mockImplementation(() => [true, false]);
-    }
+    renderAt('/pipcache/all-namespaces');
+    expect(await screen.findByTestId('pipcache-all-projects-limited')).toHaveTextContent(
+      'This page shows project team-a',
+    );
+    await waitFor(() => {
+      const calls = useK8sWatchResources.mock.calls.map(([watched]) => watched);
+      // No cluster-wide watch was ever opened, and the last one is of the project shown.
+      expect(
+        calls.every(
+          (watched) => watched.deployments?.namespace !== undefined || !watched.deployments,
+        ),
+      ).toBe(true);
+      expect(calls.at(-1)?.deployments?.namespace).toBe('team-a');
+    });
+    expect(screen.queryByRole('columnheader', { name: 'Project' })).not.toBeInTheDocument();
   });
 
   it('names the missing role when the cluster answers 403, in a project and in all projects', () => {
@@ -289,7 +198,7 @@ describe('PipCacheListPage', () => {
         message: 'deployments.apps is forbidden: User "dev" cannot list resource "deployments"',
       },
     });
-    watch.mockReturnValue([[], false, forbidden]);
+    sdkDouble.setWatch('Deployment', [], false, forbidden);
     const { unmount } = renderAt('/pipcache/ns/demo');
     const alert = screen.getByTestId('pipcache-load-error');
     expect(alert).toHaveTextContent('You may not list the pip caches of project demo.');

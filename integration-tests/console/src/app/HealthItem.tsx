@@ -27,9 +27,9 @@ const ICONS: Record<string, React.ReactNode> = {
 /**
  * One subsystem of the Status card, as the console's HealthItem draws it: a state icon, the
  * title (a link that opens a popover when there is popup content) and the details below it.
- * The popover opens to the right, flips when there is no room and is at most 21rem wide, as
- * the console's DashboardCardPopupLink does: an item near the card's right edge opens leftwards
- * instead of overflowing the page.
+ * The popover opens above the title, flips when there is no room and is at most 21rem wide, as
+ * the console's status-card HealthItem has it (console-shared, release-4.19 to 4.22:
+ * `position={PopoverPosition.top}`, `enableFlip`, `maxWidth="21rem"`).
  */
 const HealthItem: React.FC<{
   title: string;
@@ -52,7 +52,7 @@ const HealthItem: React.FC<{
       <div>
         {children ? (
           <Popover
-            position={PopoverPosition.right}
+            position={PopoverPosition.top}
             enableFlip
             maxWidth="21rem"
             headerContent={popupTitle ?? title}

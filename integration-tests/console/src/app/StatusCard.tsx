@@ -35,18 +35,13 @@ const StatusCard: React.FC = () => {
         <Gallery hasGutter minWidths={{ default: '12rem' }}>
           <HealthItem title="Cluster" state="OK" />
           <HealthItem title="Control Plane" state="OK" />
-          {!resolved && <Spinner size="md" aria-label="Loading health items" />}
-          {extensions
-            .filter((e) => e.type === 'console.dashboards/overview/health/resource')
-            .map((extension) => (
-              <ErrorBoundary key={extension.uid}>
-                <ResourceHealthItem
-                  subsystem={extension.properties as unknown as ResourceSubsystem}
-                />
-              </ErrorBoundary>
-            ))}
           {/* The console's own Dynamic Plugins item: an error while any plugin failed to load
-              (its getDynamicPluginHealthState), the failed ones named in its popover. */}
+              (its getDynamicPluginHealthState), the failed ones named in its popover. The console
+              declares it as a health/resource extension of its local console-app plugin
+              (console-app/console-extensions.json), and its status-card.tsx draws the items in
+              extension order, local plugins' first (4.19: getExtensionsInUse in
+              console-plugin-sdk/src/store.ts; 4.22: public/plugins.ts loads the local plugins
+              before any dynamic one), so it stands before the plugins' items. */}
           <HealthItem
             title="Dynamic Plugins"
             state={failedPlugins().length > 0 ? 'ERROR' : 'OK'}
@@ -58,6 +53,16 @@ const StatusCard: React.FC = () => {
                 : 'No plugin failed to load.'}
             </div>
           </HealthItem>
+          {!resolved && <Spinner size="md" aria-label="Loading health items" />}
+          {extensions
+            .filter((e) => e.type === 'console.dashboards/overview/health/resource')
+            .map((extension) => (
+              <ErrorBoundary key={extension.uid}>
+                <ResourceHealthItem
+                  subsystem={extension.properties as unknown as ResourceSubsystem}
+                />
+              </ErrorBoundary>
+            ))}
         </Gallery>
       </CardBody>
     </Card>
