@@ -1,6 +1,6 @@
 import { k8sCreate, k8sDelete, k8sPatch } from '../test-support/console-sdk-double';
 import type { Route } from '../model/k8s-types';
-import type { ObjectPatch } from '../model/edit-patches';
+import type { ObjectPatch } from '../model/object-patches';
 import { dryRunThenPatch } from './edit-cache';
 import { isConflict } from './k8s-error';
 

@@ -1,5 +1,6 @@
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
-import type { EditableObjects, EditedKind, ObjectPatch } from '../model/edit-patches';
+import type { EditableObjects } from '../model/edit-values';
+import type { EditedKind, ObjectPatch } from '../model/object-patches';
 import { ownedModel } from '../model/kinds';
 import type { BuildConfig, Deployment, Route } from '../model/k8s-types';
 import { filesRouteName } from '../model/urls';

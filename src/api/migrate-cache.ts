@@ -9,18 +9,20 @@ import type {
 } from '../model/k8s-types';
 import { KINDS, ownedModel as modelOf } from '../model/kinds';
 import {
-  discardMigrationPatch,
-  recordedUids,
-  recordMigrationPatch,
   replacementOf,
   sharingHostOf,
   type ClaimPlan,
-  type MigrationRecord,
   type MigrationStep,
   type ReplacedKind,
   type TemplateDeploymentConfig,
   type TemplateObjects,
 } from '../model/migration';
+import {
+  discardMigrationPatch,
+  recordedUids,
+  recordMigrationPatch,
+  type MigrationRecord,
+} from '../model/migration-record';
 import { toValuesAnnotation } from '../model/values-annotation';
 import type { PipCacheValues } from '../model/values';
 import { k8sCreate, k8sGet, k8sPatch, k8sUpdate } from '../sdk/console-sdk';

@@ -10,14 +10,12 @@ import { buildManifests } from '../model/manifests';
 import {
   MIGRATION_STEPS,
   migrationValues,
-  readMigration,
-  recordedUids,
-  recordMigrationPatch,
   type ClaimPlan,
   type MigrationStep,
   type TemplateDeploymentConfig,
   type TemplateObjects,
 } from '../model/migration';
+import { readMigration, recordedUids, recordMigrationPatch } from '../model/migration-record';
 import { seededRandom } from '../test-support/test-utils';
 import { defaultValues } from '../model/values';
 import { toValuesAnnotation } from '../model/values-annotation';

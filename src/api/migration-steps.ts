@@ -13,15 +13,14 @@ import {
   deploymentReady,
   hasTag,
   isPluginMade,
-  readMigration,
   replacementOf,
   scaleDownTemplatePatch,
   sharingHostOf,
   type ClaimPlan,
-  type MigrationRecord,
   type MigrationStep,
   type TemplateDeploymentConfig,
 } from '../model/migration';
+import { readMigration, type MigrationRecord } from '../model/migration-record';
 import { latestBuild } from '../model/instance';
 import { KINDS, ownedModel } from '../model/kinds';
 import { filesRouteName } from '../model/urls';

@@ -1,4 +1,5 @@
-import { routeSplitPatches, type ObjectPatch } from '../model/edit-patches';
+import type { ObjectPatch } from '../model/object-patches';
+import { routeSplitPatches } from '../model/route-split-patches';
 import type { BuildConfig, ConfigMap, Deployment, Route } from '../model/k8s-types';
 import {
   dockerfileUpgradePatch,

@@ -1,5 +1,5 @@
 import { cacheRoutes, type CacheObjects } from './cache-resources';
-import type { EditableObjects } from './edit-patches';
+import type { EditableObjects } from './edit-values';
 import { claimFromValues, readEmptying } from './emptying';
 import { toCacheInstance, type CacheInstance } from './instance';
 import type { PersistentVolumeClaim } from './k8s-types';

@@ -1,6 +1,6 @@
 import type { PatchOperation } from './buildconfig-patch';
 import type { NetworkPolicy } from './k8s-types';
-import { networkPolicyManifest } from './manifests';
+import { networkPolicyManifest } from './route-manifests';
 import type { PipCacheValues } from './values';
 
 const NAME_LABEL = 'kubernetes.io/metadata.name';

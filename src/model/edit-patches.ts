@@ -1,42 +1,22 @@
 import { pointerSegment, type PatchOperation } from './buildconfig-patch';
 import { ANNOTATION_VALUES } from './contract';
-import type { BuildConfig, Container, Deployment, EnvVar, Route } from './k8s-types';
-import { resourcesOf, routeManifest } from './manifests';
+import {
+  ALLOW_LIST_ANNOTATION,
+  devpiContainer,
+  devpiContainerIndex,
+  editedValues,
+  hasDamagedValues,
+  hasStaleStartScript,
+  type EditableObjects,
+} from './edit-values';
+import type { BuildConfig, Deployment, EnvVar, Route } from './k8s-types';
+import { guard, same, type ObjectPatch } from './object-patches';
+import { filesRouteFor, narrowingOperations, needsRouteSplit } from './route-split-patches';
 import { DEVPI_COMMAND } from './start-script';
-import { isNarrowedRoute, SIMPLE_ROUTE_PATH } from './urls';
 import { MALLOC_ARENA_ENV } from './sizing';
-import { readValuesAnnotation, toValuesAnnotation } from './values-annotation';
-import type { RecordProblem } from './record-schema';
-import { defaultValues, toMap, toRows, type PipCacheValues } from './values';
-
-/** The live objects an edit may change. */
-export interface EditableObjects {
-  deployment: Deployment;
-  buildConfig?: BuildConfig;
-  route?: Route;
-  /** The Route `N-files`; missing on a cache of contract schema 1. */
-  filesRoute?: Route;
-}
-
-/** The kinds an edit patches, in the order they are applied (the values annotation last). */
-export type EditedKind = 'BuildConfig' | 'Route' | 'Deployment' | 'ConfigMap';
-
-/**
- * One guarded JSON patch for one object, or, with `create`, one object to create (its
- * `operations` are then empty): the Route `N-files` that a cache of schema 1 lacks.
- */
-export interface ObjectPatch {
-  kind: EditedKind;
-  name: string;
-  operations: PatchOperation[];
-  create?: Route;
-}
-
-/** The route annotation that restricts who may reach a Route. */
-export const ALLOW_LIST_ANNOTATION = 'haproxy.router.openshift.io/ip_whitelist';
-
-/** The name of the devpi container in the pod template (the manifests name it so). */
-export const DEVPI_CONTAINER = 'devpi';
+import { toValuesAnnotation } from './values-annotation';
+import { toMap, type PipCacheValues } from './values';
+import { resourcesOf } from './workload-manifests';
 
 /** The environment variables the devpi options are carried in (the start script reads them). */
 const DEVPI_OPTION_ENV = [
@@ -47,17 +27,6 @@ const DEVPI_OPTION_ENV = [
 ] as const;
 
 type DevpiOptionEnv = (typeof DEVPI_OPTION_ENV)[number];
-
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-
-const devpiContainerIndex = (deployment: Deployment): number => {
-  const containers = deployment.spec?.template.spec?.containers ?? [];
-  const index = containers.findIndex((container) => container.name === DEVPI_CONTAINER);
-  return index >= 0 ? index : 0;
-};
-
-const devpiContainer = (deployment: Deployment): Container | undefined =>
-  deployment.spec?.template.spec?.containers[devpiContainerIndex(deployment)];
 
 const desiredOptionEnv = (values: PipCacheValues): Record<DevpiOptionEnv, string> => ({
   DEVPI_MIRROR_URL: values.devpi.upstreamUrl,
@@ -106,33 +75,6 @@ const mapField = (
 ): PatchOperation[] => {
   if (Object.keys(map).length) return [{ op: 'add', path, value: map }];
   return present ? [{ op: 'remove', path }] : [];
-};
-
-const guard = (resourceVersion: string | undefined): PatchOperation[] =>
-  resourceVersion
-    ? [{ op: 'test', path: '/metadata/resourceVersion', value: resourceVersion }]
-    : [];
-
-/** What is wrong with the Deployment's values annotation; undefined when it is readable or missing. */
-export const valuesProblems = (deployment: Deployment): RecordProblem[] | undefined => {
-  const read = readValuesAnnotation(
-    deployment.metadata?.annotations?.[ANNOTATION_VALUES],
-    defaultValues(),
-  );
-  return read.state === 'damaged' ? read.problems : undefined;
-};
-
-/**
- * Whether the Deployment's values annotation is damaged: an edit then writes a fresh one, rebuilt
- * from the values it starts from and the user's validated changes, even when nothing else changed.
- */
-export const hasDamagedValues = (deployment: Deployment): boolean =>
-  valuesProblems(deployment) !== undefined;
-
-/** True when the devpi container runs another start script than this plugin version writes. */
-export const hasStaleStartScript = (deployment: Deployment): boolean => {
-  const container = devpiContainer(deployment);
-  return container !== undefined && !same(container.command, DEVPI_COMMAND);
 };
 
 const deploymentOperations = (
@@ -241,73 +183,6 @@ const routeOperations = (
 };
 
 /**
- * Whether a cache's Routes differ from contract schema 2: the route `N` publishes more than the
- * simple pages (schema 1: all of `/root/pypi`), or the route `N-files` is missing. The next
- * edit (or upgrade) creates `N-files` first and then narrows `N`.
- */
-export const needsRouteSplit = (objects: EditableObjects): boolean =>
-  objects.route !== undefined && (!objects.filesRoute || !isNarrowedRoute(objects.route));
-
-/**
- * The Route `N-files` for a cache's live Route `N`: rebuilt from the plugin's own rules with
- * the values an edit ends with, on the host `N` has now (a generated one included).
- */
-export const filesRouteFor = (route: Route, namespace: string, values: PipCacheValues): Route =>
-  routeManifest(
-    { ...values, route: { ...values.route, host: route.spec.host ?? values.route.host } },
-    namespace,
-    'files',
-  );
-
-/**
- * The steps that bring a cache's Routes to contract schema 2 on their own (an upgrade makes
- * them): create `N-files` on the host of `N` with the route settings `N` has now, then narrow
- * `N`, guarded by its resourceVersion. Empty when the Routes already are so, or there is none.
- */
-export const routeSplitPatches = (objects: EditableObjects): ObjectPatch[] => {
-  const { route, filesRoute, deployment } = objects;
-  if (!route || !needsRouteSplit(objects)) return [];
-  const patches: ObjectPatch[] = [];
-  if (!filesRoute) {
-    const values = editStartValues(objects, defaultValues());
-    const create = filesRouteFor(route, deployment.metadata?.namespace ?? '', values);
-    patches.push({ kind: 'Route', name: create.metadata.name ?? '', operations: [], create });
-  }
-  const narrowing = narrowingOperations(route);
-  if (narrowing.length) {
-    patches.push({
-      kind: 'Route',
-      name: route.metadata.name ?? '',
-      operations: [...guard(route.metadata.resourceVersion), ...narrowing],
-    });
-  }
-  return patches;
-};
-
-/** Narrows the route `N` to the simple pages; nothing when it already is. */
-const narrowingOperations = (route: Route): PatchOperation[] =>
-  isNarrowedRoute(route) ? [] : [{ op: 'add', path: '/spec/path', value: SIMPLE_ROUTE_PATH }];
-
-/** Only the fields an edit may change are taken from `after`; the rest stay as they were. */
-export const editedValues = (before: PipCacheValues, after: PipCacheValues): PipCacheValues => ({
-  ...before,
-  resources: after.resources,
-  placement: after.placement,
-  route: {
-    ...before.route,
-    insecureEdgeTermination: after.route.insecureEdgeTermination,
-    allowedCidrs: after.route.allowedCidrs,
-  },
-  devpi: {
-    ...before.devpi,
-    upstreamUrl: after.devpi.upstreamUrl,
-    cacheExpiry: after.devpi.cacheExpiry,
-    requestTimeout: after.devpi.requestTimeout,
-    offline: after.devpi.offline,
-  },
-});
-
-/**
  * The guarded JSON patches that take a cache from the values `before` to `after`, computed
  * against the live objects: BuildConfig and Route first, the Deployment (pod template and the
  * values annotation) last. Each begins with a `test` of the resourceVersion it was read at, so
@@ -382,125 +257,4 @@ export const editPatches = (
     ],
   });
   return patches;
-};
-
-const envValue = (env: readonly EnvVar[] | undefined, name: string): string =>
-  env?.find((entry) => entry.name === name)?.value ?? '';
-
-const quantity = (value: string | number | undefined): string =>
-  value === undefined ? '' : String(value);
-
-/**
- * The editable values as the live objects have them, over a base (the values annotation when
- * it is readable, otherwise defaults): what an edit starts from, so that it never undoes a
- * change made outside the plugin without the user seeing it.
- */
-export const valuesFromObjects = (
-  objects: EditableObjects,
-  base: PipCacheValues,
-): PipCacheValues => {
-  const { deployment, buildConfig, route } = objects;
-  const container = devpiContainer(deployment);
-  const resources = container?.resources;
-  const env = container?.env;
-  const policy = route?.spec.tls?.insecureEdgeTerminationPolicy;
-  return {
-    ...base,
-    name: deployment.metadata?.name ?? base.name,
-    resources: {
-      memoryRequest: quantity(resources?.requests?.memory),
-      memoryLimit: quantity(resources?.limits?.memory),
-      cpuRequest: quantity(resources?.requests?.cpu),
-      cpuLimit: quantity(resources?.limits?.cpu),
-    },
-    placement: {
-      build: buildConfig ? toRows(buildConfig.spec.nodeSelector) : base.placement.build,
-      pods: toRows(deployment.spec?.template.spec?.nodeSelector),
-    },
-    route: {
-      ...base.route,
-      enabled: route !== undefined,
-      host: route?.spec.host ?? base.route.host,
-      insecureEdgeTermination:
-        policy === 'Allow' || policy === 'Redirect' ? policy : base.route.insecureEdgeTermination,
-      allowedCidrs: route?.metadata.annotations?.[ALLOW_LIST_ANNOTATION] ?? '',
-    },
-    devpi: {
-      ...base.devpi,
-      upstreamUrl: envValue(env, 'DEVPI_MIRROR_URL'),
-      cacheExpiry: envValue(env, 'DEVPI_MIRROR_CACHE_EXPIRY'),
-      requestTimeout: envValue(env, 'DEVPI_REQUEST_TIMEOUT'),
-      offline: envValue(env, 'DEVPI_OFFLINE') === 'true',
-    },
-  };
-};
-
-/** The fields an edit may change, as field paths of the values (and of validation errors). */
-export const EDITABLE_FIELDS = [
-  'resources.memoryRequest',
-  'resources.memoryLimit',
-  'resources.cpuRequest',
-  'resources.cpuLimit',
-  'placement.pods',
-  'placement.build',
-  'route.insecureEdgeTermination',
-  'route.allowedCidrs',
-  'devpi.upstreamUrl',
-  'devpi.cacheExpiry',
-  'devpi.requestTimeout',
-  'devpi.offline',
-] as const;
-
-export type EditableField = (typeof EDITABLE_FIELDS)[number];
-
-const fieldValue = (values: PipCacheValues, field: EditableField): unknown => {
-  const [section = '', key = ''] = field.split('.');
-  const group = (values as unknown as Record<string, Record<string, unknown>>)[section];
-  return group?.[key];
-};
-
-/** The editable fields whose values differ between `a` and `b`. */
-export const changedFields = (a: PipCacheValues, b: PipCacheValues): EditableField[] =>
-  EDITABLE_FIELDS.filter((field) => !same(fieldValue(a, field), fieldValue(b, field)));
-
-/**
- * After a conflict: the user's edit laid over the values read again. Fields the user changed
- * keep the user's value; every other field takes the current one, so that saving again never
- * quietly undoes what someone else changed meanwhile.
- */
-export const rebaseEdit = (
-  before: PipCacheValues,
-  edited: PipCacheValues,
-  current: PipCacheValues,
-): PipCacheValues => {
-  const mine = new Set(changedFields(before, edited));
-  const result = structuredClone(current);
-  for (const field of mine) {
-    const [section = '', key = ''] = field.split('.');
-    const group = (result as unknown as Record<string, Record<string, unknown>>)[section];
-    if (group) group[key] = structuredClone(fieldValue(edited, field));
-  }
-  return result;
-};
-
-/**
- * Where an edit starts: the values annotation (or defaults) for everything an edit does not
- * change, and the live objects for what it does. The live objects win because they are what
- * runs: after a change made outside the plugin (`oc edit`), the annotation is out of date.
- */
-export const editStartValues = (objects: EditableObjects, base: PipCacheValues): PipCacheValues => {
-  const read = readValuesAnnotation(
-    objects.deployment.metadata?.annotations?.[ANNOTATION_VALUES],
-    base,
-  );
-  if (read.state === 'ok') return valuesFromObjects(objects, read.record);
-  // Missing or damaged: nothing of the record is used. The storage kind is read from the pod
-  // template, so that the annotation an edit writes does not claim storage the cache lacks.
-  const persistent = objects.deployment.spec?.template.spec?.volumes?.some(
-    (volume) => volume.name === 'data' && volume.persistentVolumeClaim,
-  );
-  return valuesFromObjects(objects, {
-    ...base,
-    storage: { ...base.storage, kind: persistent ? 'persistent' : 'ephemeral' },
-  });
 };

@@ -1,5 +1,6 @@
 import { accessOf, CACHE_OWNED_KINDS, KINDS, ownedModel, typeMeta } from './kinds';
-import { buildManifests, networkPolicyManifest } from './manifests';
+import { buildManifests } from './manifests';
+import { networkPolicyManifest } from './route-manifests';
 import { seededRandom } from '../test-support/test-utils';
 import { defaultValues, type PipCacheValues } from './values';
 

@@ -10,13 +10,8 @@ import imageStreamSchema from './schemas/imagestream.json';
 import routeSchema from './schemas/route.json';
 import { ANNOTATION_VALUES } from './contract';
 import type { Deployment as DeploymentType, BuildConfig, Route } from './k8s-types';
-import {
-  buildManifests,
-  generateSecrets,
-  randomString,
-  SECRET_PLACEHOLDER,
-  type CacheManifest,
-} from './manifests';
+import { generateSecrets, randomString } from './generated-secrets';
+import { buildManifests, SECRET_PLACEHOLDER, type CacheManifest } from './manifests';
 import { restrictedProblems, type PodSpecLike } from './pod-security';
 import { seededRandom } from '../test-support/test-utils';
 import { defaultValues, type PipCacheValues } from './values';

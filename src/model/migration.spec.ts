@@ -7,11 +7,7 @@ import {
   claimPlans,
   deploymentReady,
   hasTag,
-  migrationPlan,
   migrationValues,
-  readMigration,
-  recordedUids,
-  recordMigrationPatch,
   replacementOf,
   sharingHostOf,
   stepApplies,
@@ -19,6 +15,8 @@ import {
   type TemplateDeploymentConfig,
   type TemplateObjects,
 } from './migration';
+import { migrationPlan } from './migration-plan';
+import { readMigration, recordedUids, recordMigrationPatch } from './migration-record';
 import { t } from '../test-support/test-utils';
 import { defaultValues } from './values';
 import { toValuesAnnotation } from './values-annotation';

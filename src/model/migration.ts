@@ -1,14 +1,10 @@
 import { pointerSegment, type PatchOperation } from './buildconfig-patch';
-import { ANNOTATION_MIGRATION, LABEL_MANAGED_BY, MANAGED_BY } from './contract';
+import { LABEL_MANAGED_BY, MANAGED_BY } from './contract';
 import type { CacheManifest } from './manifests';
 import type { BuildConfig, ImageStream, PersistentVolumeClaim, Route, Service } from './k8s-types';
 import { parseQuantity } from './quantity';
-import { filesRouteName } from './urls';
 import { templateCacheOf, type DeploymentConfigLike } from './template-caches';
-import type { TFunction } from './i18n';
-import { defaultValues, toRows, type BuildStrategyKind, type PipCacheValues } from './values';
-import { MAX_VALUES_CHARS, readValuesAnnotation } from './values-annotation';
-import { object, oneOf, readRecord, text, UID, type RecordRead } from './record-schema';
+import { toRows, type BuildStrategyKind, type PipCacheValues } from './values';
 
 /** A DeploymentConfig of the original templates, as far as migrating needs it. */
 export interface TemplateDeploymentConfig extends DeploymentConfigLike {
@@ -58,15 +54,6 @@ export type MigrationStep = (typeof MIGRATION_STEPS)[number];
  * (the new cache is ephemeral), `none` when the templates made no claim.
  */
 export type ClaimPlan = 'keep' | 'replace' | 'drop' | 'none';
-
-/** What the migration annotation records: enough to finish from any step without the form. */
-export interface MigrationRecord {
-  /** The new cache's form values as the values annotation has them (no secrets). */
-  values: string;
-  claim: ClaimPlan;
-  /** Uids of the template-made objects: only these are replaced or deleted. */
-  uids: Partial<Record<ReplacedKind | 'PersistentVolumeClaim', string>>;
-}
 
 /** Whether an object was made by the original templates (labels of the resource contract). */
 export const isTemplateMade = (object: { metadata?: { labels?: Record<string, string> } }) => {
@@ -163,106 +150,11 @@ export const storageForPlan = (
   return plan === 'replace' ? { ...storage, kind: 'persistent' } : storage;
 };
 
-/** The uids the record keeps, from the template-made objects found. */
-export const recordedUids = (objects: TemplateObjects): MigrationRecord['uids'] => {
-  const uids: MigrationRecord['uids'] = {};
-  const add = (kind: keyof MigrationRecord['uids'], object: { metadata?: { uid?: string } }) => {
-    if (object.metadata?.uid) uids[kind] = object.metadata.uid;
-  };
-  if (objects.service) add('Service', objects.service);
-  if (objects.route) add('Route', objects.route);
-  if (objects.imageStream) add('ImageStream', objects.imageStream);
-  if (objects.buildConfig) add('BuildConfig', objects.buildConfig);
-  if (objects.claim) add('PersistentVolumeClaim', objects.claim);
-  return uids;
-};
-
-const UIDS: readonly (ReplacedKind | 'PersistentVolumeClaim')[] = [
-  'Service',
-  'Route',
-  'ImageStream',
-  'BuildConfig',
-  'PersistentVolumeClaim',
-];
-
-const uid = text({ max: 64, pattern: UID });
-const migrationParser = object<MigrationRecord>({
-  values: text({ max: MAX_VALUES_CHARS, free: true }),
-  claim: oneOf(['keep', 'replace', 'drop', 'none'] as const),
-  uids: object<MigrationRecord['uids']>(
-    { Service: uid, Route: uid, ImageStream: uid, BuildConfig: uid, PersistentVolumeClaim: uid },
-    UIDS,
-  ),
-});
-
-/**
- * The migration left half way on a DeploymentConfig, parsed: absent, sound, or damaged. Its
- * values must pass the values annotation's schema and name this DeploymentConfig's cache, so a
- * record can never steer a run at other objects.
- */
-export const readMigrationRecord = (
-  dc: TemplateDeploymentConfig,
-  base: PipCacheValues,
-): RecordRead<MigrationRecord & { parsedValues: PipCacheValues }> => {
-  const read = readRecord(
-    dc.metadata?.annotations?.[ANNOTATION_MIGRATION],
-    migrationParser,
-    131_072,
-  );
-  if (read.state !== 'ok') return read;
-  const values = readValuesAnnotation(read.record.values, base);
-  if (values.state !== 'ok')
-    return {
-      state: 'damaged',
-      problems:
-        values.state === 'damaged'
-          ? values.problems.map((problem) => ({
-              ...problem,
-              path: problem.path ? `values.${problem.path}` : 'values',
-            }))
-          : [{ path: 'values', reason: 'missing' }],
-    };
-  if (values.record.name !== dc.metadata?.name)
-    return { state: 'damaged', problems: [{ path: 'values.name', reason: 'value' }] };
-  return { state: 'ok', record: { ...read.record, parsedValues: values.record } };
-};
-
-/** The migration left half way on a DeploymentConfig, if its record is sound. */
-export const readMigration = (dc: TemplateDeploymentConfig): MigrationRecord | undefined => {
-  const read = readMigrationRecord(dc, defaultValues());
-  if (read.state !== 'ok') return undefined;
-  const { values, claim, uids } = read.record;
-  return { values, claim, uids };
-};
-
 /** The build strategy a cache's image build runs with; undefined when it runs an image as is. */
 export const buildStrategyOf = (values: PipCacheValues): BuildStrategyKind | undefined => {
   if (values.image.source === 'image') return undefined;
   return values.image.source === 'git' ? 's2i' : values.image.strategy;
 };
-
-const annotationPath = `/metadata/annotations/${pointerSegment(ANNOTATION_MIGRATION)}`;
-
-/** JSON Patch that records a migration on the DeploymentConfig, guarded by its resourceVersion. */
-export const recordMigrationPatch = (
-  dc: TemplateDeploymentConfig,
-  record: MigrationRecord,
-): PatchOperation[] => [
-  { op: 'test', path: '/metadata/resourceVersion', value: dc.metadata?.resourceVersion ?? '' },
-  dc.metadata?.annotations
-    ? { op: 'add', path: annotationPath, value: JSON.stringify(record) }
-    : {
-        op: 'add',
-        path: '/metadata/annotations',
-        value: { [ANNOTATION_MIGRATION]: JSON.stringify(record) },
-      },
-];
-
-/** JSON Patch that drops a migration record (a damaged one), guarded by the resourceVersion read. */
-export const discardMigrationPatch = (dc: TemplateDeploymentConfig): PatchOperation[] => [
-  { op: 'test', path: '/metadata/resourceVersion', value: dc.metadata?.resourceVersion ?? '' },
-  { op: 'remove', path: annotationPath },
-];
 
 /** JSON Patch that scales the old DeploymentConfig to zero (it holds the claim and devpi's lock). */
 export const scaleDownTemplatePatch = (): PatchOperation[] => [
@@ -345,94 +237,4 @@ export const stepApplies = (step: MigrationStep, values: PipCacheValues, claim: 
   if (step === 'wait-image') return values.image.source !== 'image';
   if (step === 'scale-down' || step === 'claim') return claim === 'keep' || claim === 'replace';
   return true;
-};
-
-/** What a migration will do, in the order it happens, one sentence each. */
-export const migrationPlan = (
-  objects: TemplateObjects,
-  values: PipCacheValues,
-  claim: ClaimPlan,
-  t: TFunction,
-): string[] => {
-  const { name } = values;
-  const lines = [
-    t(
-      'Every new object is checked with a dry run first; if the cluster refuses one, nothing changes.',
-    ),
-  ];
-  if (objects.buildConfig || objects.imageStream)
-    lines.push(
-      values.image.source === 'image'
-        ? t(
-            'The old BuildConfig and ImageStream {{name}} are deleted: the new cache runs the image you name.',
-            { name },
-          )
-        : t(
-            'The old BuildConfig and ImageStream {{name}} are replaced and the new image is built; the old cache keeps serving meanwhile.',
-            { name },
-          ),
-    );
-  if (claim === 'keep' || claim === 'replace')
-    lines.push(
-      t(
-        'Once the image is built, the old pod is stopped, because it holds the volume claim {{claim}}; the cache is unavailable until the new pod is ready.',
-        { claim: `${name}-data` },
-      ),
-    );
-  if (claim === 'keep')
-    lines.push(
-      t(
-        'The claim {{claim}} is kept and labelled as part of the new cache. devpi-server 6 cannot read the old server data, so it starts a folder of its own on the volume; the old files stay there until you empty the cache.',
-        { claim: `${name}-data` },
-      ),
-    );
-  if (claim === 'replace')
-    lines.push(
-      t(
-        'The claim {{claim}} and the packages on it are deleted, and a new empty claim of {{size}} is created.',
-        {
-          claim: `${name}-data`,
-          size: values.storage.size,
-        },
-      ),
-    );
-  if (objects.service)
-    lines.push(
-      t(
-        'When the new cache is ready, the Service {{name}} is switched over to it and keeps its cluster IP, so builds that use its address keep working.',
-        { name },
-      ),
-    );
-  if (objects.route)
-    lines.push(
-      values.route.enabled
-        ? t(
-            'The Route {{name}} is switched over too and keeps its host {{host}}, publishing only the simple pages; a second Route {{files}} on the same host, created just before, publishes the package files.',
-            {
-              name,
-              files: filesRouteName(name),
-              host: values.route.host || objects.route.spec.host || '',
-            },
-          )
-        : t(
-            'The Route {{name}} is deleted: the mirror is no longer published outside the cluster.',
-            { name },
-          ),
-    );
-  lines.push(
-    claim === 'drop'
-      ? t(
-          'Last, the DeploymentConfig {{name}} and the claim {{claim}} with its packages are deleted.',
-          { name, claim: `${name}-data` },
-        )
-      : t('Last, the DeploymentConfig {{name}} is deleted, only after the new cache is ready.', {
-          name,
-        }),
-  );
-  lines.push(
-    t(
-      'If a step fails, the migration stops and says why; running it again finishes it from there.',
-    ),
-  );
-  return lines;
 };

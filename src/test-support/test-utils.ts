@@ -1,5 +1,5 @@
 import type { TFunction } from '../model/i18n';
-import type { RandomSource } from '../model/manifests';
+import type { RandomSource } from '../model/generated-secrets';
 
 /** English "translation" for tests: interpolates `{{name}}` like i18next does. */
 export const t: TFunction = (key, options) =>

@@ -22,12 +22,12 @@ import {
   buildStrategyOf,
   migrationValues,
   MIGRATION_STEPS,
-  readMigrationRecord,
   stepApplies,
   storageForPlan,
   type ClaimPlan,
   type MigrationStep,
 } from '../../model/migration';
+import { readMigrationRecord } from '../../model/migration-record';
 import { detailsPagePath } from '../../model/namespaces';
 import type { RecordProblem } from '../../model/record-schema';
 import { defaultValues } from '../../model/values';

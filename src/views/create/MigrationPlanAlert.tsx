@@ -1,7 +1,8 @@
 import * as React from 'react';
 import { Alert, List, ListItem } from '@patternfly/react-core';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { migrationPlan, type ClaimPlan, type TemplateObjects } from '../../model/migration';
+import type { ClaimPlan, TemplateObjects } from '../../model/migration';
+import { migrationPlan } from '../../model/migration-plan';
 import type { PipCacheValues } from '../../model/values';
 
 /** What migrating a template-made cache will do, step by step, above the form. */

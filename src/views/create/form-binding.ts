@@ -1,4 +1,4 @@
-import type { EditableField } from '../../model/edit-patches';
+import type { EditableField } from '../../model/edit-values';
 import type { TextPath } from '../../model/value-paths';
 import type { PipCacheValues } from '../../model/values';
 

@@ -13,7 +13,7 @@ import {
 import DamagedRecordAlert from '../../components/DamagedRecordAlert';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import type { CacheView } from '../../model/cache-view';
-import { valuesFromObjects, valuesProblems } from '../../model/edit-patches';
+import { valuesFromObjects, valuesProblems } from '../../model/edit-values';
 import { defaultValues, type KeyValue } from '../../model/values';
 import { useAccessReview } from '../../sdk/console-sdk';
 import { accessOf, KINDS } from '../../model/kinds';

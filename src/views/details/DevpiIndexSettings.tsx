@@ -3,7 +3,7 @@ import { Alert } from '@patternfly/react-core';
 import FactLine from '../../components/FactLine';
 import { useDevpiIndexConfig } from '../../hooks/useDevpiIndexConfig';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { valuesFromObjects } from '../../model/edit-patches';
+import { valuesFromObjects } from '../../model/edit-values';
 import type { ProbeOutcome } from '../../model/health';
 import { indexSettingDifferences } from '../../model/index-config';
 import type { Deployment } from '../../model/k8s-types';

@@ -12,19 +12,19 @@ import ActionModal from '../../components/ActionModal';
 import DialogFooter from '../../components/DialogFooter';
 import DamagedRecordAlert from '../../components/DamagedRecordAlert';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
+import { editPatches } from '../../model/edit-patches';
 import {
   changedFields,
   EDITABLE_FIELDS,
-  editPatches,
   hasStaleStartScript,
-  needsRouteSplit,
   editStartValues,
   rebaseEdit,
   valuesProblems,
   type EditableField,
   type EditableObjects,
-  type ObjectPatch,
-} from '../../model/edit-patches';
+} from '../../model/edit-values';
+import type { ObjectPatch } from '../../model/object-patches';
+import { needsRouteSplit } from '../../model/route-split-patches';
 import { sizingShortfalls, withRecommendedSizing } from '../../model/sizing';
 import { filesRouteName } from '../../model/urls';
 import { validateValues } from '../../model/validation';
