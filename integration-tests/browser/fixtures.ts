@@ -1,7 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import '../console/src/shell-state';
-import { buildManifests } from '../../src/model/manifests';
-import { defaultValues } from '../../src/model/values';
+import { buildManifests, defaultValues } from '../../src/model/cache';
 
 type UserName = 'project-admin' | 'editor' | 'viewer' | 'cluster-admin';
 

@@ -1,4 +1,4 @@
-import { KINDS } from '../../src/model/kinds';
+import { KINDS } from '../../src/model/shared';
 import { findResourceByKind } from './resources';
 
 /**

@@ -1,6 +1,5 @@
 import { randomBytes } from 'crypto';
-import { buildManifests } from '../../src/model/manifests';
-import { defaultValues } from '../../src/model/values';
+import { buildManifests, defaultValues } from '../../src/model/cache';
 import type { K8sObject } from './store';
 
 /** Which objects a fresh cluster starts with. */

@@ -1,8 +1,7 @@
 import * as http from 'http';
 import type { AddressInfo } from 'net';
-import { buildManifests } from '../../src/model/manifests';
+import { buildManifests, defaultValues } from '../../src/model/cache';
 import { seededRandom } from '../../src/test-support/test-utils';
-import { defaultValues } from '../../src/model/values';
 import { startClusterServer, type Cluster } from './server';
 import type { K8sObject } from './store';
 

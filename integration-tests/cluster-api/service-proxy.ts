@@ -8,7 +8,7 @@ import { matchesLabelSelector } from './selectors';
 import { notFound, serviceUnavailable } from './status';
 import type { K8sObject, Store } from './store';
 import { record } from './objects';
-import { managedIndexSettings } from '../../src/model/start-script';
+import { managedIndexSettings } from '../../src/model/cache';
 
 /** Recorded answers of a real devpi-server 6.19.1 (see integration-tests/fixtures). */
 const FIXTURE_DIR = path.resolve(__dirname, '../fixtures/devpi-6.19.1');

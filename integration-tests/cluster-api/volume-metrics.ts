@@ -1,4 +1,4 @@
-import { parseQuantity } from '../../src/model/quantity';
+import { parseQuantity } from '../../src/model/shared';
 import { record } from './objects';
 import { findResource } from './resources';
 import type { K8sObject, Store } from './store';

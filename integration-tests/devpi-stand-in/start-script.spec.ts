@@ -5,11 +5,14 @@ import * as http from 'http';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import type { Deployment, Secret } from '../../src/model/k8s-types';
-import { buildManifests } from '../../src/model/manifests';
-import { managedIndexSettings } from '../../src/model/start-script';
+import type { Deployment, Secret } from '../../src/model/shared';
+import {
+  buildManifests,
+  managedIndexSettings,
+  defaultValues,
+  type PipCacheValues,
+} from '../../src/model/cache';
 import { seededRandom } from '../../src/test-support/test-utils';
-import { defaultValues, type PipCacheValues } from '../../src/model/values';
 
 // The generated start script, run as a container runs it: real bash with exactly the
 // Deployment's environment (Secret values resolved; nothing inherited, as `env -i`), default

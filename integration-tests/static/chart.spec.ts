@@ -11,7 +11,7 @@ import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import { ClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
 import { ClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
-import { restrictedProblems, type PodSpecLike } from '../../src/model/pod-security';
+import { restrictedProblems, type PodSpecLike } from '../../src/model/shared';
 
 const root = path.resolve(__dirname, '../..');
 const chart = path.join(root, 'charts/pipcache-plugin');

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs the pod's start script (src/model/start-script.ts, as the Deployment runs it) against
+# Runs the pod's start script (src/model/cache/start-script.ts, as the Deployment runs it) against
 # devpi-server from source, with a local upstream. usage: devpi.sh PORT UPSTREAM_URL
 # Needs DEVPI_SRC (a checkout of devpi/devpi at server-6.19.1) and PL_SRC (di/packaging_legacy),
 # and Debian's python3 packages (docs/devpi-facts.md). Extra env (MALLOC_ARENA_MAX,
@@ -17,7 +17,7 @@ printf '#!/bin/sh\nexec /usr/bin/python3 -c "import sys; from devpi_server.init 
 printf '#!/bin/sh\nexec /usr/bin/python3 -c "import sys; from devpi_server.main import main; sys.argv[0]=\\"devpi-server\\"; sys.exit(main())" "$@"\n' > "$D/bin/devpi-server"
 chmod +x "$D/bin/devpi-init" "$D/bin/devpi-server"
 # The script listens on devpi's own DEVPISERVER_PORT (8080 when unset, as in the pod).
-(cd "$HERE/../.." && npx ts-node -T -e "process.stdout.write(require('./src/model/start-script').START_SCRIPT)") > "$D/start.sh"
+(cd "$HERE/../.." && npx ts-node -T -e "process.stdout.write(require('./src/model/cache/start-script').START_SCRIPT)") > "$D/start.sh"
 rm -rf "$D/data"
 exec env PATH="$D/bin:/usr/bin:/bin" HOME=/tmp DEVPISERVER_PORT="$PORT" \
   PYTHONPATH="$D/site:$DEVPI_SRC/server:$DEVPI_SRC/common:$PL_SRC" \

@@ -1,9 +1,7 @@
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
-import { ANNOTATION_USES } from '../model/contract';
+import { ANNOTATION_USES, KINDS, type BuildConfig } from '../model/shared';
 import { k8sListItems } from '../sdk/console-sdk';
-import { KINDS } from '../model/kinds';
-import { parseBuildConfig } from '../model/cache-resources';
-import type { BuildConfig } from '../model/k8s-types';
+import { parseBuildConfig } from '../model/living';
 
 /** BuildConfigs of a project whose `pipcache-plugin/uses` annotation names the cache `namespace/name`. */
 export const listBuildConfigsUsing = async (

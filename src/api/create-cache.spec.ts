@@ -1,7 +1,6 @@
 import { k8sCreate, k8sDelete } from '../test-support/console-sdk-double';
-import { buildManifests } from '../model/manifests';
+import { buildManifests, defaultValues } from '../model/cache';
 import { seededRandom } from '../test-support/test-utils';
-import { defaultValues } from '../model/values';
 import { createCache } from './create-cache';
 import { removeObjects } from './create-objects';
 

@@ -1,5 +1,5 @@
-import type { PlannedManifest } from '../model/manifests';
-import { ownedModel } from '../model/kinds';
+import type { PlannedManifest } from '../model/cache';
+import { ownedModel } from '../model/shared';
 import { dryRunThenCreate, type CreateReport, type PlannedObject } from './create-objects';
 
 /** Pairs each planned manifest with the model that says where it lives in the API. */

@@ -1,6 +1,11 @@
 import type { K8sModel, K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
-import { instanceSelector, LABEL_INSTANCE, LABEL_NAME, APP_NAME } from '../model/contract';
-import { CACHE_OWNED_KINDS } from '../model/kinds';
+import {
+  instanceSelector,
+  LABEL_INSTANCE,
+  LABEL_NAME,
+  APP_NAME,
+  CACHE_OWNED_KINDS,
+} from '../model/shared';
 import { k8sListItems } from '../sdk/console-sdk';
 import { deleteExactly } from './delete-exactly';
 import { toK8sErrorInfo, type K8sErrorInfo } from './k8s-error';

@@ -1,4 +1,4 @@
-import { parseIndexConfig, type ActualIndexSettings } from '../model/index-config';
+import { parseIndexConfig, type ActualIndexSettings } from '../model/living';
 import { fetchDevpiJson, type DevpiJsonResult } from './devpi-json';
 
 /** What asking devpi for its `root/pypi` index settings found. */

@@ -1,4 +1,4 @@
-import { parseDevpiStatus, type DevpiStatus } from '../model/devpi-status';
+import { parseDevpiStatus, type DevpiStatus } from '../model/living';
 import { fetchDevpiJson, type DevpiJsonResult } from './devpi-json';
 
 /** What asking devpi's `/+status` found. */

@@ -1,6 +1,6 @@
 import { k8sCreate, k8sDelete, k8sPatch } from '../test-support/console-sdk-double';
-import type { Route } from '../model/k8s-types';
-import type { ObjectPatch } from '../model/object-patches';
+import type { Route } from '../model/shared';
+import type { ObjectPatch } from '../model/living';
 import { dryRunThenPatch } from './edit-cache';
 import { isConflict } from './k8s-error';
 

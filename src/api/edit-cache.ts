@@ -1,9 +1,12 @@
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
-import type { EditableObjects } from '../model/edit-values';
-import type { EditedKind, ObjectPatch } from '../model/object-patches';
-import { ownedModel } from '../model/kinds';
-import type { BuildConfig, Deployment, Route } from '../model/k8s-types';
-import { filesRouteName } from '../model/urls';
+import type { EditableObjects, EditedKind, ObjectPatch } from '../model/living';
+import {
+  ownedModel,
+  type BuildConfig,
+  type Deployment,
+  type Route,
+  filesRouteName,
+} from '../model/shared';
 import { k8sCreate, k8sGet, k8sPatch } from '../sdk/console-sdk';
 import { deleteObjects } from './delete-cache';
 import { isConflict, toK8sErrorInfo, type K8sErrorInfo } from './k8s-error';

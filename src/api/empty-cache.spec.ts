@@ -1,4 +1,4 @@
-import type { Deployment, PersistentVolumeClaim, Pod } from '../model/k8s-types';
+import type { Deployment, PersistentVolumeClaim, Pod } from '../model/shared';
 import {
   k8sCreate,
   k8sDelete,

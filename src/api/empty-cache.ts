@@ -1,5 +1,11 @@
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
-import { instanceSelector } from '../model/contract';
+import {
+  instanceSelector,
+  type Deployment,
+  type PersistentVolumeClaim,
+  KINDS,
+  ownedModel,
+} from '../model/shared';
 import {
   claimToCreate,
   readEmptying,
@@ -7,9 +13,7 @@ import {
   scaleUpPatch,
   startEmptying,
   type EmptyStep,
-} from '../model/emptying';
-import type { Deployment, PersistentVolumeClaim } from '../model/k8s-types';
-import { KINDS, ownedModel } from '../model/kinds';
+} from '../model/living';
 import { k8sCreate, k8sGet, k8sListItems, k8sPatch } from '../sdk/console-sdk';
 import { deleteExactly } from './delete-exactly';
 import { findByName } from './find-by-name';

@@ -1,5 +1,5 @@
-import { ANNOTATION_EMPTIED_AT } from '../model/emptying';
-import type { Deployment, Pod } from '../model/k8s-types';
+import { ANNOTATION_EMPTIED_AT } from '../model/living';
+import type { Deployment, Pod } from '../model/shared';
 import { k8sGet, k8sListItems, k8sPatch } from '../test-support/console-sdk-double';
 import { emptyEphemeralCache } from './empty-ephemeral';
 import { StepError } from './steps';

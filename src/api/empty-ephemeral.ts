@@ -1,13 +1,11 @@
-import { instanceSelector } from '../model/contract';
+import { instanceSelector, type Deployment, type Pod, KINDS } from '../model/shared';
 import {
   emptiedAt,
   restartPatch,
   restartProgress,
   type RestartProgress,
   type RestartStep,
-} from '../model/emptying';
-import type { Deployment, Pod } from '../model/k8s-types';
-import { KINDS } from '../model/kinds';
+} from '../model/living';
 import { k8sGet, k8sListItems } from '../sdk/console-sdk';
 import { applyGuardedPatch } from './guarded-patch';
 import { pollUntil, runSteps, StepError, stepStopped, type PollTiming } from './steps';

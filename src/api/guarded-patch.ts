@@ -1,5 +1,5 @@
 import type { K8sModel, K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
-import type { PatchOperation } from '../model/buildconfig-patch';
+import type { PatchOperation } from '../model/builds';
 import { k8sGet, k8sPatch } from '../sdk/console-sdk';
 import { isConflict, toK8sErrorInfo, type K8sErrorInfo } from './k8s-error';
 

@@ -1,13 +1,19 @@
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
-import type { CacheManifest, PlannedManifest } from '../model/manifests';
-import type {
-  BuildConfig,
-  ImageStream,
-  PersistentVolumeClaim,
-  Route,
-  Service,
-} from '../model/k8s-types';
-import { KINDS, ownedModel as modelOf } from '../model/kinds';
+import {
+  type CacheManifest,
+  type PlannedManifest,
+  toValuesAnnotation,
+  type PipCacheValues,
+} from '../model/cache';
+import {
+  type BuildConfig,
+  type ImageStream,
+  type PersistentVolumeClaim,
+  type Route,
+  type Service,
+  KINDS,
+  ownedModel as modelOf,
+} from '../model/shared';
 import {
   replacementOf,
   sharingHostOf,
@@ -16,15 +22,11 @@ import {
   type ReplacedKind,
   type TemplateDeploymentConfig,
   type TemplateObjects,
-} from '../model/migration';
-import {
   discardMigrationPatch,
   recordedUids,
   recordMigrationPatch,
   type MigrationRecord,
-} from '../model/migration-record';
-import { toValuesAnnotation } from '../model/values-annotation';
-import type { PipCacheValues } from '../model/values';
+} from '../model/migration';
 import { k8sCreate, k8sGet, k8sPatch, k8sUpdate } from '../sdk/console-sdk';
 import { toPlannedObjects } from './create-cache';
 import {

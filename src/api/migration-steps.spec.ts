@@ -5,8 +5,16 @@
 import { applyJsonPatch } from '../../integration-tests/cluster-api/patch';
 import type { K8sObject } from '../../integration-tests/cluster-api/store';
 import { templateObjects } from '../../integration-tests/browser/template-objects';
-import { LABEL_MANAGED_BY, MANAGED_BY } from '../model/contract';
-import { buildManifests } from '../model/manifests';
+import {
+  LABEL_MANAGED_BY,
+  MANAGED_BY,
+  type BuildConfig,
+  type ImageStream,
+  type PersistentVolumeClaim,
+  type Route,
+  type Service,
+} from '../model/shared';
+import { buildManifests, defaultValues, toValuesAnnotation } from '../model/cache';
 import {
   MIGRATION_STEPS,
   migrationValues,
@@ -14,18 +22,11 @@ import {
   type MigrationStep,
   type TemplateDeploymentConfig,
   type TemplateObjects,
+  readMigration,
+  recordedUids,
+  recordMigrationPatch,
 } from '../model/migration';
-import { readMigration, recordedUids, recordMigrationPatch } from '../model/migration-record';
 import { seededRandom } from '../test-support/test-utils';
-import { defaultValues } from '../model/values';
-import { toValuesAnnotation } from '../model/values-annotation';
-import type {
-  BuildConfig,
-  ImageStream,
-  PersistentVolumeClaim,
-  Route,
-  Service,
-} from '../model/k8s-types';
 import { FakeNamespace } from '../test-support/fake-namespace';
 import {
   finishMigration,

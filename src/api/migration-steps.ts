@@ -1,13 +1,16 @@
 import type { K8sModel, K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
-import type { CacheManifest, PlannedManifest } from '../model/manifests';
-import type {
-  Build,
-  BuildConfig,
-  Deployment,
-  ImageStream,
-  PersistentVolumeClaim,
-  Route,
-} from '../model/k8s-types';
+import type { CacheManifest, PlannedManifest } from '../model/cache';
+import {
+  type Build,
+  type BuildConfig,
+  type Deployment,
+  type ImageStream,
+  type PersistentVolumeClaim,
+  type Route,
+  KINDS,
+  ownedModel,
+  filesRouteName,
+} from '../model/shared';
 import {
   adoptClaimPatch,
   deploymentReady,
@@ -19,11 +22,10 @@ import {
   type ClaimPlan,
   type MigrationStep,
   type TemplateDeploymentConfig,
+  readMigration,
+  type MigrationRecord,
 } from '../model/migration';
-import { readMigration, type MigrationRecord } from '../model/migration-record';
-import { latestBuild } from '../model/instance';
-import { KINDS, ownedModel } from '../model/kinds';
-import { filesRouteName } from '../model/urls';
+import { latestBuild } from '../model/living';
 import { k8sCreate, k8sGet, k8sListItems, k8sPatch, k8sUpdate } from '../sdk/console-sdk';
 import { deleteExactly } from './delete-exactly';
 import { findByName } from './find-by-name';

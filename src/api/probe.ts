@@ -1,4 +1,4 @@
-import type { ProbeOutcome } from '../model/health';
+import type { ProbeOutcome } from '../model/living';
 import { consoleFetch } from '../sdk/console-sdk';
 import { toK8sErrorInfo } from './k8s-error';
 import { probeQueue } from './probe-queue';

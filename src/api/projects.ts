@@ -1,5 +1,5 @@
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
-import { KINDS } from '../model/kinds';
+import { KINDS } from '../model/shared';
 import { k8sListItems } from '../sdk/console-sdk';
 
 /** The names of the projects the user may see (OpenShift lists only those), sorted. */

@@ -1,4 +1,4 @@
-import type { Route } from '../model/k8s-types';
+import type { Route } from '../model/shared';
 import { k8sPatch } from '../test-support/console-sdk-double';
 import { changeCacheHost, HostChangeError } from './route-host';
 

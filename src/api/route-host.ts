@@ -1,6 +1,5 @@
-import type { Route } from '../model/k8s-types';
+import { type Route, KINDS } from '../model/shared';
 import { k8sPatch } from '../sdk/console-sdk';
-import { KINDS } from '../model/kinds';
 
 /**
  * Gives one Route another host. Guarded by the resourceVersion it was read at, so an edit made

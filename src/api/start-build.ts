@@ -1,7 +1,6 @@
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
-import type { Build, BuildConfig } from '../model/k8s-types';
+import { type Build, type BuildConfig, KINDS } from '../model/shared';
 import { k8sCreate } from '../sdk/console-sdk';
-import { KINDS } from '../model/kinds';
 
 /** Starts a new build of a cache's BuildConfig (`POST …/buildconfigs/<name>/instantiate`), as `oc start-build` does. */
 export const startBuild = (buildConfig: BuildConfig): Promise<Build> => {

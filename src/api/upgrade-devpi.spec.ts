@@ -1,7 +1,6 @@
-import type { BuildConfig, Deployment, Route } from '../model/k8s-types';
-import { buildManifests } from '../model/manifests';
+import type { BuildConfig, Deployment, Route } from '../model/shared';
+import { buildManifests, defaultValues } from '../model/cache';
 import { seededRandom } from '../test-support/test-utils';
-import { defaultValues } from '../model/values';
 import { upgradePatches } from './upgrade-devpi';
 
 jest.mock('../sdk/console-sdk', () => jest.requireActual('../test-support/console-sdk-double'));

@@ -1,15 +1,20 @@
-import type { ObjectPatch } from '../model/object-patches';
-import { routeSplitPatches } from '../model/route-split-patches';
-import type { BuildConfig, ConfigMap, Deployment, Route } from '../model/k8s-types';
 import {
+  type ObjectPatch,
+  routeSplitPatches,
   dockerfileUpgradePatch,
   requirementsUpgradePatch,
   upgradePath,
   valuesVersionPatch,
-} from '../model/upgrade';
-import { normalizeDevpiVersion } from '../model/pep440';
+} from '../model/living';
+import {
+  type BuildConfig,
+  type ConfigMap,
+  type Deployment,
+  type Route,
+  KINDS,
+} from '../model/shared';
+import { normalizeDevpiVersion } from '../model/cache';
 import { k8sGet } from '../sdk/console-sdk';
-import { KINDS } from '../model/kinds';
 import { dryRunThenPatch, type EditReport } from './edit-cache';
 import { startBuild } from './start-build';
 

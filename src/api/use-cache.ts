@@ -4,12 +4,11 @@ import {
   stopUsingCacheForAllBuildsPatch,
   allBuildsCachePatch,
   type ClusterBuildConfig,
-} from '../model/build-defaults';
-import { cacheUsePatch, stopUsingCachePatch } from '../model/buildconfig-patch';
-import { admitProjectPatch, clientPolicyFor } from '../model/client-policy';
-import type { BuildConfig, NetworkPolicy } from '../model/k8s-types';
-import { KINDS } from '../model/kinds';
-import type { PipCacheValues } from '../model/values';
+  cacheUsePatch,
+  stopUsingCachePatch,
+} from '../model/builds';
+import { admitProjectPatch, clientPolicyFor, type PipCacheValues } from '../model/cache';
+import { type BuildConfig, type NetworkPolicy, KINDS } from '../model/shared';
 import { k8sCreate, k8sGet } from '../sdk/console-sdk';
 import { applyGuardedPatch, type PatchOutcome } from './guarded-patch';
 import { toK8sErrorInfo } from './k8s-error';

@@ -1,20 +1,21 @@
-import { bytesByNamespacedClaim, clusterVolumeQuery, tenancyPlan } from '../model/cluster-disk';
 import {
+  bytesByNamespacedClaim,
+  clusterVolumeQuery,
+  tenancyPlan,
   bytesByClaim,
   CAPACITY_METRIC,
   expandPatch,
   USED_METRIC,
   volumeQuery,
   type PrometheusVector,
-} from '../model/disk';
-import type { PersistentVolumeClaim } from '../model/k8s-types';
-import { KINDS } from '../model/kinds';
+} from '../model/living';
+import { type PersistentVolumeClaim, KINDS } from '../model/shared';
 import {
   effectiveStorageClass,
   storageClassInfo,
   type StorageClassInfo,
   type StorageClassObject,
-} from '../model/storage-classes';
+} from '../model/cache';
 import { consoleFetchJSON, k8sListItems } from '../sdk/console-sdk';
 import { monitoringAvailable } from './monitoring';
 import { applyGuardedPatch, type PatchOutcome } from './guarded-patch';

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { usePipCacheTranslation } from '../hooks/usePipCacheTranslation';
-import type { CacheInstance } from '../model/instance';
-import { clientSnippet } from '../model/snippets';
+import type { CacheInstance } from '../model/living';
+import { clientSnippet } from '../model/builds';
 import CopyButton from './CopyButton';
 
 /** Copies the pip settings that builds in the cluster use to reach a cache (its internal URL). */

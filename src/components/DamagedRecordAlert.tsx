@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Alert, List, ListItem } from '@patternfly/react-core';
 import { usePipCacheTranslation } from '../hooks/usePipCacheTranslation';
-import type { RecordProblem } from '../model/record-schema';
+import type { RecordProblem } from '../model/shared';
 
 interface DamagedRecordAlertProps {
   /** What the record is, as a sentence: "The record of an earlier emptying is damaged". */

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Label, Tooltip } from '@patternfly/react-core';
 import { usePipCacheTranslation } from '../hooks/usePipCacheTranslation';
-import { diskSentence, type DiskUse } from '../model/disk';
+import { diskSentence, type DiskUse } from '../model/living';
 
 /** A compact "88% full" warning for a volume from 80%; nothing below that. */
 const DiskUseLabel: React.FC<{ use: DiskUse | undefined }> = ({ use }) => {

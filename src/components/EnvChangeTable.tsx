@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Label } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { usePipCacheTranslation } from '../hooks/usePipCacheTranslation';
-import type { EnvChange } from '../model/build-use';
+import type { EnvChange } from '../model/builds';
 
 /** The environment of a build before and after a change, one row per variable. */
 const EnvChangeTable: React.FC<{ changes: EnvChange[]; caption: string; 'data-test'?: string }> = ({

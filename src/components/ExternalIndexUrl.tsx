@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { usePipCacheTranslation } from '../hooks/usePipCacheTranslation';
-import { externalUrlProblemText, type CacheInstance } from '../model/instance';
+import { externalUrlProblemText, type CacheInstance } from '../model/living';
 import IndexUrl from './IndexUrl';
 
 /** A cache's external index URL, or the reason it has none yet (a Route not admitted, none). */

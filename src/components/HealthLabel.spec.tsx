@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { render, screen } from '@testing-library/react';
-import type { Health } from '../model/health';
+import type { Health } from '../model/living';
 import HealthLabel from './HealthLabel';
 
 const health = (status: Health['status'], severity: Health['severity'], sentence: string) =>

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Label, Tooltip } from '@patternfly/react-core';
 import { usePipCacheTranslation } from '../hooks/usePipCacheTranslation';
-import type { Health, HealthStatus } from '../model/health';
+import type { Health, HealthStatus } from '../model/living';
 
 const COLORS: Record<Health['severity'], 'green' | 'blue' | 'orange' | 'red' | 'grey'> = {
   success: 'green',

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { isSafeLink } from '../model/urls';
+import { isSafeLink } from '../model/shared';
 
 /** An index URL as a link when it is http(s), and as plain text otherwise (never a script URL). */
 const IndexUrl: React.FC<{ url: string; 'data-test'?: string }> = ({

@@ -9,7 +9,7 @@ import {
   TextInput,
 } from '@patternfly/react-core';
 import { usePipCacheTranslation } from '../hooks/usePipCacheTranslation';
-import type { KeyValue } from '../model/values';
+import type { KeyValue } from '../model/cache';
 
 interface KeyValueEditorProps {
   id: string;

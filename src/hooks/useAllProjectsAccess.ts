@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { listProjectNames } from '../api/projects';
 import { useAccessReview } from '../sdk/console-sdk';
-import { accessOf, KINDS } from '../model/kinds';
+import { accessOf, KINDS } from '../model/shared';
 
 /** Whether the list may show every project, and if not, the project it shows instead. */
 export interface AllProjectsAccess {

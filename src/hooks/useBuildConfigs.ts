@@ -1,5 +1,4 @@
-import type { BuildConfig } from '../model/k8s-types';
-import { KINDS } from '../model/kinds';
+import { type BuildConfig, KINDS } from '../model/shared';
 import { useK8sWatchResource } from '../sdk/console-sdk';
 
 /** Watches the BuildConfigs of a project (one list-watch). */

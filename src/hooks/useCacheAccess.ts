@@ -1,5 +1,5 @@
 import { useAccessReview } from '../sdk/console-sdk';
-import { accessOf, KINDS } from '../model/kinds';
+import { accessOf, KINDS } from '../model/shared';
 
 /** What the user may do with one cache, from access reviews the console caches. */
 export interface CacheAccess {

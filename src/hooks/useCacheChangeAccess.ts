@@ -1,5 +1,5 @@
 import { useAccessReview } from '../sdk/console-sdk';
-import { accessOf, KINDS } from '../model/kinds';
+import { accessOf, KINDS } from '../model/shared';
 
 /** What the user may change on one cache's details page, from access reviews. */
 export interface CacheChangeAccess {

@@ -1,7 +1,7 @@
-import type { CacheInstance } from '../model/instance';
+import type { CacheInstance } from '../model/living';
 import { useAccessReview } from '../sdk/console-sdk';
 import { useCacheInstances } from './useCacheInstances';
-import { accessOf, KINDS } from '../model/kinds';
+import { accessOf, KINDS } from '../model/shared';
 
 /** The caches a BuildConfig of `namespace` may use, and whether other projects' caches are included. */
 export interface CacheChoices {

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { toCacheInstance, type CacheInstance } from '../model/instance';
+import { toCacheInstance, type CacheInstance } from '../model/living';
 import { useCacheObjects } from './useCacheObjects';
 
 export interface CacheInstancesResult {

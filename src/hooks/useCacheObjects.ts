@@ -6,8 +6,8 @@ import {
   WATCHED_KINDS,
   type CacheObjects,
   type WatchedKind,
-} from '../model/cache-resources';
-import { ANCHOR_SELECTOR, LABEL_INSTANCE } from '../model/contract';
+} from '../model/living';
+import { ANCHOR_SELECTOR, LABEL_INSTANCE } from '../model/shared';
 import { useBuildsAvailable } from './useBuildsAvailable';
 import { useK8sWatchResources, type WatchK8sResources } from '../sdk/console-sdk';
 

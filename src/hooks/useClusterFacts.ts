@@ -1,13 +1,14 @@
 import * as React from 'react';
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
-import type { ImageStream } from '../model/k8s-types';
+import { type ImageStream, accessOf, KINDS } from '../model/shared';
 import {
   storageClassInfo,
   type StorageClassInfo,
   type StorageClassObject,
-} from '../model/storage-classes';
-import { usablePythonTags, type BuildStrategyKind, type ClusterFacts } from '../model/values';
-import { accessOf, KINDS } from '../model/kinds';
+  usablePythonTags,
+  type BuildStrategyKind,
+  type ClusterFacts,
+} from '../model/cache';
 import { useAccessReview, useK8sWatchResource } from '../sdk/console-sdk';
 import { useBuildsAvailable } from './useBuildsAvailable';
 

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { toK8sErrorInfo, type K8sErrorInfo } from '../api/k8s-error';
 import { readClusterVolumeUse, type ClusterVolumeUse } from '../api/volumes';
-import { CLUSTER_MONITORING_ACCESS } from '../model/cluster-disk';
+import { CLUSTER_MONITORING_ACCESS } from '../model/living';
 import { useAccessReview } from '../sdk/console-sdk';
 import { startPolling } from './polling';
 

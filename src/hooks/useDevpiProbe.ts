@@ -1,6 +1,6 @@
 import { probeDevpi } from '../api/probe';
 import { probeDelayMs } from '../api/probe-queue';
-import type { ProbeOutcome } from '../model/health';
+import type { ProbeOutcome } from '../model/living';
 import { useServiceProxyProbe, type ProbeSchedule } from './useServiceProxyProbe';
 
 /** How often a healthy cache is asked again. */

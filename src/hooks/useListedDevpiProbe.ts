@@ -1,6 +1,6 @@
 import { probeDevpiUnlessStopped, type ProbeResult } from '../api/probe';
 import { probeDelayMs } from '../api/probe-queue';
-import type { ProbeOutcome } from '../model/health';
+import type { ProbeOutcome } from '../model/living';
 import { useServiceProxyProbe, type ProbeSchedule } from './useServiceProxyProbe';
 
 /** How often a cache listed on a card is asked at most: once a minute. */

@@ -1,5 +1,4 @@
-import type { NetworkPolicy } from '../model/k8s-types';
-import { KINDS } from '../model/kinds';
+import { type NetworkPolicy, KINDS } from '../model/shared';
 import { useK8sWatchResource } from '../sdk/console-sdk';
 
 /** Watches the NetworkPolicies of a project; nothing is watched while `namespace` is undefined. */

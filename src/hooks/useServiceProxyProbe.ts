@@ -1,5 +1,5 @@
 import * as React from 'react';
-import type { ProbeOutcome } from '../model/health';
+import type { ProbeOutcome } from '../model/living';
 import { useAccessReview } from '../sdk/console-sdk';
 import { startPolling, type PollStep } from './polling';
 

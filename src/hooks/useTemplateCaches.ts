@@ -4,8 +4,8 @@ import {
   templateCacheOf,
   type DeploymentConfigLike,
   type TemplateCache,
-} from '../model/template-caches';
-import { KINDS } from '../model/kinds';
+} from '../model/migration';
+import { KINDS } from '../model/shared';
 import { useK8sWatchResource } from '../sdk/console-sdk';
 
 /**

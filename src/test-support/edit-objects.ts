@@ -1,8 +1,7 @@
-import type { EditableObjects } from '../model/edit-values';
-import type { BuildConfig, Deployment, Route } from '../model/k8s-types';
-import { buildManifests } from '../model/manifests';
+import type { EditableObjects } from '../model/living';
+import type { BuildConfig, Deployment, Route } from '../model/shared';
+import { buildManifests, defaultValues, type PipCacheValues } from '../model/cache';
 import { seededRandom } from './test-utils';
-import { defaultValues, type PipCacheValues } from '../model/values';
 
 // The live objects an edit reads, made by the plugin's own manifests: the specs of the edit's
 // patches, of the values it starts from and of the route split share them.

@@ -1,5 +1,5 @@
-import type { TFunction } from '../model/i18n';
-import type { RandomSource } from '../model/generated-secrets';
+import type { TFunction } from '../model/shared';
+import type { RandomSource } from '../model/cache';
 
 /** English "translation" for tests: interpolates `{{name}}` like i18next does. */
 export const t: TFunction = (key, options) =>

@@ -16,14 +16,13 @@ import { toK8sErrorInfo } from '../../api/k8s-error';
 import { startBuild } from '../../api/start-build';
 import GuardedButton from '../../components/GuardedButton';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { cacheUseOf } from '../../model/build-use';
-import { parseBuildConfig } from '../../model/cache-resources';
-import { detailsPagePath } from '../../model/namespaces';
+import { cacheUseOf } from '../../model/builds';
+import { parseBuildConfig } from '../../model/living';
+import { detailsPagePath, accessOf, KINDS } from '../../model/shared';
 import { useAccessReview, useModal } from '../../sdk/console-sdk';
 import UsedCacheHealth from './UsedCacheHealth';
 import { useCanPatchBuildConfig } from './useBuildConfigActions';
 import { lazyModal } from '../../components/lazy-load';
-import { accessOf, KINDS } from '../../model/kinds';
 
 // Each dialog's code loads when it is opened, not with the page.
 const StopUsingCacheModal = lazyModal(() => import('./StopUsingCacheModal'));

@@ -5,11 +5,14 @@ import EnvChangeTable from '../../components/EnvChangeTable';
 import ActionModal from '../../components/ActionModal';
 import DialogFooter from '../../components/DialogFooter';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { stopUsingEnvChanges } from '../../model/build-use';
+import {
+  stopUsingEnvChanges,
+  MANAGED_ENV,
+  readPreviousEnvRecord,
+  usedCache,
+} from '../../model/builds';
 import DamagedRecordAlert from '../../components/DamagedRecordAlert';
-import { ANNOTATION_PREVIOUS_ENV } from '../../model/contract';
-import { MANAGED_ENV, readPreviousEnvRecord, usedCache } from '../../model/buildconfig-patch';
-import type { BuildConfig } from '../../model/k8s-types';
+import { ANNOTATION_PREVIOUS_ENV, type BuildConfig } from '../../model/shared';
 
 interface StopUsingCacheModalProps {
   buildConfig: BuildConfig;

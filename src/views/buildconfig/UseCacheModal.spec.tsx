@@ -2,7 +2,7 @@ import * as React from 'react';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router-dom-v5-compat';
-import type { BuildConfig } from '../../model/k8s-types';
+import type { BuildConfig } from '../../model/shared';
 import { k8sPatch, sdkDouble } from '../../test-support/console-sdk-double';
 import { anchorDeployment } from '../../test-support/fixtures';
 import UseCacheModal from './UseCacheModal';

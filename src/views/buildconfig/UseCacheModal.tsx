@@ -18,11 +18,10 @@ import { useCacheChoices } from '../../hooks/useCacheChoices';
 import ActionModal from '../../components/ActionModal';
 import DialogFooter from '../../components/DialogFooter';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { cacheEnvChanges, cacheUseOf } from '../../model/build-use';
-import { cacheHealth } from '../../model/health';
-import type { BuildConfig } from '../../model/k8s-types';
-import { createPagePath } from '../../model/namespaces';
-import NetworkReachAlert from './NetworkReachAlert';
+import { cacheEnvChanges, cacheUseOf } from '../../model/builds';
+import { cacheHealth } from '../../model/living';
+import { type BuildConfig, createPagePath } from '../../model/shared';
+import NetworkReachAlert from '../shared/NetworkReachAlert';
 
 interface UseCacheModalProps {
   buildConfig: BuildConfig;

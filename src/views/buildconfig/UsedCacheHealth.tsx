@@ -2,7 +2,7 @@ import * as React from 'react';
 import HealthLabel from '../../components/HealthLabel';
 import { useCacheInstances } from '../../hooks/useCacheInstances';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { cacheHealth } from '../../model/health';
+import { cacheHealth } from '../../model/living';
 
 /** The readiness-based health of the cache a BuildConfig uses, or why it cannot be seen. */
 const UsedCacheHealth: React.FC<{ namespace: string; name: string }> = ({ namespace, name }) => {

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { render, screen } from '@testing-library/react';
 import type { Action } from '@openshift-console/dynamic-plugin-sdk';
-import type { BuildConfig } from '../../model/k8s-types';
+import type { BuildConfig } from '../../model/shared';
 import { sdkDouble } from '../../test-support/console-sdk-double';
 import { useBuildConfigActions } from './useBuildConfigActions';
 

@@ -1,13 +1,11 @@
 import * as React from 'react';
 import type { Action } from '@openshift-console/dynamic-plugin-sdk';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { cacheUseOf } from '../../model/build-use';
-import type { BuildConfig } from '../../model/k8s-types';
-import { parseBuildConfig } from '../../model/cache-resources';
-import { isPlainObject } from '../../model/record-schema';
+import { cacheUseOf } from '../../model/builds';
+import { type BuildConfig, isPlainObject, accessOf, KINDS } from '../../model/shared';
+import { parseBuildConfig } from '../../model/living';
 import { useAccessReview, useModal } from '../../sdk/console-sdk';
 import { lazyModal } from '../../components/lazy-load';
-import { accessOf, KINDS } from '../../model/kinds';
 
 // Each dialog's code loads when it is opened, not with the page.
 const StopUsingCacheModal = lazyModal(() => import('./StopUsingCacheModal'));

@@ -1,15 +1,15 @@
 import * as React from 'react';
-import DevpiOptionsSection from './DevpiOptionsSection';
-import type { FormBinding } from './form-binding';
+import DevpiOptionsSection from '../shared/DevpiOptionsSection';
+import type { FormBinding } from '../shared/form-binding';
 import ImageSourceSection from './ImageSourceSection';
 import LabelsSection from './LabelsSection';
 import NetworkSection from './NetworkSection';
-import PlacementSection from './PlacementSection';
-import ResourcesSection from './ResourcesSection';
-import RouteSection from './RouteSection';
+import PlacementSection from '../shared/PlacementSection';
+import ResourcesSection from '../shared/ResourcesSection';
+import RouteSection from '../shared/RouteSection';
 import StorageFields from './StorageFields';
 import type { CacheForm } from './useCacheForm';
-import ValueTextField from './ValueTextField';
+import ValueTextField from '../shared/ValueTextField';
 
 interface CacheFormSectionsProps {
   form: CacheForm;

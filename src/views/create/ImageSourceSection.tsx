@@ -4,12 +4,11 @@ import BuildsUnavailableNote from '../../components/BuildsUnavailableNote';
 import FormField from '../../components/FormField';
 import { useBuildsAvailable } from '../../hooks/useBuildsAvailable';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { devpiVersionNote } from '../../model/validation';
-import type { ClusterFacts } from '../../model/values';
-import type { FormBinding } from './form-binding';
-import FormSectionExpandable from './FormSectionExpandable';
-import { useFieldLabels } from './useFieldLabels';
-import ValueTextField from './ValueTextField';
+import { devpiVersionNote, type ClusterFacts } from '../../model/cache';
+import type { FormBinding } from '../shared/form-binding';
+import FormSectionExpandable from '../shared/FormSectionExpandable';
+import { useFieldLabels } from '../shared/useFieldLabels';
+import ValueTextField from '../shared/ValueTextField';
 
 interface ImageSourceSectionProps {
   binding: FormBinding;

@@ -1,9 +1,9 @@
 import * as React from 'react';
 import KeyValueEditor from '../../components/KeyValueEditor';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import type { FormBinding } from './form-binding';
-import FormSectionExpandable from './FormSectionExpandable';
-import ValueTextField from './ValueTextField';
+import type { FormBinding } from '../shared/form-binding';
+import FormSectionExpandable from '../shared/FormSectionExpandable';
+import ValueTextField from '../shared/ValueTextField';
 
 /** The Topology application group and extra labels on every object of the cache. */
 const LabelsSection: React.FC<{ binding: FormBinding }> = ({ binding }) => {

@@ -16,7 +16,7 @@ import { toK8sErrorInfo, type K8sErrorInfo } from '../../api/k8s-error';
 import DamagedRecordAlert from '../../components/DamagedRecordAlert';
 import { useTemplateObjects } from '../../hooks/useTemplateObjects';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { ANNOTATION_MIGRATION } from '../../model/contract';
+import { ANNOTATION_MIGRATION, detailsPagePath, type RecordProblem } from '../../model/shared';
 import {
   claimPlans,
   buildStrategyOf,
@@ -26,11 +26,9 @@ import {
   storageForPlan,
   type ClaimPlan,
   type MigrationStep,
+  readMigrationRecord,
 } from '../../model/migration';
-import { readMigrationRecord } from '../../model/migration-record';
-import { detailsPagePath } from '../../model/namespaces';
-import type { RecordProblem } from '../../model/record-schema';
-import { defaultValues } from '../../model/values';
+import { defaultValues } from '../../model/cache';
 import { DocumentTitle } from '../../sdk/console-sdk';
 import CacheFormPage from './CacheFormPage';
 import CacheFormSections from './CacheFormSections';

@@ -1,9 +1,8 @@
 import * as React from 'react';
 import { Alert, List, ListItem } from '@patternfly/react-core';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import type { ClaimPlan, TemplateObjects } from '../../model/migration';
-import { migrationPlan } from '../../model/migration-plan';
-import type { PipCacheValues } from '../../model/values';
+import { type ClaimPlan, type TemplateObjects, migrationPlan } from '../../model/migration';
+import type { PipCacheValues } from '../../model/cache';
 
 /** What migrating a template-made cache will do, step by step, above the form. */
 const MigrationPlanAlert: React.FC<{

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { render, screen } from '@testing-library/react';
-import { defaultValues, type PipCacheValues } from '../../model/values';
+import { defaultValues, type PipCacheValues } from '../../model/cache';
 import NetworkSection from './NetworkSection';
 
 const renderWith = (network: PipCacheValues['network']) => {

@@ -1,9 +1,9 @@
 import * as React from 'react';
 import { Alert, Checkbox } from '@patternfly/react-core';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import type { FormBinding } from './form-binding';
-import FormSectionExpandable from './FormSectionExpandable';
-import ValueTextField from './ValueTextField';
+import type { FormBinding } from '../shared/form-binding';
+import FormSectionExpandable from '../shared/FormSectionExpandable';
+import ValueTextField from '../shared/ValueTextField';
 
 /** Who may reach the cache (a NetworkPolicy) and how the cache reaches its upstream (a proxy). */
 const NetworkSection: React.FC<{ binding: FormBinding }> = ({ binding }) => {

@@ -6,8 +6,8 @@ import {
   DescriptionListTerm,
 } from '@patternfly/react-core';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import type { PipCacheValues } from '../../model/values';
-import { useFieldLabels } from './useFieldLabels';
+import type { PipCacheValues } from '../../model/cache';
+import { useFieldLabels } from '../shared/useFieldLabels';
 
 /**
  * The settings a recorded migration goes on with, shown before anything runs: the form is

@@ -2,10 +2,10 @@ import * as React from 'react';
 import { FormSelect, FormSelectOption, Radio } from '@patternfly/react-core';
 import FormField from '../../components/FormField';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { storageClassHelp, type StorageClassInfo } from '../../model/storage-classes';
-import type { FormBinding } from './form-binding';
-import { useFieldLabels } from './useFieldLabels';
-import ValueTextField from './ValueTextField';
+import { storageClassHelp, type StorageClassInfo } from '../../model/cache';
+import type { FormBinding } from '../shared/form-binding';
+import { useFieldLabels } from '../shared/useFieldLabels';
+import ValueTextField from '../shared/ValueTextField';
 
 interface StorageFieldsProps {
   binding: FormBinding;

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Button, CodeBlock, CodeBlockAction, CodeBlockCode } from '@patternfly/react-core';
 import { dump } from 'js-yaml';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import type { PlannedManifest } from '../../model/manifests';
+import type { PlannedManifest } from '../../model/cache';
 
 /** The YAML of exactly what will be created (Secret values redacted), with a download. */
 export const toYaml = (manifests: readonly PlannedManifest[]): string =>

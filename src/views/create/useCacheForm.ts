@@ -3,16 +3,17 @@ import { removeObjects, type CreateReport } from '../../api/create-objects';
 import { useCacheInstances } from '../../hooks/useCacheInstances';
 import { useClusterFacts, type FormFacts } from '../../hooks/useClusterFacts';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import type { Route } from '../../model/k8s-types';
-import { accessOf, KINDS } from '../../model/kinds';
-import { generateSecrets, type GeneratedSecrets } from '../../model/generated-secrets';
-import { buildManifests } from '../../model/manifests';
-import { formFieldForCause } from '../../model/server-causes';
-import { appsDomainFrom } from '../../model/urls';
-import { validateValues } from '../../model/validation';
-import type { PipCacheValues } from '../../model/values';
+import { type Route, accessOf, KINDS, appsDomainFrom } from '../../model/shared';
+import {
+  generateSecrets,
+  type GeneratedSecrets,
+  buildManifests,
+  formFieldForCause,
+  validateValues,
+  type PipCacheValues,
+} from '../../model/cache';
 import { useAccessReview, useK8sWatchResource } from '../../sdk/console-sdk';
-import type { FormBinding } from './form-binding';
+import type { FormBinding } from '../shared/form-binding';
 
 const PLUGIN_VERSION = '0.1.0';
 const cryptoRandom = (length: number): Uint8Array => crypto.getRandomValues(new Uint8Array(length));

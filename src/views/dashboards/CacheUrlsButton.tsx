@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Button } from '@patternfly/react-core';
 import { lazyModal } from '../../components/lazy-load';
-import type { CacheInstance } from '../../model/instance';
+import type { CacheInstance } from '../../model/living';
 
 // The popover (PatternFly's Popover, ClipboardCopy and DescriptionList, which consoles 4.19–4.21
 // do not share) loads on the first click: the Project Overview loads this module on every visit.

@@ -9,8 +9,8 @@ import {
 import { Link } from 'react-router-dom-v5-compat';
 import CopyableText from '../../components/CopyableText';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { externalUrlProblemText, type CacheInstance } from '../../model/instance';
-import { detailsPagePath } from '../../model/namespaces';
+import { externalUrlProblemText, type CacheInstance } from '../../model/living';
+import { detailsPagePath } from '../../model/shared';
 
 /**
  * The popover of a cache's name in the Project Overview's inventory, with both index URLs (the

@@ -8,13 +8,11 @@ import {
   fillingCaches,
   fillingSummary,
   projectsWithClaims,
-} from '../../model/cluster-disk';
-import {
   cacheDeploymentStates,
   cachesDashboardHealth,
   type DeploymentCacheState,
-} from '../../model/dashboard-health';
-import { detailsPagePath, listPagePath } from '../../model/namespaces';
+} from '../../model/living';
+import { detailsPagePath, listPagePath } from '../../model/shared';
 import { StatusPopupItem, StatusPopupSection, type WatchK8sResults } from '../../sdk/console-sdk';
 import type { CachesHealthResources } from './caches-health';
 

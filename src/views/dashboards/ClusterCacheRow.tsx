@@ -8,9 +8,8 @@ import HealthLabel from '../../components/HealthLabel';
 import type { ClusterVolumeUseResult } from '../../hooks/useClusterVolumeUse';
 import { useListedDevpiProbe } from '../../hooks/useListedDevpiProbe';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { cacheHealth, type HealthStatus } from '../../model/health';
-import type { CacheInstance } from '../../model/instance';
-import { listPagePath } from '../../model/namespaces';
+import { cacheHealth, type HealthStatus, type CacheInstance } from '../../model/living';
+import { listPagePath } from '../../model/shared';
 import ClusterDiskCell from './ClusterDiskCell';
 
 /**

@@ -2,10 +2,9 @@ import * as React from 'react';
 import { Alert, Card, CardBody, CardHeader, CardTitle, Spinner } from '@patternfly/react-core';
 import { Link } from 'react-router-dom-v5-compat';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { ALL_NAMESPACES_KEY, listPagePath } from '../../model/namespaces';
+import { ALL_NAMESPACES_KEY, listPagePath, accessOf, KINDS } from '../../model/shared';
 import { useAccessReview, useActiveNamespace } from '../../sdk/console-sdk';
 import ClusterCachesTable from './ClusterCachesTable';
-import { accessOf, KINDS } from '../../model/kinds';
 
 /**
  * The card of the cluster Overview's PipCache tab: every cache of every project when the user

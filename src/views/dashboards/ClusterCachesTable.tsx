@@ -14,9 +14,7 @@ import { toK8sErrorInfo } from '../../api/k8s-error';
 import { useCacheInstances } from '../../hooks/useCacheInstances';
 import { useClusterVolumeUse } from '../../hooks/useClusterVolumeUse';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { projectsWithClaims } from '../../model/cluster-disk';
-import type { HealthStatus } from '../../model/health';
-import { cacheHealth } from '../../model/health';
+import { projectsWithClaims, type HealthStatus, cacheHealth } from '../../model/living';
 import ClusterCacheRow from './ClusterCacheRow';
 import ClusterDiskAlert from './ClusterDiskAlert';
 

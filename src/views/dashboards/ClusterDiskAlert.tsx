@@ -3,7 +3,7 @@ import { Alert } from '@patternfly/react-core';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import type { ClusterVolumeUseResult } from '../../hooks/useClusterVolumeUse';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { TENANCY_PROJECT_LIMIT } from '../../model/cluster-disk';
+import { TENANCY_PROJECT_LIMIT } from '../../model/living';
 
 /**
  * Why some or all disk figures of the cluster tab are missing, and what would bring them:

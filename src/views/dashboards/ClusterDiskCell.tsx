@@ -2,9 +2,7 @@ import * as React from 'react';
 import type { ClusterVolumeUseResult } from '../../hooks/useClusterVolumeUse';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import DiskUseLabel from '../../components/DiskUseLabel';
-import { claimKey } from '../../model/cluster-disk';
-import { diskUseOf } from '../../model/disk';
-import type { CacheInstance } from '../../model/instance';
+import { claimKey, diskUseOf, type CacheInstance } from '../../model/living';
 
 /**
  * How full one cache's volume is, in the cluster tab's table: a warning label from 80%, the

@@ -7,10 +7,9 @@ import DiskUseLabel from '../../components/DiskUseLabel';
 import HealthLabel from '../../components/HealthLabel';
 import { useCacheInstances } from '../../hooks/useCacheInstances';
 import { useVolumeUse } from '../../hooks/useVolumeUse';
-import { diskUseOf } from '../../model/disk';
+import { diskUseOf, cacheHealth } from '../../model/living';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { cacheHealth } from '../../model/health';
-import { createPagePath, listPagePath } from '../../model/namespaces';
+import { createPagePath, listPagePath } from '../../model/shared';
 import {
   InventoryItem,
   InventoryItemBody,

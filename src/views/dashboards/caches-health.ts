@@ -1,10 +1,7 @@
 import { getI18n } from 'react-i18next';
 import { I18N_NAMESPACE } from '../../hooks/usePipCacheTranslation';
-import { ANCHOR_SELECTOR } from '../../model/contract';
-import { cachesDashboardHealth } from '../../model/dashboard-health';
-import type { TFunction } from '../../model/i18n';
-import type { Deployment } from '../../model/k8s-types';
-import { KINDS } from '../../model/kinds';
+import { ANCHOR_SELECTOR, type TFunction, type Deployment, KINDS } from '../../model/shared';
+import { cachesDashboardHealth } from '../../model/living';
 import {
   HealthState,
   type ResourceHealthHandler,

@@ -4,8 +4,8 @@ import GuardedButton from '../../components/GuardedButton';
 import type { CacheChangeAccess } from '../../hooks/useCacheChangeAccess';
 import { useVolumeUse } from '../../hooks/useVolumeUse';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { diskSentence, diskUseOf } from '../../model/disk';
-import type { Deployment, PersistentVolumeClaim } from '../../model/k8s-types';
+import { diskSentence, diskUseOf } from '../../model/living';
+import type { Deployment, PersistentVolumeClaim } from '../../model/shared';
 import { useModal } from '../../sdk/console-sdk';
 import { lazyModal } from '../../components/lazy-load';
 

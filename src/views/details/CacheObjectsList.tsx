@@ -2,7 +2,7 @@ import * as React from 'react';
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { watchedEntry, type CacheObjects, type WatchedKind } from '../../model/cache-resources';
+import { watchedEntry, type CacheObjects, type WatchedKind } from '../../model/living';
 import { ResourceLink } from '../../sdk/console-sdk';
 
 /** The kinds listed, in this order. */

@@ -21,11 +21,14 @@ import { useBuildsAvailable } from '../../hooks/useBuildsAvailable';
 import { useCacheChangeAccess } from '../../hooks/useCacheChangeAccess';
 import { useDevpiProbe } from '../../hooks/useDevpiProbe';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { cacheHealth } from '../../model/health';
-import type { CacheView } from '../../model/cache-view';
-import { externalUrlProblemText, type CacheInstance } from '../../model/instance';
-import { podRestartsAdvice } from '../../model/pod-restarts';
-import { clientSnippet } from '../../model/snippets';
+import {
+  cacheHealth,
+  type CacheView,
+  externalUrlProblemText,
+  type CacheInstance,
+  podRestartsAdvice,
+} from '../../model/living';
+import { clientSnippet } from '../../model/builds';
 import CacheDiskUsage from './CacheDiskUsage';
 import { useModal } from '../../sdk/console-sdk';
 import type { CacheRoutes } from '../../api/upgrade-devpi';

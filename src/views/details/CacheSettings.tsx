@@ -12,12 +12,11 @@ import {
 } from '@patternfly/react-core';
 import DamagedRecordAlert from '../../components/DamagedRecordAlert';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import type { CacheView } from '../../model/cache-view';
-import { valuesFromObjects, valuesProblems } from '../../model/edit-values';
-import { defaultValues, type KeyValue } from '../../model/values';
+import { type CacheView, valuesFromObjects, valuesProblems } from '../../model/living';
+import { defaultValues, type KeyValue } from '../../model/cache';
 import { useAccessReview } from '../../sdk/console-sdk';
-import { accessOf, KINDS } from '../../model/kinds';
-import { useFieldLabels } from '../create/useFieldLabels';
+import { accessOf, KINDS } from '../../model/shared';
+import { useFieldLabels } from '../shared/useFieldLabels';
 
 interface CacheSettingsProps {
   /** The cache: its live objects, and its values annotation (when readable) as the base for

@@ -7,8 +7,8 @@ import FormField from '../../components/FormField';
 import ActionModal from '../../components/ActionModal';
 import DialogFooter from '../../components/DialogFooter';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import type { Route } from '../../model/k8s-types';
-import { validateHostname } from '../../model/validation';
+import type { Route } from '../../model/shared';
+import { validateHostname } from '../../model/cache';
 
 interface ChangeHostModalProps {
   route: Route;

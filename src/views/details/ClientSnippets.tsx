@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Tab, Tabs, TabTitleText } from '@patternfly/react-core';
 import CopyableText from '../../components/CopyableText';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { clientSnippet, SNIPPET_KINDS, type SnippetKind } from '../../model/snippets';
+import { clientSnippet, SNIPPET_KINDS, type SnippetKind } from '../../model/builds';
 
 /** Ready-to-paste settings for each Python client, for one index URL. */
 const ClientSnippets: React.FC<{ indexUrl: string }> = ({ indexUrl }) => {

@@ -3,12 +3,9 @@ import { Alert } from '@patternfly/react-core';
 import FactLine from '../../components/FactLine';
 import { useDevpiIndexConfig } from '../../hooks/useDevpiIndexConfig';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { valuesFromObjects } from '../../model/edit-values';
-import type { ProbeOutcome } from '../../model/health';
-import { indexSettingDifferences } from '../../model/index-config';
-import type { Deployment } from '../../model/k8s-types';
-import { managedIndexSettings } from '../../model/start-script';
-import { defaultValues, type PipCacheValues } from '../../model/values';
+import { valuesFromObjects, type ProbeOutcome, indexSettingDifferences } from '../../model/living';
+import type { Deployment } from '../../model/shared';
+import { managedIndexSettings, defaultValues, type PipCacheValues } from '../../model/cache';
 
 interface DevpiIndexSettingsProps {
   namespace: string;

@@ -2,7 +2,7 @@ import * as React from 'react';
 import FactLine from '../../components/FactLine';
 import { useDevpiStatus } from '../../hooks/useDevpiStatus';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import type { ProbeOutcome } from '../../model/health';
+import type { ProbeOutcome } from '../../model/living';
 import { Timestamp } from '../../sdk/console-sdk';
 
 interface DevpiStatusFactsProps {

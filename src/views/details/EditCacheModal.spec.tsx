@@ -1,9 +1,8 @@
 import * as React from 'react';
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { BuildConfig, Deployment, Route } from '../../model/k8s-types';
-import { buildManifests } from '../../model/manifests';
-import { defaultValues } from '../../model/values';
+import type { BuildConfig, Deployment, Route } from '../../model/shared';
+import { buildManifests, defaultValues } from '../../model/cache';
 import { k8sCreate, k8sPatch } from '../../test-support/console-sdk-double';
 import EditCacheModal from './EditCacheModal';
 

@@ -12,8 +12,8 @@ import ActionModal from '../../components/ActionModal';
 import DialogFooter from '../../components/DialogFooter';
 import DamagedRecordAlert from '../../components/DamagedRecordAlert';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { editPatches } from '../../model/edit-patches';
 import {
+  editPatches,
   changedFields,
   EDITABLE_FIELDS,
   hasStaleStartScript,
@@ -22,19 +22,23 @@ import {
   valuesProblems,
   type EditableField,
   type EditableObjects,
-} from '../../model/edit-values';
-import type { ObjectPatch } from '../../model/object-patches';
-import { needsRouteSplit } from '../../model/route-split-patches';
-import { sizingShortfalls, withRecommendedSizing } from '../../model/sizing';
-import { filesRouteName } from '../../model/urls';
-import { validateValues } from '../../model/validation';
-import { defaultValues, type PipCacheValues } from '../../model/values';
-import DevpiOptionsSection from '../create/DevpiOptionsSection';
-import type { FieldName, FormBinding } from '../create/form-binding';
-import PlacementSection from '../create/PlacementSection';
-import ResourcesSection from '../create/ResourcesSection';
-import RouteSection from '../create/RouteSection';
-import { useFieldLabels } from '../create/useFieldLabels';
+  type ObjectPatch,
+  needsRouteSplit,
+} from '../../model/living';
+import {
+  sizingShortfalls,
+  withRecommendedSizing,
+  validateValues,
+  defaultValues,
+  type PipCacheValues,
+} from '../../model/cache';
+import { filesRouteName } from '../../model/shared';
+import DevpiOptionsSection from '../shared/DevpiOptionsSection';
+import type { FieldName, FormBinding } from '../shared/form-binding';
+import PlacementSection from '../shared/PlacementSection';
+import ResourcesSection from '../shared/ResourcesSection';
+import RouteSection from '../shared/RouteSection';
+import { useFieldLabels } from '../shared/useFieldLabels';
 
 interface EditCacheModalProps {
   namespace: string;

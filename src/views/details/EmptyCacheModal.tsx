@@ -12,8 +12,8 @@ import {
   ANNOTATION_EMPTYING,
   readEmptyingRecord,
   type EmptyStep,
-} from '../../model/emptying';
-import type { Deployment, PersistentVolumeClaim } from '../../model/k8s-types';
+} from '../../model/living';
+import type { Deployment, PersistentVolumeClaim } from '../../model/shared';
 
 interface EmptyCacheModalProps {
   deployment: Deployment;

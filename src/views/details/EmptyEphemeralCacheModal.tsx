@@ -7,8 +7,8 @@ import StepProgress from '../../components/StepProgress';
 import StepRunFooter from '../../components/StepRunFooter';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
 import { useStepRun } from '../../hooks/useStepRun';
-import { RESTART_STEPS, type RestartStep } from '../../model/emptying';
-import type { Deployment } from '../../model/k8s-types';
+import { RESTART_STEPS, type RestartStep } from '../../model/living';
+import type { Deployment } from '../../model/shared';
 
 interface EmptyEphemeralCacheModalProps {
   deployment: Deployment;

@@ -8,9 +8,9 @@ import ActionModal from '../../components/ActionModal';
 import DialogFooter from '../../components/DialogFooter';
 import DialogSpinner from '../../components/DialogSpinner';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { requestedSize, validateNewSize } from '../../model/disk';
-import type { PersistentVolumeClaim } from '../../model/k8s-types';
-import type { StorageClassInfo } from '../../model/storage-classes';
+import { requestedSize, validateNewSize } from '../../model/living';
+import type { PersistentVolumeClaim } from '../../model/shared';
+import type { StorageClassInfo } from '../../model/cache';
 
 interface ExpandVolumeModalProps {
   pvc: PersistentVolumeClaim;

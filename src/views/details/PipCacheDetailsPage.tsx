@@ -21,18 +21,17 @@ import { useBuildsAvailable } from '../../hooks/useBuildsAvailable';
 import { useCacheObjects } from '../../hooks/useCacheObjects';
 import { useCacheAccess } from '../../hooks/useCacheAccess';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { cacheKey } from '../../model/cache-resources';
-import { toCacheView } from '../../model/cache-view';
-import { listPagePath } from '../../model/namespaces';
+import { cacheKey, toCacheView } from '../../model/living';
+import { listPagePath } from '../../model/shared';
 import { DocumentTitle, useModal } from '../../sdk/console-sdk';
-import CacheUseButtons from '../buildconfig/CacheUseButtons';
+import CacheUseButtons from '../shared/CacheUseButtons';
 import CacheOverview from './CacheOverview';
 import CacheSettings from './CacheSettings';
 import { lazyModal, lazyPart } from '../../components/lazy-load';
 
 // Each dialog's code loads when it is opened, not with the page.
 const ChangeHostModal = lazyModal(() => import('./ChangeHostModal'));
-const DeleteCacheModal = lazyModal(() => import('./DeleteCacheModal'));
+const DeleteCacheModal = lazyModal(() => import('../shared/DeleteCacheModal'));
 const EditCacheModal = lazyModal(() => import('./EditCacheModal'));
 // The Objects tab is the page's only table (PatternFly's Table and its menus), which consoles
 // 4.19–4.21 do not share: it loads when the tab is first opened (the Tabs mount on enter).

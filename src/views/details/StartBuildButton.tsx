@@ -3,9 +3,8 @@ import { Alert, Button, Tooltip } from '@patternfly/react-core';
 import { toK8sErrorInfo } from '../../api/k8s-error';
 import { startBuild } from '../../api/start-build';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import type { BuildConfig } from '../../model/k8s-types';
+import { type BuildConfig, accessOf, KINDS } from '../../model/shared';
 import { useAccessReview } from '../../sdk/console-sdk';
-import { accessOf, KINDS } from '../../model/kinds';
 
 /** Starts a new image build of the cache's BuildConfig; the build's phase shows from the watch. */
 const StartBuildButton: React.FC<{ buildConfig: BuildConfig }> = ({ buildConfig }) => {

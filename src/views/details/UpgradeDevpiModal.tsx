@@ -7,10 +7,9 @@ import FormField from '../../components/FormField';
 import ActionModal from '../../components/ActionModal';
 import DialogFooter from '../../components/DialogFooter';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import type { BuildConfig, Deployment } from '../../model/k8s-types';
-import { upgradePath } from '../../model/upgrade';
-import { normalizeDevpiVersion } from '../../model/pep440';
-import { devpiVersionNote, validateDevpiVersion } from '../../model/validation';
+import type { BuildConfig, Deployment } from '../../model/shared';
+import { upgradePath } from '../../model/living';
+import { normalizeDevpiVersion, devpiVersionNote, validateDevpiVersion } from '../../model/cache';
 
 interface UpgradeDevpiModalProps {
   deployment: Deployment;

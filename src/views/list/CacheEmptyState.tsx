@@ -8,7 +8,7 @@ import {
 import { CubesIcon } from '@patternfly/react-icons';
 import LinkButton from '../../components/LinkButton';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { createPagePath } from '../../model/namespaces';
+import { createPagePath } from '../../model/shared';
 
 interface CacheEmptyStateProps {
   /** The project shown, or undefined for all projects (then there is no Create button). */

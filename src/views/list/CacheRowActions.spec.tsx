@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { CacheInstance } from '../../model/instance';
+import type { CacheInstance } from '../../model/living';
 import { launchModal, sdkDouble, useAccessReview } from '../../test-support/console-sdk-double';
 import CacheRowActions from './CacheRowActions';
 
@@ -9,7 +9,7 @@ jest.mock('../../sdk/console-sdk', () =>
   jest.requireActual('../../test-support/console-sdk-double'),
 );
 // The dialog's code cannot be fetched, as when the plugin was updated under an open page.
-jest.mock('../details/DeleteCacheModal', () => {
+jest.mock('../shared/DeleteCacheModal', () => {
   throw new Error('Loading chunk 412 failed');
 });
 

@@ -8,7 +8,7 @@ import {
 } from '@patternfly/react-core';
 import { EllipsisVIcon } from '@patternfly/react-icons';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import type { CacheInstance } from '../../model/instance';
+import type { CacheInstance } from '../../model/living';
 import { useModal } from '../../sdk/console-sdk';
 import CacheRowMenuItems from './CacheRowMenuItems';
 
@@ -56,12 +56,11 @@ const CacheRowActions: React.FC<{ cache: CacheInstance }> = ({ cache }) => {
             <CacheRowMenuItems
               cache={cache}
               onUseInBuilds={run(async () => {
-                const { default: UseInBuildsModal } =
-                  await import('../buildconfig/UseInBuildsModal');
+                const { default: UseInBuildsModal } = await import('../shared/UseInBuildsModal');
                 launchModal(UseInBuildsModal, { cache });
               })}
               onDelete={run(async () => {
-                const { default: DeleteCacheModal } = await import('../details/DeleteCacheModal');
+                const { default: DeleteCacheModal } = await import('../shared/DeleteCacheModal');
                 launchModal(DeleteCacheModal, {
                   namespace: cache.namespace,
                   name: cache.name,

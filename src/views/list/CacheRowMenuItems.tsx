@@ -3,7 +3,7 @@ import { Divider, DropdownItem } from '@patternfly/react-core';
 import { useBuildsAvailable } from '../../hooks/useBuildsAvailable';
 import { useCacheAccess } from '../../hooks/useCacheAccess';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import type { CacheInstance } from '../../model/instance';
+import type { CacheInstance } from '../../model/living';
 
 interface CacheRowMenuItemsProps {
   cache: CacheInstance;

@@ -9,8 +9,8 @@ import {
   useK8sWatchResources,
 } from '../../test-support/console-sdk-double';
 import { anchorDeployment } from '../../test-support/fixtures';
-import UseInBuildsModal from '../buildconfig/UseInBuildsModal';
-import DeleteCacheModal from '../details/DeleteCacheModal';
+import UseInBuildsModal from '../shared/UseInBuildsModal';
+import DeleteCacheModal from '../shared/DeleteCacheModal';
 import PipCacheListPage from './PipCacheListPage';
 
 jest.mock('../../sdk/console-sdk', () =>

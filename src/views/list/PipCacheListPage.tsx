@@ -15,9 +15,9 @@ import { useAllProjectsAccess } from '../../hooks/useAllProjectsAccess';
 import { useBuildsAvailable } from '../../hooks/useBuildsAvailable';
 import { useCacheInstances } from '../../hooks/useCacheInstances';
 import { useVolumeUse } from '../../hooks/useVolumeUse';
-import { diskUseOf } from '../../model/disk';
+import { diskUseOf, cacheHealth } from '../../model/living';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { createPagePath, listPagePath } from '../../model/namespaces';
+import { createPagePath, listPagePath, KINDS } from '../../model/shared';
 import {
   DocumentTitle,
   ListPageCreateLink,
@@ -27,8 +27,6 @@ import {
 import CacheEmptyState from './CacheEmptyState';
 import CacheTable from './CacheTable';
 import TemplateCachesAlert from './TemplateCachesAlert';
-import { cacheHealth } from '../../model/health';
-import { KINDS } from '../../model/kinds';
 import {
   filterAndSortRows,
   reuseUnchangedRows,

@@ -3,8 +3,8 @@ import { Alert, List, ListItem } from '@patternfly/react-core';
 import { Link } from 'react-router-dom-v5-compat';
 import { useTemplateCaches } from '../../hooks/useTemplateCaches';
 import { usePipCacheTranslation } from '../../hooks/usePipCacheTranslation';
-import { createPagePath } from '../../model/namespaces';
-import { templateCacheAdvice } from '../../model/template-caches';
+import { createPagePath } from '../../model/shared';
+import { templateCacheAdvice } from '../../model/migration';
 
 /**
  * Caches made by the original pipcache templates, shown above the list so that their owners

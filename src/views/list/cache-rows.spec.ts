@@ -1,5 +1,5 @@
 import { reuseUnchangedRows, type CacheRowData } from './cache-rows';
-import type { CacheInstance } from '../../model/instance';
+import type { CacheInstance } from '../../model/living';
 
 const row = (name: string, status: 'ready' | 'building'): CacheRowData => ({
   key: `demo/${name}`,

@@ -1,6 +1,4 @@
-import type { DiskUse } from '../../model/disk';
-import type { Health } from '../../model/health';
-import type { CacheInstance } from '../../model/instance';
+import type { DiskUse, Health, CacheInstance } from '../../model/living';
 
 /** One row of the list page. */
 export interface CacheRowData {
