@@ -7,6 +7,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
 
 const SDK = '@openshift-console/dynamic-plugin-sdk';
 
@@ -55,6 +56,49 @@ const testSupportZone = {
   from: './src/test-support',
   message: 'src/test-support is for tests: production code may not import it.',
 };
+/** The sub-folders of a folder of the repository, read when ESLint starts. */
+const foldersOf = (dir) =>
+  readdirSync(new URL(dir, import.meta.url), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+
+/**
+ * Zones between features: a feature (src/views/<feature>) imports its own folder and
+ * src/views/shared, never another feature, so that each page can change without the others;
+ * what two features need goes to src/views/shared, which imports no feature.
+ */
+const features = foldersOf('./src/views/').filter((name) => name !== 'shared');
+const featureZones = [
+  ...features.map((feature) => ({
+    target: `./src/views/${feature}`,
+    from: './src/views',
+    except: [`./${feature}`, './shared'],
+    message: `A feature imports only its own folder and src/views/shared: move what ${feature} shares with another feature to src/views/shared.`,
+  })),
+  {
+    target: './src/views/shared',
+    from: './src/views',
+    except: ['./shared'],
+    message: 'src/views/shared is used by the features and imports none of them.',
+  },
+];
+
+/**
+ * Zones of the model's groups (src/model/<group>): code outside a group, other groups included,
+ * imports it only through its index.ts, so a group can rearrange its modules freely.
+ */
+const modelGroups = foldersOf('./src/model/');
+const layerDirs = ['./src/api', './src/hooks', './src/components', './src/views', './src/sdk'];
+const groupZones = modelGroups.map((group) => ({
+  target: [
+    ...layerDirs,
+    './src/test-support',
+    ...modelGroups.filter((other) => other !== group).map((other) => `./src/model/${other}`),
+  ],
+  from: `./src/model/${group}`,
+  except: ['./index.ts'],
+  message: `Import src/model/${group} through its folder (its index.ts), not its modules.`,
+}));
 
 export default tseslint.config(
   {
@@ -115,7 +159,10 @@ export default tseslint.config(
         'error',
         { noStrings: false, ignoreProps: true, allowedStrings: ['-', '—', ':', '/'] },
       ],
-      'import-x/no-restricted-paths': ['error', { zones: [...layerZones, testSupportZone] }],
+      'import-x/no-restricted-paths': [
+        'error',
+        { zones: [...layerZones, testSupportZone, ...featureZones, ...groupZones] },
+      ],
       'no-restricted-imports': [
         'error',
         {
