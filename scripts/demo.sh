@@ -23,7 +23,11 @@ esac
 # Without nginx or openssl the shell serves the plugin from a plain static file server instead
 # of the chart's nginx.conf (it says so when it starts); say it here too, before the build.
 missing=()
-command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+if [ -n "${NGINX_BIN:-}" ]; then
+  command -v "${NGINX_BIN}" >/dev/null 2>&1 || missing+=(nginx-light)
+else
+  command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+fi
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Missing ${missing[*]}: the plugin will not be served by the chart's nginx.conf over TLS" >&2
