@@ -1,7 +1,9 @@
 import { execFileSync, spawnSync } from 'child_process';
 
+/** openssl's path: `OPENSSL_BIN` (a missing one stands for a machine without openssl), else `openssl`. */
+const opensslBin = process.env.OPENSSL_BIN ?? 'openssl';
 /** Whether openssl is there to make a certificate (the tests that need one skip without it). */
-export const hasOpenssl = !spawnSync('openssl', ['version'], { stdio: 'ignore' }).error;
+export const hasOpenssl = !spawnSync(opensslBin, ['version'], { stdio: 'ignore' }).error;
 
 /**
  * Makes a self-signed certificate for 127.0.0.1 with openssl, as scripts/demo.sh makes the
@@ -9,7 +11,7 @@ export const hasOpenssl = !spawnSync('openssl', ['version'], { stdio: 'ignore' }
  */
 export const makeSelfSignedCert = (certFile: string, keyFile: string): void => {
   execFileSync(
-    'openssl',
+    opensslBin,
     [
       'req',
       '-x509',

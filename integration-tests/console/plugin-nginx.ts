@@ -21,6 +21,15 @@ const nginxRuns = (): boolean => !spawnSync(nginxBin(), ['-v'], { stdio: 'ignore
 export const hasNginx = hasOpenssl && nginxRuns();
 
 /**
+ * What keeps the chart's nginx.conf from running here, now: `nginx` (with where it was looked
+ * for) and `openssl`, each with its Debian package; empty when both are there.
+ */
+export const nginxMissing = (): { what: string; debianPackage: string }[] => [
+  ...(nginxRuns() ? [] : [{ what: `nginx (${nginxBin()})`, debianPackage: 'nginx-light' }]),
+  ...(hasOpenssl ? [] : [{ what: 'openssl', debianPackage: 'openssl' }]),
+];
+
+/**
  * The `nginx.conf` block of the chart's ConfigMap with the pod's paths pointed into `dir`
  * (pid, temporary files, certificate) and `www` (the served files), listening on
  * 127.0.0.1:`port` only (the pod's IPv6 listener is dropped). Nothing else is changed.

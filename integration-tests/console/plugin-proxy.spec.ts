@@ -13,7 +13,8 @@ import { startShell, type ShellServer } from './server';
 /**
  * The shell reaches the plugin only through the chart's nginx, over TLS, the way the console's
  * backend does (pkg/plugins/handlers.go): what passes, what is dropped, and what a browser sees
- * when the plugin's server is down. Skipped where nginx or openssl is missing.
+ * when the plugin's server is down. The nginx parts are skipped where nginx or openssl is missing;
+ * the shell's fallback to its static file server is tested everywhere.
  */
 jest.setTimeout(60_000);
 
@@ -236,7 +237,7 @@ const makeWww = (): string => {
 });
 
 describe('the shell without nginx', () => {
-  it('does not start, and names the Debian package to install', async () => {
+  it('startPluginNginx refuses to run, naming the Debian package to install', async () => {
     const saved = process.env.NGINX_BIN;
     process.env.NGINX_BIN = '/nonexistent/nginx';
     try {
@@ -246,6 +247,43 @@ describe('the shell without nginx', () => {
     } finally {
       if (saved === undefined) delete process.env.NGINX_BIN;
       else process.env.NGINX_BIN = saved;
+    }
+  });
+
+  it('starts with the static file server behind the same proxy, and says why in one line', async () => {
+    const saved = process.env.NGINX_BIN;
+    process.env.NGINX_BIN = '/nonexistent/nginx';
+    const www = makeWww();
+    let shell: ShellServer | undefined;
+    try {
+      shell = await startShell({ port: 0, seed: 'empty', plugin: { dist: www } });
+      expect(shell.pluginFallback).toMatch(
+        /^nginx \(\/nonexistent\/nginx\).* missing: the plugin is served by a plain http static file server, not by the chart's nginx\.conf over TLS \(Debian: sudo apt-get install -y nginx-light.*\)\.$/,
+      );
+      expect(shell.plugin?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const manifest = await request(
+        `${shell.url}/api/plugins/pipcache-plugin/plugin-manifest.json`,
+        { headers: { Cookie: SESSION } },
+      );
+      expect(manifest.status).toBe(200);
+      expect(manifest.headers['content-type']).toBe('application/json');
+      // Not nginx: none of the chart's caching or nosniff headers.
+      expect(manifest.headers['cache-control']).toBeUndefined();
+      expect(manifest.headers['x-content-type-options']).toBeUndefined();
+      expect(
+        (await request(`${shell.url}/api/plugins/pipcache-plugin/plugin-manifest.json`)).status,
+      ).toBe(401);
+      expect(JSON.parse((await pluginServer(shell.url, false)).body)).toEqual({ running: false });
+      const down = await request(`${shell.url}/api/plugins/pipcache-plugin/plugin-manifest.json`, {
+        headers: { Cookie: SESSION },
+      });
+      expect(down.status).toBe(502);
+      expect(JSON.parse((await pluginServer(shell.url, true)).body)).toEqual({ running: true });
+    } finally {
+      await shell?.close();
+      if (saved === undefined) delete process.env.NGINX_BIN;
+      else process.env.NGINX_BIN = saved;
+      fs.rmSync(www, { recursive: true, force: true });
     }
   });
 });

@@ -20,10 +20,15 @@ import * as http from 'http';
 import * as https from 'https';
 import * as path from 'path';
 
-/** Where the enabled plugin's server is, or undefined while none is configured. */
+/**
+ * Where the enabled plugin's server is, or undefined while none is configured. An https `url`
+ * with the `ca` to trust is what a cluster has; a plain http `url` (no `ca`) is the shell's
+ * in-process stand-in for nginx, used only where nginx or openssl is missing
+ * (./plugin-static.ts).
+ */
 export interface PluginUpstream {
   url: string;
-  ca: Buffer;
+  ca?: Buffer;
 }
 
 const FILTERED_RESPONSE_HEADERS = new Set([
@@ -62,24 +67,19 @@ const forward = (
   for (const [name, value] of Object.entries(req.headers))
     if (!DROPPED_REQUEST_HEADERS.has(name) && value !== undefined) headers[name] = value;
   const target = new URL(assetPath, upstream.url);
-  const request = https.request(
-    target,
-    {
-      method: 'GET',
-      headers,
-      ca: upstream.ca,
-      minVersion: 'TLSv1.2',
-      timeout: 120_000,
-      agent: false,
-    },
-    (answer) => {
-      const copied: http.OutgoingHttpHeaders = {};
-      for (const [name, value] of Object.entries(answer.headers))
-        if (!FILTERED_RESPONSE_HEADERS.has(name) && value !== undefined) copied[name] = value;
-      res.writeHead(answer.statusCode ?? 502, copied);
-      answer.pipe(res);
-    },
-  );
+  const onAnswer = (answer: http.IncomingMessage): void => {
+    const copied: http.OutgoingHttpHeaders = {};
+    for (const [name, value] of Object.entries(answer.headers))
+      if (!FILTERED_RESPONSE_HEADERS.has(name) && value !== undefined) copied[name] = value;
+    res.writeHead(answer.statusCode ?? 502, copied);
+    answer.pipe(res);
+  };
+  const options = { method: 'GET', headers, timeout: 120_000, agent: false } as const;
+  // Everything but the transport is the same for the fallback's plain http.
+  const request =
+    target.protocol === 'http:'
+      ? http.request(target, options, onAnswer)
+      : https.request(target, { ...options, ca: upstream.ca, minVersion: 'TLSv1.2' }, onAnswer);
   request.on('timeout', () => request.destroy(new Error('Client.Timeout exceeded')));
   request.on('error', (error) => {
     if (res.headersSent) {

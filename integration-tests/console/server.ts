@@ -3,7 +3,9 @@
  * enforced, the in-memory cluster under `/api/kubernetes/`, and the plugin as a cluster serves
  * it: the chart's nginx.conf in Debian's nginx over TLS (./plugin-nginx.ts) serving a copy of
  * `dist/`, reached through `/api/plugins/pipcache-plugin/` and `/locales/resource.json` the way
- * the console's backend proxies them (./plugin-proxy.ts). The shell serves no plugin file itself.
+ * the console's backend proxies them (./plugin-proxy.ts). Where nginx or openssl is missing, a
+ * plain http static file server in this process (./plugin-static.ts) stands in for nginx
+ * behind the same proxy, and the shell says so when it starts.
  *
  * Run: `ts-node integration-tests/console/server.ts [--port 9000] [--plugin-port 10000]
  * [--seed demo|empty|showcase]`; nginx listens on 127.0.0.1, by default on the shell's port
@@ -20,8 +22,9 @@ import { randomBytes } from 'crypto';
 import type { Duplex } from 'stream';
 import { createCluster, SESSION_COOKIE, type Cluster } from '../cluster-api/server';
 import type { SeedName } from '../cluster-api/seed';
-import { startPluginNginx, type PluginNginx } from './plugin-nginx';
-import { handlePluginRequest } from './plugin-proxy';
+import { nginxMissing, startPluginNginx, type PluginNginx } from './plugin-nginx';
+import { handlePluginRequest, type PluginUpstream } from './plugin-proxy';
+import { startPluginStatic, type PluginStatic } from './plugin-static';
 
 const root = path.resolve(__dirname, '../..');
 /** The shell generation to serve, from `CONSOLE_GENERATION` (4.19 when unset). */
@@ -99,8 +102,12 @@ export interface ShellServer {
   /** The https address, when started with `tls`. */
   tlsUrl?: string;
   cluster: Cluster;
-  /** The plugin's nginx, unless started with `plugin: false`. */
-  plugin?: PluginNginx;
+  /**
+   * The plugin's server, unless started with `plugin: false`: nginx, or the static file
+   * server where nginx or openssl is missing (then `pluginFallback` says why, in one line).
+   */
+  plugin?: PluginNginx | PluginStatic;
+  pluginFallback?: string;
   close: () => Promise<void>;
 }
 
@@ -134,13 +141,29 @@ export const startShell = async ({
   const shellDist = shellDistOf(generation);
   const consoleVersion = `${generation}.0`;
   // The plugin's server first: a shell that cannot serve the plugin does not start.
-  const nginx =
+  const missing = plugin === false ? [] : nginxMissing();
+  const pluginFallback =
+    missing.length > 0
+      ? `${missing.map((m) => m.what).join(' and ')} missing: the plugin is served by a plain http static file server, not by the chart's nginx.conf over TLS (Debian: sudo apt-get install -y ${missing.map((m) => m.debianPackage).join(' ')}).`
+      : undefined;
+  const pluginServerOptions =
     plugin === false
       ? undefined
-      : await startPluginNginx({
+      : {
           dist: plugin.dist ?? pluginDist,
           port: plugin.port ?? (port === 0 ? 0 : port + PLUGIN_PORT_OFFSET),
-        });
+        };
+  let nginx: PluginNginx | PluginStatic | undefined;
+  let upstream: PluginUpstream | undefined;
+  if (pluginServerOptions && pluginFallback) {
+    const fallback = await startPluginStatic(pluginServerOptions);
+    nginx = fallback;
+    upstream = { url: fallback.url };
+  } else if (pluginServerOptions) {
+    const started = await startPluginNginx(pluginServerOptions);
+    nginx = started;
+    upstream = { url: started.url, ca: started.ca };
+  }
   const cluster = createCluster({ seed });
   const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     void (async () => {
@@ -150,7 +173,7 @@ export const startShell = async ({
         handlePluginRequest(
           {
             pluginName: PLUGIN_NAME,
-            upstream: () => (nginx ? { url: nginx.url, ca: nginx.ca } : undefined),
+            upstream: () => upstream,
             hasSession,
           },
           req,
@@ -260,6 +283,7 @@ export const startShell = async ({
       : {}),
     cluster,
     ...(nginx ? { plugin: nginx } : {}),
+    ...(pluginFallback ? { pluginFallback } : {}),
     close: async () => {
       await new Promise<void>((resolve) => {
         cluster.close();
@@ -276,14 +300,17 @@ export const startShell = async ({
 /**
  * Runs the shell as a program: starts it, says where it is, and on Ctrl+C (SIGINT), SIGTERM
  * (Playwright stopping its web server) or SIGHUP stops nginx, removes its files and exits.
- * A shell that cannot start (nginx missing, a port in use) says why and exits with 1.
+ * Without nginx or openssl it first says, in one line on stderr, that the plugin is served
+ * by the static file server instead. A shell that cannot start (a port in use) says why and
+ * exits with 1.
  */
 export const runShell = (options: Parameters<typeof startShell>[0]): void => {
   const generation = options?.generation ?? shellGeneration();
   startShell(options).then(
     (shell) => {
+      if (shell.pluginFallback) console.warn(shell.pluginFallback);
       console.log(
-        `Console ${generation} shell with PipCache: ${shell.url}/pipcache/ns/demo (the plugin from nginx at ${shell.plugin?.url ?? 'nowhere'})`,
+        `Console ${generation} shell with PipCache: ${shell.url}/pipcache/ns/demo (the plugin from ${shell.pluginFallback ? 'a static file server' : 'nginx'} at ${shell.plugin?.url ?? 'nowhere'})`,
       );
       let closing = false;
       const stop = () => {
